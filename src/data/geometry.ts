@@ -128,15 +128,22 @@ export function labelPoint(g: PolygonGeometry): [number, number] {
       best = r;
     }
   }
+  // Work relative to the first vertex: with raw longitudes (~116) the shoelace cross products
+  // of a 100 m parcel cancel catastrophically and the centroid drifts by metres.
+  const [ox, oy] = [best[0], best[1]];
   let cx = 0;
   let cy = 0;
   let a2 = 0;
   for (let i = 0; i + 3 < best.length; i += 2) {
-    const cross = best[i] * best[i + 3] - best[i + 2] * best[i + 1];
+    const x0 = best[i] - ox;
+    const y0 = best[i + 1] - oy;
+    const x1 = best[i + 2] - ox;
+    const y1 = best[i + 3] - oy;
+    const cross = x0 * y1 - x1 * y0;
     a2 += cross;
-    cx += (best[i] + best[i + 2]) * cross;
-    cy += (best[i + 1] + best[i + 3]) * cross;
+    cx += (x0 + x1) * cross;
+    cy += (y0 + y1) * cross;
   }
-  if (a2 === 0) return [best[0], best[1]];
-  return [cx / (3 * a2), cy / (3 * a2)];
+  if (a2 === 0) return [ox, oy];
+  return [ox + cx / (3 * a2), oy + cy / (3 * a2)];
 }
