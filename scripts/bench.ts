@@ -1,0 +1,128 @@
+// Prints performance figures; asserts nothing. Node figures use DuckDB-WASM's Node build (the
+// same engine and SQL as the browser); browser figures, when dist/ and Chromium exist, come
+// from the app's own performance marks. Usage: npm run bench [-- --parcels 1000000 --no-browser]
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { readCategories, readFilterMask, readParcelShapes } from '../src/analysis/parcel-layers-data';
+import { runLandRules } from '../src/analysis/run-land-rules';
+import { DEFAULT_SETTINGS } from '../src/analysis/settings';
+import { EMPTY_FILTER } from '../src/analysis/filters';
+import { countySummaryQuery, groupSummaries } from '../src/analysis/summary';
+import { openNodeDb } from '../src/data/duckdb-node';
+import { REGIONS, type RegionId } from '../src/data/regions';
+import { type RegionFiles, loadRegionFiles } from '../src/data/region-loader';
+import { scaleUpParcels } from '../src/data/scale-up';
+
+const { values: args } = parseArgs({
+  options: {
+    parcels: { type: 'string', default: '1000000' },
+    'no-browser': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '5' },
+  },
+});
+const TARGET = Number(args.parcels);
+const RUNS = Number(args.runs);
+
+function demoFiles(region: RegionId): RegionFiles {
+  const dir = path.join('data', 'demo', region);
+  const f = (name: string) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') });
+  return {
+    parks: f('parks.geojson'),
+    parcels: f('parcels.geojson'),
+    enterprises: f('enterprises.csv'),
+    chainNodes: f('chain_nodes.csv'),
+    chainLinks: f('chain_links.csv'),
+  };
+}
+
+async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const r = await fn();
+  return [r, performance.now() - t0];
+}
+
+async function median(fn: () => Promise<unknown>, runs = RUNS): Promise<number> {
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) ts.push((await time(fn))[1]);
+  ts.sort((a, b) => a - b);
+  return ts[Math.floor(ts.length / 2)];
+}
+
+const ms = (v: number) => `${v.toFixed(1).padStart(9)} ms`;
+const line = (label: string, v: string) => console.log(`  ${label.padEnd(46)} ${v}`);
+
+async function nodeBench() {
+  console.log('Node (DuckDB-WASM Node build)');
+  const [db, ready] = await time(() => openNodeDb());
+  line('DuckDB ready', ms(ready));
+  for (const r of REGIONS) {
+    const files = demoFiles(r.id);
+    const [loaded, t] = await time(() => loadRegionFiles(db, files));
+    line(`demo load ${r.id} (${loaded.parcels.count} parcels)`, ms(t));
+    line(`  rules over demo (median of ${RUNS})`, ms(await median(() => runLandRules(db, '2026-06-30', DEFAULT_SETTINGS))));
+    const changed = { ...DEFAULT_SETTINGS, minPlotRatio: 1.0, idleYears: 2 };
+    line(
+      `  settings change → rules + summaries (median)`,
+      ms(
+        await median(async () => {
+          await runLandRules(db, '2026-06-30', changed);
+          await readCategories(db);
+          await readFilterMask(db, EMPTY_FILTER);
+          await groupSummaries(db, countySummaryQuery(EMPTY_FILTER));
+        }),
+      ),
+    );
+  }
+
+  const files = demoFiles('dezhou');
+  const loaded = await loadRegionFiles(db, files);
+  const factor = Math.ceil(TARGET / loaded.parcels.count);
+  const [n, tScale] = await time(() => scaleUpParcels(db, factor));
+  line(`generate ${n.toLocaleString()} parcels (tiled ×${factor}, in SQL)`, ms(tScale));
+  line(`rules over ${n.toLocaleString()} parcels (median of 3)`, ms(await median(() => runLandRules(db, '2026-06-30', DEFAULT_SETTINGS), 3)));
+  const [shapes, tShapes] = await time(() => readParcelShapes(db));
+  line(`read shapes → typed arrays (${(shapes.positions.byteLength / 1e6).toFixed(0)} MB)`, ms(tShapes));
+  line('read categories → Uint8Array', ms(await median(() => readCategories(db), 3)));
+  line('read filter mask → Uint8Array', ms(await median(() => readFilterMask(db, { ...EMPTY_FILTER, counties: ['宁津县'] }), 3)));
+  line('county summary', ms(await median(() => groupSummaries(db, countySummaryQuery(EMPTY_FILTER)), 3)));
+  db.close();
+}
+
+async function browserBench() {
+  if (args['no-browser'] || !existsSync('dist/index.html') || !existsSync('/usr/bin/chromium')) {
+    console.log('\nBrowser: skipped (needs `npm run build` and /usr/bin/chromium)');
+    return;
+  }
+  const { preview } = await import('vite');
+  const { chromium } = await import('playwright-core');
+  const server = await preview({ preview: { port: 0, host: '127.0.0.1', open: false }, logLevel: 'silent' });
+  const url = server.resolvedUrls!.local[0];
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  console.log('\nBrowser (Chromium, software WebGL; times from navigation start)');
+  const parcelsPerDemo = JSON.parse(readFileSync('data/demo/dezhou/parcels.geojson', 'utf8')).features.length as number;
+  for (const scale of [1, Math.ceil(TARGET / parcelsPerDemo)]) {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    await page.goto(`${url}?asOf=2026-06-30${scale > 1 ? `&scale=${scale}` : ''}`);
+    await page.waitForFunction(() => document.documentElement.dataset.state === 'ready' || document.documentElement.dataset.state === 'error', undefined, { timeout: 600_000 });
+    const marks = await page.evaluate(() =>
+      Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+    );
+    const n = await page.evaluate(() => (window as any).__parkatlas.state().parcelCount);
+    console.log(`  ${n.toLocaleString()} parcels`);
+    for (const k of ['pa:duckdb-ready', 'pa:data-loaded', 'pa:rules-done', 'pa:first-frame']) {
+      line(`  ${k.slice(3)}`, marks[k] !== undefined ? ms(marks[k]) : 'n/a');
+    }
+    await page.close();
+  }
+  await browser.close();
+  await server.close();
+}
+
+await nodeBench();
+await browserBench();
+process.exit(0);

@@ -1,0 +1,185 @@
+// Plain-language reasons for one parcel's findings, with its own dates and ratios, so a
+// planner can read *why* a rule fired (or did not) without knowing the SQL.
+
+import type { Lang } from '../i18n/dict';
+import type { RuleSettings } from './settings';
+
+export interface ExplainInput {
+  as_of: number | string;
+  area_m2: number | null;
+  status: string;
+  land_use: string;
+  agreed_start_date: number | string | null;
+  actual_start_date: number | string | null;
+  agreed_completion_date: number | string | null;
+  halted_since: number | string | null;
+  idle_type: string;
+  idle_since: number | string | null;
+  idle_days: number;
+  disposal: string;
+  government_delay: boolean | null;
+  land_price_wan: number | null;
+  fee_wan: number | null;
+  developed_ratio: number | null;
+  investment_ratio: number | null;
+  output_ratio: number | null;
+  plot_ratio: number | null;
+  investment_intensity: number | null;
+  tax_per_mu: number | null;
+  actual_investment_wan: number | null;
+  agreed_investment_wan: number | null;
+  annual_output_wan: number | null;
+  agreed_annual_output_wan: number | null;
+  exit_reasons: string;
+  inefficiency: string;
+  missing_inputs: string;
+}
+
+export interface Explanation {
+  /** Headline reason for the idle finding (or why the parcel is not idle). */
+  idle: string;
+  exits: { code: string; text: string }[];
+  inefficiencies: { code: string; text: string }[];
+  missing: string[];
+}
+
+/** ISO date from DuckDB's epoch-ms Date32 or an ISO string. */
+export function isoDate(v: number | string | null | undefined): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v.slice(0, 10);
+  return new Date(v).toISOString().slice(0, 10);
+}
+
+/** DuckDB's `date + INTERVAL n YEAR`: 29 Feb falls back to 28 Feb in common years. */
+export function addYears(iso: string, n: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const ty = y + n;
+  const leap = (ty % 4 === 0 && ty % 100 !== 0) || ty % 400 === 0;
+  const day = m === 2 && d === 29 && !leap ? 28 : d;
+  return `${ty}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Whole years from `since` to `asOf` by the same calendar arithmetic as the rules. */
+export function fullYears(since: string, asOf: string): number {
+  let n = 0;
+  while (addYears(since, n + 1) <= asOf) n++;
+  return n;
+}
+
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+const num = (v: number, digits = 1) => v.toLocaleString('zh-CN', { maximumFractionDigits: digits });
+const fractionLabel = (v: number) => (Math.abs(v - 1 / 3) < 1e-9 ? '1/3' : pct(v));
+
+export function explainParcel(p: ExplainInput, s: RuleSettings, lang: Lang): Explanation {
+  const zh = lang === 'zh';
+  const asOf = isoDate(p.as_of) ?? '';
+  const agreed = isoDate(p.agreed_start_date);
+  const actual = isoDate(p.actual_start_date);
+  const halted = isoDate(p.halted_since);
+  const since = isoDate(p.idle_since);
+  let idle: string;
+
+  const disposalText = (): string => {
+    if (p.disposal === 'negotiate') {
+      return zh
+        ? '属政府原因或不可抗力造成 → 协议处置（延长动工期限、调整用途、置换等，第八条）'
+        : 'caused by government action or force majeure → negotiated disposal (Art. 8)';
+    }
+    if (p.disposal === 'recovery') {
+      return zh
+        ? `满 ${s.recoveryYears} 年 → 无偿收回（第十四条）`
+        : `${s.recoveryYears}+ years → recovered without compensation (Art. 14)`;
+    }
+    const fee =
+      p.fee_wan !== null && p.land_price_wan !== null
+        ? zh
+          ? `，闲置费 = 土地价款 ${num(p.land_price_wan)} 万元 × ${pct(s.idleFeeRate)} = ${num(p.fee_wan)} 万元`
+          : `, fee = land price ${num(p.land_price_wan)} × ${pct(s.idleFeeRate)} = ${num(p.fee_wan)} (10k CNY)`
+        : zh
+          ? '，土地价款缺失，闲置费金额无法计算'
+          : '; land price missing, fee amount unknown';
+    return zh
+      ? `满 ${s.idleYears} 年未满 ${s.recoveryYears} 年 → 征缴土地闲置费（第十四条）${fee}`
+      : `${s.idleYears}–${s.recoveryYears} years → idle-land fee (Art. 14)${fee}`;
+  };
+
+  if (p.idle_type === 'not_started' && agreed && since) {
+    const years = fullYears(since, asOf);
+    idle = zh
+      ? `约定动工日期 ${agreed}，截至 ${asOf} 已满 ${years} 年未动工（闲置 ${p.idle_days} 天，第二条）；${disposalText()}`
+      : `Agreed start ${agreed}; by ${asOf} not started for ${years} full year(s) (${p.idle_days} days idle, Art. 2); ${disposalText()}`;
+  } else if (p.idle_type === 'stalled' && halted && since) {
+    const years = fullYears(since, asOf);
+    const parts: string[] = [];
+    if (p.developed_ratio !== null) {
+      parts.push(zh ? `已开发面积占 ${pct(p.developed_ratio)}` : `developed ${pct(p.developed_ratio)}`);
+    }
+    if (p.investment_ratio !== null) {
+      parts.push(zh ? `已投资占 ${pct(p.investment_ratio)}` : `invested ${pct(p.investment_ratio)}`);
+    }
+    const limits = zh
+      ? `（标准：面积不足 ${fractionLabel(s.stalledDevelopedRatio)} 或投资不足 ${pct(s.stalledInvestmentRatio)}）`
+      : ` (threshold: under ${fractionLabel(s.stalledDevelopedRatio)} developed or ${pct(s.stalledInvestmentRatio)} invested)`;
+    idle = zh
+      ? `${actual ?? ''} 已动工，${parts.join('，')}${limits}，自 ${halted} 停工，截至 ${asOf} 已满 ${years} 年（闲置 ${p.idle_days} 天，第二条）；${disposalText()}`
+      : `Started ${actual ?? ''}, ${parts.join(', ')}${limits}, halted since ${halted}; by ${asOf} ${years} full year(s) (${p.idle_days} days idle, Art. 2); ${disposalText()}`;
+  } else if (!actual && agreed) {
+    idle =
+      asOf < agreed
+        ? zh
+          ? `约定动工日期 ${agreed} 尚未到期，未闲置`
+          : `Agreed start ${agreed} not yet reached; not idle`
+        : zh
+          ? `约定动工日期 ${agreed}，截至 ${asOf} 未动工但未满 ${s.idleYears} 年（${addYears(agreed, s.idleYears)} 起认定闲置）`
+          : `Agreed start ${agreed}; not started but under ${s.idleYears} year(s) by ${asOf} (idle from ${addYears(agreed, s.idleYears)})`;
+  } else if (!actual && !agreed) {
+    idle = zh ? '未动工且缺少约定动工日期，无法判定是否闲置' : 'Not started and no agreed start date: idle status cannot be judged';
+  } else if (halted) {
+    const due = addYears(halted, s.idleYears);
+    idle =
+      asOf < due
+        ? zh
+          ? `自 ${halted} 停工，${due} 起满 ${s.idleYears} 年`
+          : `Halted since ${halted}; a full year is reached on ${due}`
+        : zh
+          ? `自 ${halted} 停工已满 ${s.idleYears} 年，但开发面积与投资比例不低于标准（或缺失），不认定闲置`
+          : `Halted since ${halted} for over ${s.idleYears} year(s), but development and investment are not below the thresholds (or missing)`;
+  } else {
+    idle = zh ? `已于 ${actual} 动工，未停工，未闲置` : `Started ${actual}, not halted; not idle`;
+  }
+
+  const exits: Explanation['exits'] = [];
+  for (const code of p.exit_reasons ? p.exit_reasons.split(';') : []) {
+    let text = '';
+    if (code === 'E1') text = zh ? `约定 ${agreed} 动工，截至 ${asOf} 仍未动工` : `Agreed to start ${agreed}; not started by ${asOf}`;
+    else if (code === 'E2')
+      text = zh
+        ? `约定 ${isoDate(p.agreed_completion_date)} 竣工，已完成投资 ${num(p.actual_investment_wan ?? 0)} / 约定 ${num(p.agreed_investment_wan ?? 0)} 万元`
+        : `Completion due ${isoDate(p.agreed_completion_date)}; invested ${num(p.actual_investment_wan ?? 0)} of ${num(p.agreed_investment_wan ?? 0)}`;
+    else if (code === 'E3') text = zh ? '厂房已建成，尚未安装设备投产' : 'Buildings finished, no production yet';
+    else if (code === 'E4')
+      text = zh
+        ? `年产值 ${num(p.annual_output_wan ?? 0)} 万元，低于约定 ${num(p.agreed_annual_output_wan ?? 0)} 万元 × ${num(s.outputTargetRatio, 2)}`
+        : `Output ${num(p.annual_output_wan ?? 0)} below agreed ${num(p.agreed_annual_output_wan ?? 0)} × ${num(s.outputTargetRatio, 2)}`;
+    else if (code === 'E5') text = zh ? '不符合产业政策或环保标准' : 'Not compliant with industrial policy or environmental standards';
+    else if (code === 'E6') text = zh ? '存在投资协议约定的其他违约情形' : 'Other breach of the investment agreement';
+    exits.push({ code, text });
+  }
+
+  const inefficiencies: Explanation['inefficiencies'] = [];
+  for (const code of p.inefficiency ? p.inefficiency.split(';') : []) {
+    let text = '';
+    if (code === 'L1') text = zh ? `容积率 ${num(p.plot_ratio ?? 0, 2)}，低于 ${num(s.minPlotRatio, 2)}` : `Plot ratio ${num(p.plot_ratio ?? 0, 2)} < ${num(s.minPlotRatio, 2)}`;
+    else if (code === 'L2')
+      text = zh
+        ? `投资强度 ${num(p.investment_intensity ?? 0, 0)} 万元/公顷，低于 ${num(s.minInvestmentIntensity, 0)}`
+        : `Investment intensity ${num(p.investment_intensity ?? 0, 0)} /ha < ${num(s.minInvestmentIntensity, 0)}`;
+    else if (code === 'L3')
+      text = zh
+        ? `亩均税收 ${num(p.tax_per_mu ?? 0, 2)} 万元/亩，低于 ${num(s.minTaxPerMu, 2)}`
+        : `Tax per mu ${num(p.tax_per_mu ?? 0, 2)} < ${num(s.minTaxPerMu, 2)}`;
+    inefficiencies.push({ code, text });
+  }
+
+  return { idle, exits, inefficiencies, missing: p.missing_inputs ? p.missing_inputs.split(';') : [] };
+}

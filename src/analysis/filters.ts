@@ -1,0 +1,28 @@
+// The map's filter as plain, saveable data and its SQL predicate over parcel_findings.
+
+import { type Query, TRUE, inList, join } from '../data/sql';
+
+export interface ParcelFilter {
+  /** Empty list = no restriction. */
+  counties: string[];
+  parkIds: string[];
+  statuses: string[];
+  idleTypes: string[];
+  disposals: string[];
+}
+
+export const EMPTY_FILTER: ParcelFilter = { counties: [], parkIds: [], statuses: [], idleTypes: [], disposals: [] };
+
+export function filterPredicate(f: ParcelFilter): Query {
+  const parts: Query[] = [];
+  if (f.counties.length) parts.push(inList('county', f.counties));
+  if (f.parkIds.length) parts.push(inList('park_id', f.parkIds));
+  if (f.statuses.length) parts.push(inList('status', f.statuses));
+  if (f.idleTypes.length) parts.push(inList('idle_type', f.idleTypes));
+  if (f.disposals.length) parts.push(inList('disposal', f.disposals));
+  return parts.length ? join(parts, ' AND ') : TRUE;
+}
+
+export function isFilterEmpty(f: ParcelFilter): boolean {
+  return Object.values(f).every((v) => v.length === 0);
+}

@@ -1,0 +1,60 @@
+// Loads one region's contract files into DuckDB. It takes file texts, so the browser (fetch),
+// the benchmark and tests (fs) share it. All files are validated before any table changes.
+
+import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, ENTERPRISE_FIELDS, PARK_FIELDS } from './contract';
+import type { Db } from './db';
+import { type ParcelBatch, importParcels } from './parcel-import';
+import { type RecordsBatch, importRecords } from './records-import';
+import type { ImportIssue } from './table-import';
+import { loadParcelBatch, loadRows } from './tables';
+
+export interface RegionFiles {
+  parks: { name: string; text: string };
+  parcels: { name: string; text: string };
+  enterprises?: { name: string; text: string };
+  chainNodes?: { name: string; text: string };
+  chainLinks?: { name: string; text: string };
+}
+
+export interface LoadedRegion {
+  parks: RecordsBatch;
+  parcels: ParcelBatch;
+}
+
+export class ImportFailed extends Error {
+  constructor(readonly issues: ImportIssue[]) {
+    super(`导入失败：${issues.length} 处错误`);
+  }
+}
+
+export async function loadRegionFiles(db: Db, files: RegionFiles): Promise<LoadedRegion> {
+  const issues: ImportIssue[] = [];
+  const parks = importRecords(files.parks.name, files.parks.text, PARK_FIELDS, 'park_id');
+  if (!parks.ok) issues.push(...parks.issues);
+  const parcels = importParcels(files.parcels.name, files.parcels.text);
+  if (!parcels.ok) issues.push(...parcels.issues);
+  const optional = [
+    ['enterprises', files.enterprises, ENTERPRISE_FIELDS, 'enterprise_id'],
+    ['chain_nodes', files.chainNodes, CHAIN_NODE_FIELDS, 'node_id'],
+    ['chain_links', files.chainLinks, CHAIN_LINK_FIELDS, undefined],
+  ] as const;
+  const others: { table: string; batch: RecordsBatch | null; fields: (typeof optional)[number][2] }[] = [];
+  for (const [table, file, fields, id] of optional) {
+    if (!file) {
+      others.push({ table, batch: null, fields });
+      continue;
+    }
+    const r = importRecords(file.name, file.text, fields, id);
+    if (!r.ok) issues.push(...r.issues);
+    else others.push({ table, batch: r.batch, fields });
+  }
+  if (issues.some((i) => i.level === 'error') || !parks.ok || !parcels.ok) throw new ImportFailed(issues);
+
+  await loadParcelBatch(db, parcels.batch);
+  await loadRows(db, 'parks', PARK_FIELDS, parks.batch.rows, [
+    { name: 'cx', sqlType: 'DOUBLE' },
+    { name: 'cy', sqlType: 'DOUBLE' },
+  ], (i) => parks.batch.labelPoints[i] ?? [null, null]);
+  for (const o of others) await loadRows(db, o.table, o.fields, o.batch?.rows ?? []);
+  return { parks: parks.batch, parcels: parcels.batch };
+}

@@ -1,0 +1,31 @@
+// Scales the loaded parcels up by tiling copies side by side, entirely inside DuckDB, so the
+// benchmark and the browser's `?scale=` mode exercise the 1,000,000-parcel path with the same
+// realistic mix of statuses and dates as the demo. The copies are synthetic twice over.
+
+import type { Db } from './db';
+import { sql } from './sql';
+
+/** Replaces `parcels` and `parcel_shapes` with `factor` tiled copies; returns the new count. */
+export async function scaleUpParcels(db: Db, factor: number, stepDeg = 0.08): Promise<number> {
+  if (!Number.isInteger(factor) || factor < 1) throw new Error('factor must be a positive integer');
+  const side = Math.ceil(Math.sqrt(factor));
+  await db.query(sql`CREATE OR REPLACE TEMP TABLE _tiles AS
+    SELECT k, (k % CAST(${side} AS BIGINT)) * ${stepDeg} AS dx, (k // CAST(${side} AS BIGINT)) * ${-stepDeg} AS dy FROM range(CAST(${factor} AS BIGINT)) r(k)`);
+  await db.query(sql`CREATE OR REPLACE TEMP TABLE _n AS SELECT CAST(count(*) AS BIGINT) AS n FROM parcels`);
+  await db.query(sql`CREATE OR REPLACE TABLE parcels__scaled AS
+    SELECT p.* REPLACE (
+      CASE WHEN t.k = 0 THEN p.parcel_id ELSE p.parcel_id || '~' || CAST(t.k AS VARCHAR) END AS parcel_id,
+      CAST(t.k * n.n + p.pidx AS INTEGER) AS pidx,
+      p.cx + t.dx AS cx, p.cy + t.dy AS cy)
+    FROM parcels p, _tiles t, _n n ORDER BY t.k, p.pidx`);
+  await db.query(sql`CREATE OR REPLACE TABLE parcel_shapes__scaled AS
+    SELECT CAST(t.k * n.n + s.pidx AS INTEGER) AS pidx,
+      list_transform(s.xy, (v, i) -> v + CASE WHEN i % 2 = 1 THEN t.dx ELSE t.dy END) AS xy
+    FROM parcel_shapes s, _tiles t, _n n ORDER BY 1`);
+  await db.query(sql`DROP TABLE parcels`);
+  await db.query(sql`ALTER TABLE parcels__scaled RENAME TO parcels`);
+  await db.query(sql`DROP TABLE parcel_shapes`);
+  await db.query(sql`ALTER TABLE parcel_shapes__scaled RENAME TO parcel_shapes`);
+  const t = await db.query(sql`SELECT CAST(count(*) AS INTEGER) AS n FROM parcels`);
+  return Number(t.getChild('n')!.get(0));
+}

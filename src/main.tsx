@@ -1,0 +1,18 @@
+import { render } from 'preact';
+import { fetchBoundaries, fetchDemoFiles } from './data/demo-files';
+import { openBrowserDb } from './data/duckdb-browser';
+import { start, store } from './state/app';
+import { App } from './ui/App';
+import { installTestHook } from './ui/test-hook';
+import './styles.css';
+
+document.documentElement.dataset.state = 'loading';
+document.documentElement.lang = store.get().lang === 'zh' ? 'zh-CN' : 'en';
+installTestHook();
+render(<App />, document.getElementById('app')!);
+start({ openDb: openBrowserDb, fetchBoundaries, fetchDemoFiles }).then(() => {
+  if (store.get().phase === 'error') document.documentElement.dataset.state = 'error';
+});
+store.subscribe(() => {
+  if (store.get().phase === 'error') document.documentElement.dataset.state = 'error';
+});

@@ -1,0 +1,22 @@
+// Colours shared by the map and its legend. Idle categories run from calm (not idle) to alarm
+// (recovery), with negotiated disposal apart in violet because it is not the holder's fault.
+
+export type RGBA = [number, number, number, number];
+
+/** Indexed by IDLE_CATEGORY: none, fee, recovery, negotiate. */
+export const IDLE_COLORS: readonly RGBA[] = [
+  [120, 160, 190, 150],
+  [245, 166, 35, 235],
+  [214, 48, 39, 240],
+  [117, 87, 196, 235],
+];
+
+export const IDLE_LEGEND_KEYS = ['disposal:none', 'disposal:fee', 'disposal:recovery', 'disposal:negotiate'] as const;
+
+export const PARK_FILL: RGBA = [46, 125, 50, 28];
+export const PARK_LINE: RGBA = [46, 125, 50, 220];
+export const SELECTED_LINE: RGBA = [20, 20, 20, 255];
+
+export function cssColor(c: RGBA): string {
+  return `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${(c[3] / 255).toFixed(2)})`;
+}

@@ -1,0 +1,41 @@
+import { store } from '../state/app';
+import { useStore } from '../state/store';
+import { DetailPanel } from './DetailPanel';
+import { Header } from './Header';
+import { Legend } from './Legend';
+import { MapView } from './MapView';
+import { ParcelList } from './ParcelList';
+import { Sidebar } from './Sidebar';
+import { useT } from './i18n';
+
+export function App() {
+  const { t } = useT();
+  const phase = useStore(store, (s) => s.phase);
+  const message = useStore(store, (s) => s.message);
+  const selected = useStore(store, (s) => s.selected);
+  return (
+    <div class="app">
+      <Header />
+      <main class="body">
+        <Sidebar />
+        <div class="center">
+          <MapView />
+          <Legend />
+          {phase === 'loading' && (
+            <div class="loading" data-testid="loading">
+              <div class="spinner" />
+              {t('loading')}
+            </div>
+          )}
+          {phase === 'error' && (
+            <div class="error" role="alert" data-testid="error">
+              <b>{t('loadError')}</b>
+              <pre>{message}</pre>
+            </div>
+          )}
+        </div>
+        <aside class="right">{selected ? <DetailPanel parcel={selected} /> : <ParcelList />}</aside>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { explainParcel, isoDate } from '../analysis/explain';
+import type { ParcelDetail } from '../analysis/summary';
+import { selectParcel, store } from '../state/app';
+import { useStore } from '../state/store';
+import { M2_TO_MU, fmt } from './format';
+import { useT } from './i18n';
+
+function Fact(props: { label: string; value: string | null | undefined }) {
+  return (
+    <div class="fact">
+      <dt>{props.label}</dt>
+      <dd>{props.value ?? '—'}</dd>
+    </div>
+  );
+}
+
+export function DetailPanel(props: { parcel: ParcelDetail }) {
+  const { t, code, lang } = useT();
+  const settings = useStore(store, (s) => s.settings);
+  const p = props.parcel;
+  const ex = explainParcel(p as never, settings, lang);
+  const money = (v: unknown) => (typeof v === 'number' ? `${fmt(v)} ${t('wan')}` : '—');
+  return (
+    <section class="detail" data-testid="detail-panel" data-parcel-id={p.parcel_id}>
+      <div class="detail-head">
+        <div>
+          <h2>{p.parcel_id}</h2>
+          <div class="detail-sub">
+            {String(p.county)} · {p.park_name ?? t('outsidePark')}
+          </div>
+        </div>
+        <button class="close" aria-label={t('close')} onClick={() => selectParcel(null)}>
+          ×
+        </button>
+      </div>
+      <div class={`verdict cat-${p.disposal}`} data-testid="detail-verdict">
+        {code(`disposal:${p.disposal}`)}
+        {p.idle_type !== 'none' && <span> · {code(`idle:${p.idle_type}`)}</span>}
+      </div>
+      <h3>{t('why')}</h3>
+      <p class="why" data-testid="detail-why">
+        {ex.idle}
+      </p>
+      <h3>{t('exitConditions')}</h3>
+      {ex.exits.length === 0 ? (
+        <p class="muted">{t('none')}</p>
+      ) : (
+        <ul class="codes" data-testid="detail-exits">
+          {ex.exits.map((e) => (
+            <li key={e.code}>
+              <b>{code(e.code)}</b>：{e.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>{t('inefficiency')}</h3>
+      {ex.inefficiencies.length === 0 ? (
+        <p class="muted">{t('none')}</p>
+      ) : (
+        <ul class="codes" data-testid="detail-ineff">
+          {ex.inefficiencies.map((e) => (
+            <li key={e.code}>
+              <b>{code(e.code)}</b>：{e.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      {ex.missing.length > 0 && (
+        <>
+          <h3>{t('missingInputs')}</h3>
+          <p class="warn">{ex.missing.join('，')}</p>
+        </>
+      )}
+      <dl class="facts">
+        <Fact label={t('holder')} value={(p.holder as string) ?? null} />
+        <Fact label={t('enterprise')} value={p.enterprise_name} />
+        <Fact label={t('landUse')} value={code(String(p.land_use))} />
+        <Fact label={t('status')} value={code(String(p.status))} />
+        <Fact label={t('area')} value={`${fmt(Number(p.area_m2), 0)} m² · ${fmt(Number(p.area_m2) * M2_TO_MU)} ${t('mu')}`} />
+        <Fact label={t('supplyDate')} value={isoDate(p.supply_date as number)} />
+        <Fact label={t('agreedStart')} value={isoDate(p.agreed_start_date as number)} />
+        <Fact label={t('actualStart')} value={isoDate(p.actual_start_date as number)} />
+        <Fact label={t('agreedCompletion')} value={isoDate(p.agreed_completion_date as number)} />
+        <Fact label={t('haltedSince')} value={isoDate(p.halted_since as number)} />
+        <Fact label={t('landPrice')} value={money(p.land_price_wan)} />
+        <Fact label={t('investment')} value={`${money(p.actual_investment_wan)} / ${money(p.agreed_investment_wan)}`} />
+        <Fact label={t('output')} value={`${money(p.annual_output_wan)} / ${money(p.agreed_annual_output_wan)}`} />
+        <Fact label={t('tax')} value={money(p.annual_tax_wan)} />
+        <Fact label={t('plotRatio')} value={fmt(p.plot_ratio, 2)} />
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { REGIONS } from '../data/regions';
+import { setAsOf, setLang, setRegion, store, todayIso } from '../state/app';
+import { useStore } from '../state/store';
+import { useT } from './i18n';
+
+export function Header() {
+  const { t, lang } = useT();
+  const region = useStore(store, (s) => s.region);
+  const asOf = useStore(store, (s) => s.asOf);
+  const busy = useStore(store, (s) => s.pending > 0 && s.phase === 'ready');
+  const info = REGIONS.find((r) => r.id === region)!;
+  return (
+    <header class="header">
+      <div class="brand">
+        <h1>{t('appTitle')}</h1>
+        <span class="subtitle">{t('appSubtitle')}</span>
+        <span class="demo-badge" title={t('demoNote')} data-testid="demo-badge">
+          {t('demoBadge')}
+        </span>
+      </div>
+      <nav class="regions" aria-label={t('region')}>
+        {REGIONS.map((r) => (
+          <button
+            key={r.id}
+            class={r.id === region ? 'region active' : 'region'}
+            data-region={r.id}
+            aria-pressed={r.id === region}
+            onClick={() => r.id !== region && setRegion(r.id)}
+          >
+            {lang === 'zh' ? r.nameZh : r.nameEn}
+          </button>
+        ))}
+        <span class="theme">{lang === 'zh' ? info.themeZh : info.themeEn}</span>
+      </nav>
+      <span class={busy ? 'busy on' : 'busy'} aria-hidden={!busy} data-testid="busy" />
+      <label class="asof">
+        {t('asOf')}
+        <input
+          type="date"
+          data-testid="as-of"
+          value={asOf}
+          onChange={(e) => setAsOf((e.target as HTMLInputElement).value)}
+        />
+        <button class="link" onClick={() => setAsOf(todayIso())}>
+          {t('today')}
+        </button>
+      </label>
+      <button class="lang" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+        {t('language')}
+      </button>
+    </header>
+  );
+}

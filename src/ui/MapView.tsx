@@ -1,0 +1,172 @@
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import { bbox } from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
+import maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ParcelDetail } from '../analysis/summary';
+import { labelPoint, type PolygonGeometry } from '../data/geometry';
+import { offlineStyle, setCounties } from '../map/basemap';
+import { type Label, NEAR_ZOOM, buildLayers } from '../map/layers';
+import { hoverInfo, selectParcel, store } from '../state/app';
+import { useStore } from '../state/store';
+import { M2_TO_MU, fmt } from './format';
+import { useT } from './i18n';
+import { testHook } from './test-hook';
+
+function labelsOf(fc: FeatureCollection | null, nameKey: string): Label[] {
+  if (!fc) return [];
+  return fc.features.map((f) => {
+    const seat = f.properties?.seat as [number, number] | undefined;
+    return {
+      position: seat ?? labelPoint(f.geometry as PolygonGeometry),
+      text: String(f.properties?.[nameKey] ?? ''),
+    };
+  });
+}
+
+/** Polygons are indexed by ring, dots by parcel. */
+function pickedPidx(layerId: string | undefined, index: number, ringPidx: Int32Array): number | null {
+  if (index < 0) return null;
+  if (layerId === 'parcels') return ringPidx[index];
+  if (layerId === 'parcel-dots') return index;
+  return null;
+}
+
+interface Hover {
+  x: number;
+  y: number;
+  info: ParcelDetail | null;
+}
+
+export function MapView() {
+  const { t, code } = useT();
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const overlayRef = useRef<MapboxOverlay | null>(null);
+  const [styleReady, setStyleReady] = useState(false);
+  const [hover, setHover] = useState<Hover | null>(null);
+  const [zoomBand, setZoomBand] = useState<'far' | 'near'>('far');
+  const hoverSeq = useRef(0);
+
+  const phase = useStore(store, (s) => s.phase);
+  const boundaries = useStore(store, (s) => s.boundaries);
+  const parks = useStore(store, (s) => s.parks);
+  const shapes = useStore(store, (s) => s.shapes);
+  const categories = useStore(store, (s) => s.categories);
+  const mask = useStore(store, (s) => s.mask);
+  const revision = useStore(store, (s) => s.revision);
+  const selected = useStore(store, (s) => s.selected);
+
+  useEffect(() => {
+    const map = new maplibregl.Map({
+      container: container.current!,
+      style: offlineStyle(),
+      center: [116.6, 37.4],
+      zoom: 8,
+      attributionControl: false,
+      // Keeps the WebGL buffer for screenshots (e2e tests, future presentation export).
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    const overlay = new MapboxOverlay({
+      interleaved: false,
+      layers: [],
+      onClick: (info) => {
+        const s = store.get().shapes;
+        const pidx = s ? pickedPidx(info.layer?.id, info.index, s.pidx) : null;
+        selectParcel(pidx);
+      },
+      onHover: (info) => {
+        const s = store.get().shapes;
+        const seq = ++hoverSeq.current;
+        const pidx = s ? pickedPidx(info.layer?.id, info.index, s.pidx) : null;
+        if (pidx === null) {
+          setHover(null);
+          return;
+        }
+        const { x, y } = info;
+        hoverInfo(pidx).then((d) => {
+          if (seq === hoverSeq.current) setHover({ x, y, info: d });
+        });
+      },
+      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
+    });
+    map.addControl(overlay);
+    map.on('load', () => setStyleReady(true));
+    map.on('zoom', () => setZoomBand(map.getZoom() >= NEAR_ZOOM ? 'near' : 'far'));
+    mapRef.current = map;
+    overlayRef.current = overlay;
+    testHook.map = map;
+    return () => {
+      map.remove();
+      testHook.map = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady || !boundaries) return;
+    setCounties(map, boundaries);
+    const [minX, minY, maxX, maxY] = bbox(boundaries);
+    map.fitBounds(
+      [
+        [minX, minY],
+        [maxX, maxY],
+      ],
+      { padding: 30, duration: 0 },
+    );
+  }, [boundaries, styleReady]);
+
+  const countyLabels = useMemo(() => labelsOf(boundaries, 'county'), [boundaries]);
+  const parkLabels = useMemo(() => labelsOf(parks, 'name'), [parks]);
+
+  useEffect(() => {
+    const overlay = overlayRef.current;
+    if (!overlay || !styleReady) return;
+    const layers = buildLayers({
+      parks,
+      countyLabels,
+      parkLabels,
+      parcels: shapes,
+      categories,
+      mask,
+      revision,
+      selectedPidx: selected?.pidx ?? null,
+      zoomBand,
+    });
+    const drawn = phase === 'ready' && shapes !== null;
+    overlay.setProps({
+      layers,
+      onAfterRender: () => {
+        // The page is ready once data is loaded and the parcels have been drawn.
+        if (drawn && document.documentElement.dataset.state !== 'ready') {
+          document.documentElement.dataset.state = 'ready';
+          performance.mark('pa:first-frame');
+        }
+      },
+    });
+    if (!drawn && phase === 'loading') document.documentElement.dataset.state = 'loading';
+  }, [parks, countyLabels, parkLabels, shapes, categories, mask, revision, selected, styleReady, phase, zoomBand]);
+
+  return (
+    <div class="map-wrap">
+      <div ref={container} class="map" data-testid="map" />
+      {hover?.info && (
+        <div class="tooltip" style={{ left: `${hover.x + 14}px`, top: `${hover.y + 14}px` }} data-testid="tooltip">
+          <b>{hover.info.parcel_id}</b> · {code(`disposal:${hover.info.disposal}`)}
+          <br />
+          {hover.info.park_name ?? t('outsidePark')} · {fmt(Number(hover.info.area_m2) * M2_TO_MU)} {t('mu')}
+          {hover.info.holder ? (
+            <>
+              <br />
+              {String(hover.info.holder)}
+            </>
+          ) : null}
+          <div class="muted small">{t('tooltipClick')}</div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { selectParcel, store } from '../state/app';
+import { useStore } from '../state/store';
+import { M2_TO_MU, fmt } from './format';
+import { useT } from './i18n';
+
+export function ParcelList() {
+  const { t, code } = useT();
+  const list = useStore(store, (s) => s.list);
+  return (
+    <section class="plist">
+      <h3>{t('list')}</h3>
+      <p class="muted small">{t('listNote')}</p>
+      {list.length === 0 && <p class="muted">{t('noParcels')}</p>}
+      <ul data-testid="parcel-list">
+        {list.map((p) => (
+          <li key={p.pidx} class={`cat-${p.disposal}`} onClick={() => selectParcel(p.pidx)} data-parcel-id={p.parcel_id}>
+            <div class="row1">
+              <b>{p.parcel_id}</b>
+              <span class="tag">{code(`disposal:${p.disposal}`)}</span>
+            </div>
+            <div class="row2 muted">
+              {p.county} · {p.park_name ?? t('outsidePark')} · {fmt(p.area_m2 * M2_TO_MU)} {t('mu')}
+              {p.idle_days > 0 && ` · ${fmt(p.idle_days, 0)} ${t('days')}`}
+              {p.exit_reasons && ` · ${p.exit_reasons}`}
+              {p.inefficiency && ` · ${p.inefficiency}`}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

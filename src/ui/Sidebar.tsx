@@ -1,0 +1,150 @@
+import type { GroupSummary } from '../analysis/summary';
+import { PARCEL_STATUSES } from '../data/contract';
+import { clearFilter, setFilter, store } from '../state/app';
+import { useStore } from '../state/store';
+import { Chips } from './Chips';
+import { fmt } from './format';
+import { useT } from './i18n';
+
+function Kpis() {
+  const { t } = useT();
+  const totals = useStore(store, (s) => s.totals);
+  const items: [string, string, string][] = [
+    ['kpi-idle', `${t('idleParcels')} / ${fmt(totals?.parcels, 0)}`, fmt(totals?.idle, 0)],
+    ['kpi-idle-mu', `${t('idleArea')} (${t('mu')})`, fmt(totals?.idleMu)],
+    ['kpi-fee', `${t('feeTotal')} (${t('wan')})`, fmt(totals?.feeWan)],
+    ['kpi-exit', t('exitFlagged'), fmt(totals?.exitFlagged, 0)],
+    ['kpi-ineff', t('inefficient'), fmt(totals?.inefficient, 0)],
+  ];
+  return (
+    <div class="kpis">
+      {items.map(([id, label, value]) => (
+        <div class="kpi" key={id}>
+          <div class="kpi-value" data-testid={id}>
+            {value}
+          </div>
+          <div class="kpi-label">{label}</div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function SummaryTable(props: { title: string; rows: GroupSummary[]; testid: string; onPick: (key: string) => void; nameOf: (r: GroupSummary) => string }) {
+  const { t } = useT();
+  return (
+    <section class="summary">
+      <h3>{props.title}</h3>
+      <table data-testid={props.testid}>
+        <thead>
+          <tr>
+            <th>{props.title.replace(/^按|^By /, '')}</th>
+            <th class="num">{t('parcels')}</th>
+            <th class="num">{t('idleParcels')}</th>
+            <th class="num">{`${t('idleArea')}(${t('mu')})`}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr key={r.key} onClick={() => props.onPick(r.key)} class="clickable">
+              <td>{props.nameOf(r)}</td>
+              <td class="num">{fmt(r.parcels, 0)}</td>
+              <td class="num">
+                {fmt(r.idle, 0)}
+                <span class="mini">
+                  {r.fee > 0 && <i class="dot fee" title="fee">{r.fee}</i>}
+                  {r.recovery > 0 && <i class="dot recovery" title="recovery">{r.recovery}</i>}
+                  {r.negotiate > 0 && <i class="dot negotiate" title="negotiate">{r.negotiate}</i>}
+                </span>
+              </td>
+              <td class="num">{fmt(r.idleMu)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function Sidebar() {
+  const { t, code } = useT();
+  const filter = useStore(store, (s) => s.filter);
+  const counties = useStore(store, (s) => s.countyOptions);
+  const parks = useStore(store, (s) => s.parkOptions);
+  const byCounty = useStore(store, (s) => s.byCounty);
+  const byPark = useStore(store, (s) => s.byPark);
+  const parkName = (id: string) => parks.find((p) => p.park_id === id)?.name ?? (id === '' ? t('outsidePark') : id);
+  const visibleParks = filter.counties.length ? parks.filter((p) => filter.counties.includes(p.county)) : parks;
+  return (
+    <aside class="sidebar">
+      <Kpis />
+      <section class="filters">
+        <div class="filters-head">
+          <h3>{t('filters')}</h3>
+          <button class="link" data-testid="clear-filters" onClick={() => clearFilter()}>
+            {t('clearFilters')}
+          </button>
+        </div>
+        <label>{t('county')}</label>
+        <Chips
+          name="county"
+          options={counties.map((c) => ({ value: c, label: c }))}
+          selected={filter.counties}
+          onChange={(v) => setFilter({ counties: v, parkIds: [] })}
+        />
+        <label for="park-select">{t('park')}</label>
+        <select
+          id="park-select"
+          data-testid="park-select"
+          value={filter.parkIds[0] ?? ''}
+          onChange={(e) => {
+            const v = (e.target as HTMLSelectElement).value;
+            setFilter({ parkIds: v ? [v] : [] });
+          }}
+        >
+          <option value="">{t('all')}</option>
+          {visibleParks.map((p) => (
+            <option key={p.park_id} value={p.park_id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+        <label>{t('idleType')}</label>
+        <Chips
+          name="idle"
+          options={['not_started', 'stalled', 'none'].map((v) => ({ value: v, label: code(`idle:${v}`) }))}
+          selected={filter.idleTypes}
+          onChange={(v) => setFilter({ idleTypes: v })}
+        />
+        <label>{t('disposal')}</label>
+        <Chips
+          name="disposal"
+          options={['fee', 'recovery', 'negotiate'].map((v) => ({ value: v, label: code(`disposal:${v}`) }))}
+          selected={filter.disposals}
+          onChange={(v) => setFilter({ disposals: v })}
+        />
+        <label>{t('status')}</label>
+        <Chips
+          name="status"
+          options={PARCEL_STATUSES.map((v) => ({ value: v, label: code(v) }))}
+          selected={filter.statuses}
+          onChange={(v) => setFilter({ statuses: v })}
+        />
+      </section>
+      <SummaryTable
+        title={t('byCounty')}
+        rows={byCounty}
+        testid="county-table"
+        nameOf={(r) => r.name}
+        onPick={(k) => setFilter({ counties: [k], parkIds: [] })}
+      />
+      <SummaryTable
+        title={t('byPark')}
+        rows={byPark}
+        testid="park-table"
+        nameOf={(r) => parkName(r.key)}
+        onPick={(k) => k && setFilter({ parkIds: [k] })}
+      />
+    </aside>
+  );
+}

@@ -1,0 +1,63 @@
+// `window.__parkatlas`: read-only views of app state for end-to-end tests, plus the map
+// projection so a test can click a parcel where a person would.
+
+import type maplibregl from 'maplibre-gl';
+import { locateParcel, store } from '../state/app';
+
+export const testHook: { map: maplibregl.Map | null } = { map: null };
+
+export interface TestHookApi {
+  state(): Record<string, unknown>;
+  /** Screen point (page CSS pixels) of a parcel's label point, or null if unknown. */
+  parcelScreenPoint(parcelId: string): Promise<{ x: number; y: number } | null>;
+  parcelLngLat(parcelId: string): Promise<[number, number] | null>;
+  zoomTo(lng: number, lat: number, zoom: number): Promise<void>;
+}
+
+export function installTestHook(): void {
+  const api: TestHookApi = {
+    state() {
+      const s = store.get();
+      return {
+        phase: s.phase,
+        pending: s.pending,
+        message: s.message,
+        region: s.region,
+        asOf: s.asOf,
+        lang: s.lang,
+        filter: s.filter,
+        settings: s.settings,
+        totals: s.totals,
+        byCounty: s.byCounty,
+        byPark: s.byPark,
+        listLength: s.list.length,
+        firstListed: s.list[0]?.parcel_id ?? null,
+        selected: s.selected?.parcel_id ?? null,
+        parcelCount: s.shapes?.parcelCount ?? 0,
+        polygonCount: s.shapes?.length ?? 0,
+        visibleCount: s.mask ? s.mask.reduce((a, b) => a + b, 0) : 0,
+        counties: s.countyOptions,
+        parks: s.parkOptions.length,
+      };
+    },
+    async parcelScreenPoint(parcelId) {
+      const c = await locateParcel(parcelId);
+      const map = testHook.map;
+      if (!c || !map) return null;
+      const p = map.project([c.cx, c.cy]);
+      const rect = map.getCanvas().getBoundingClientRect();
+      return { x: rect.left + p.x, y: rect.top + p.y };
+    },
+    async parcelLngLat(parcelId) {
+      const c = await locateParcel(parcelId);
+      return c ? [c.cx, c.cy] : null;
+    },
+    async zoomTo(lng, lat, zoom) {
+      const map = testHook.map;
+      if (!map) return;
+      map.jumpTo({ center: [lng, lat], zoom });
+      await new Promise<void>((resolve) => map.once('idle', () => resolve()));
+    },
+  };
+  (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;
+}
