@@ -1,0 +1,244 @@
+// Command-line land report: reads a parcels file (CSV or GeoJSON, UTF-8 or GBK), runs the
+// same import, DuckDB-WASM and rule SQL as the browser, and writes the data contract's
+// per-parcel CSV (parcel_id, idle_type, idle_days, disposal, exit_reasons, inefficiency).
+//
+//   npm run report -- --parcels FILE --as-of YYYY-MM-DD --out OUT.csv [--settings FILE.json]
+//
+// Exit codes: 0 done; 1 the parcels file cannot be read or has errors (nothing is written);
+// 2 wrong arguments or settings.
+
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { reportRows, runLandRules } from '../src/analysis/run-land-rules';
+import { DEFAULT_SETTINGS, type RuleSettings, mergeSettings } from '../src/analysis/settings';
+import { EXIT_CODES, INEFFICIENCY_CODES, M2_PER_MU, REPORT_COLUMNS } from '../src/data/contract';
+import { toCsv } from '../src/data/csv';
+import { type Db, rows } from '../src/data/db';
+import { decodeText } from '../src/data/decode';
+import { openNodeDb } from '../src/data/duckdb-node';
+import { importParcels } from '../src/data/parcel-import';
+import { sql } from '../src/data/sql';
+import { formatIssue, parseIsoDate } from '../src/data/table-import';
+import { loadParcelBatch } from '../src/data/tables';
+
+const USAGE = `用法 / Usage:
+  npm run report -- --parcels 宗地.csv --as-of 2024-12-31 --out 结果.csv [--settings 设置.json]
+
+选项 / Options:
+  --parcels FILE     宗地文件：CSV（可含 WKT/GeoJSON 几何列）或 GeoJSON，UTF-8 或 GBK 编码
+                     Parcels file: CSV (optional WKT/GeoJSON geometry column) or GeoJSON, UTF-8 or GBK
+  --as-of DATE       评估基准日 YYYY-MM-DD，默认今天（本地日期）
+                     Date the rules are judged at, YYYY-MM-DD; defaults to today (local date)
+  --out FILE         输出 CSV（UTF-8，列：${REPORT_COLUMNS.join(',')}）
+                     Output CSV (UTF-8, columns: ${REPORT_COLUMNS.join(',')})
+  --settings FILE    规则阈值 JSON，可只写部分项，例如 {"idleYears": 2, "minPlotRatio": 1.0}
+                     Rule thresholds as JSON, any subset of the settings keys
+  -h, --help         显示本帮助 / Show this help
+
+退出码 / Exit codes:
+  0 完成 / done
+  1 宗地文件无法读取或有错误，不写输出 / parcels file unreadable or invalid; nothing written
+  2 参数或设置错误 / bad arguments or settings
+`;
+
+class UsageError extends Error {}
+
+interface Options {
+  parcels: string;
+  asOf: string;
+  out: string;
+  settings: RuleSettings;
+}
+
+function todayLocal(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Parses the arguments; null when help was asked for. Throws UsageError on bad arguments. */
+function parseOptions(argv: string[]): Options | null {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        parcels: { type: 'string' },
+        'as-of': { type: 'string' },
+        out: { type: 'string' },
+        settings: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (values.help) return null;
+  if (!values.parcels) throw new UsageError('缺少 --parcels（宗地文件） / missing --parcels');
+  if (!values.out) throw new UsageError('缺少 --out（输出文件） / missing --out');
+
+  const asOf = values['as-of'] ?? todayLocal();
+  // Strictly ISO: the importer also accepts 2024/1/5 in data, but a command line should be exact.
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || parseIsoDate(asOf) === null) {
+    throw new UsageError(`--as-of “${asOf}” 不是有效日期（应为 YYYY-MM-DD） / not a valid YYYY-MM-DD date`);
+  }
+
+  let settings = DEFAULT_SETTINGS;
+  if (values.settings) {
+    let partial: unknown;
+    try {
+      partial = JSON.parse(readFileSync(values.settings, 'utf8'));
+    } catch (e) {
+      throw new UsageError(`无法读取设置文件 ${values.settings}：${(e as Error).message}`);
+    }
+    const merged = mergeSettings(partial);
+    if (merged.errors.length > 0) {
+      throw new UsageError(merged.errors.map((m) => `设置文件 ${values.settings}：${m}`).join('\n'));
+    }
+    settings = merged.settings;
+  }
+  return { parcels: values.parcels, asOf, out: values.out, settings };
+}
+
+interface SummaryRow {
+  kind: string;
+  key: string;
+  n: number;
+  area_m2: number | null;
+  fee_wan: number | null;
+}
+
+/** Counts and areas per finding, over the findings table the rules just wrote. */
+const SUMMARY_QUERY = sql`
+WITH f AS (SELECT * FROM parcel_findings),
+exits AS (SELECT unnest(string_split(exit_reasons, ';')) AS code, area_m2 FROM f WHERE exit_reasons <> ''),
+ineff AS (SELECT unnest(string_split(inefficiency, ';')) AS code, area_m2 FROM f WHERE inefficiency <> ''),
+gaps AS (SELECT unnest(string_split(missing_inputs, ';')) AS code, area_m2 FROM f WHERE missing_inputs <> '')
+SELECT 'all' AS kind, '' AS key, count(*) AS n, sum(area_m2) AS area_m2, NULL AS fee_wan FROM f
+UNION ALL SELECT 'idle', idle_type, count(*), sum(area_m2), NULL FROM f GROUP BY idle_type
+UNION ALL SELECT 'disposal', disposal, count(*), sum(area_m2), sum(fee_wan) FROM f GROUP BY disposal
+UNION ALL SELECT 'exit', code, count(*), sum(area_m2), NULL FROM exits GROUP BY code
+UNION ALL SELECT 'exit', '', count(*), sum(area_m2), NULL FROM f WHERE exit_reasons <> ''
+UNION ALL SELECT 'ineff', code, count(*), sum(area_m2), NULL FROM ineff GROUP BY code
+UNION ALL SELECT 'ineff', '', count(*), sum(area_m2), NULL FROM f WHERE inefficiency <> ''
+UNION ALL SELECT 'missing', '', count(*), sum(area_m2), NULL FROM f WHERE missing_inputs <> ''
+UNION ALL SELECT 'missing', code, count(*), sum(area_m2), NULL FROM gaps GROUP BY code
+ORDER BY kind, n DESC, key`;
+
+const IDLE_LABELS: Record<string, string> = { not_started: '未动工', stalled: '中止开发' };
+const DISPOSAL_LABELS: Record<string, string> = {
+  fee: '征缴闲置费',
+  recovery: '无偿收回',
+  negotiate: '协议处置（政府原因）',
+};
+const EXIT_LABELS: Record<string, string> = {
+  E1: '逾期未动工',
+  E2: '投资未完成',
+  E3: '建成未投产',
+  E4: '未达产',
+  E5: '不符合产业政策或环保标准',
+  E6: '其他违约',
+};
+const INEFFICIENCY_LABELS: Record<string, string> = { L1: '容积率偏低', L2: '投资强度偏低', L3: '亩均税收偏低' };
+
+async function summarise(db: Db, o: Options, file: string, encoding: string, written: number): Promise<string> {
+  const r = rows<SummaryRow>(await db.query(SUMMARY_QUERY));
+  const get = (kind: string, key: string) => r.find((x) => x.kind === kind && x.key === key);
+  const n = (kind: string, key: string) => get(kind, key)?.n ?? 0;
+  const mu = (kind: string, key: string) => ((get(kind, key)?.area_m2 ?? 0) / M2_PER_MU).toFixed(1);
+  const lines: string[] = [];
+  lines.push(`宗地文件：${file}${encoding === 'utf-8' ? '' : '（按 GBK/GB18030 解码）'}`);
+  lines.push(`评估基准日：${o.asOf}`);
+  lines.push(`读取宗地：${n('all', '')} 宗，${mu('all', '')} 亩`);
+  const idle = n('idle', 'not_started') + n('idle', 'stalled');
+  lines.push(`闲置土地：${idle} 宗`);
+  for (const t of ['not_started', 'stalled']) lines.push(`  ${IDLE_LABELS[t]}（${t}）：${n('idle', t)} 宗，${mu('idle', t)} 亩`);
+  lines.push('处置方式：');
+  for (const d of ['fee', 'recovery', 'negotiate']) {
+    let line = `  ${DISPOSAL_LABELS[d]}（${d}）：${n('disposal', d)} 宗，${mu('disposal', d)} 亩`;
+    const fee = get('disposal', d)?.fee_wan;
+    if (d === 'fee' && fee != null) line += `，闲置费合计 ${fee.toFixed(1)} 万元`;
+    lines.push(line);
+  }
+  lines.push(`触发退出条件：${n('exit', '')} 宗`);
+  for (const c of EXIT_CODES) lines.push(`  ${c} ${EXIT_LABELS[c]}：${n('exit', c)} 宗`);
+  lines.push(`低效用地：${n('ineff', '')} 宗`);
+  for (const c of INEFFICIENCY_CODES) lines.push(`  ${c} ${INEFFICIENCY_LABELS[c]}：${n('ineff', c)} 宗`);
+  lines.push(`数据质量：${n('missing', '')} 宗缺少规则所需数据，相关规则未判定`);
+  for (const g of r.filter((x) => x.kind === 'missing' && x.key !== '')) lines.push(`  缺 ${g.key}：${g.n} 宗`);
+  lines.push(`已写入 ${o.out}（${written} 行）`);
+  return lines.join('\n') + '\n';
+}
+
+/** Writes next to the target and renames, so a failed run never leaves half a report. */
+function writeAtomically(path: string, text: string): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, text, 'utf8');
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  let o: Options | null;
+  try {
+    o = parseOptions(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`${e.message}\n用 --help 查看用法 / see --help\n`);
+    return 2;
+  }
+  if (!o) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(o.parcels);
+  } catch (e) {
+    const message = `无法读取文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    process.stderr.write(`${formatIssue({ level: 'error', file: o.parcels, row: null, field: null, message })}\n`);
+    return 1;
+  }
+  const { text, encoding } = decodeText(bytes);
+  const imported = importParcels(o.parcels, text);
+  for (const issue of imported.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  if (!imported.ok) {
+    const count = imported.issues.filter((i) => i.level === 'error').length;
+    process.stderr.write(`宗地文件有 ${count} 处错误，未生成报告。\n`);
+    return 1;
+  }
+
+  const db = await openNodeDb();
+  try {
+    await loadParcelBatch(db, imported.batch);
+    await runLandRules(db, o.asOf, o.settings);
+    const report = await reportRows(db);
+    writeAtomically(o.out, toCsv(REPORT_COLUMNS, report.map((r) => REPORT_COLUMNS.map((c) => r[c]))));
+    process.stdout.write(await summarise(db, o, o.parcels, encoding, report.length));
+  } finally {
+    db.close();
+  }
+  return 0;
+}
+
+function flush(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
+}
+
+// DuckDB-WASM's Node build can leave handles open, so exit explicitly once output is flushed.
+run(process.argv.slice(2))
+  .catch((e: unknown) => {
+    process.stderr.write(`报告失败 / report failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  })
+  .then(async (code) => {
+    await Promise.all([flush(process.stdout), flush(process.stderr)]);
+    process.exit(code);
+  });
