@@ -1,6 +1,6 @@
 // The map's filter as plain, saveable data and its SQL predicate over parcel_findings.
 
-import { type Query, TRUE, inList, join } from '../data/sql';
+import { type Query, TRUE, inList, join, sql } from '../data/sql';
 
 export interface ParcelFilter {
   /** Empty list = no restriction. */
@@ -9,9 +9,18 @@ export interface ParcelFilter {
   statuses: string[];
   idleTypes: string[];
   disposals: string[];
+  /** Years of supply_date (charts filter by supply year). */
+  supplyYears: number[];
 }
 
-export const EMPTY_FILTER: ParcelFilter = { counties: [], parkIds: [], statuses: [], idleTypes: [], disposals: [] };
+export const EMPTY_FILTER: ParcelFilter = {
+  counties: [],
+  parkIds: [],
+  statuses: [],
+  idleTypes: [],
+  disposals: [],
+  supplyYears: [],
+};
 
 export function filterPredicate(f: ParcelFilter): Query {
   const parts: Query[] = [];
@@ -20,6 +29,9 @@ export function filterPredicate(f: ParcelFilter): Query {
   if (f.statuses.length) parts.push(inList('status', f.statuses));
   if (f.idleTypes.length) parts.push(inList('idle_type', f.idleTypes));
   if (f.disposals.length) parts.push(inList('disposal', f.disposals));
+  if (f.supplyYears.length) {
+    parts.push(sql`CAST(year(supply_date) AS INTEGER) IN (${f.supplyYears.map((y) => sql`CAST(${y} AS INTEGER)`)})`);
+  }
   return parts.length ? join(parts, ' AND ') : TRUE;
 }
 

@@ -16,6 +16,9 @@ export interface GroupSummary {
   fee: number;
   recovery: number;
   negotiate: number;
+  feeMu: number;
+  recoveryMu: number;
+  negotiateMu: number;
   feeWan: number;
   exitFlagged: number;
   inefficient: number;
@@ -38,6 +41,9 @@ SELECT ${keyExpr} AS key, ${nameExpr} AS name,
   CAST(count(*) FILTER (WHERE f.disposal = 'fee') AS INTEGER) AS fee,
   CAST(count(*) FILTER (WHERE f.disposal = 'recovery') AS INTEGER) AS recovery,
   CAST(count(*) FILTER (WHERE f.disposal = 'negotiate') AS INTEGER) AS negotiate,
+  COALESCE(sum(f.area_m2) FILTER (WHERE f.disposal = 'fee'), 0) * ${MU} AS "feeMu",
+  COALESCE(sum(f.area_m2) FILTER (WHERE f.disposal = 'recovery'), 0) * ${MU} AS "recoveryMu",
+  COALESCE(sum(f.area_m2) FILTER (WHERE f.disposal = 'negotiate'), 0) * ${MU} AS "negotiateMu",
   COALESCE(sum(f.fee_wan), 0) AS "feeWan",
   CAST(count(*) FILTER (WHERE f.exit_reasons <> '') AS INTEGER) AS "exitFlagged",
   CAST(count(*) FILTER (WHERE f.inefficiency <> '') AS INTEGER) AS inefficient
@@ -123,4 +129,25 @@ export async function parcelCenter(db: Db, parcelId: string): Promise<{ pidx: nu
     await db.query(sql`SELECT pidx, cx, cy FROM parcels WHERE parcel_id = ${parcelId}`),
   );
   return r[0] ?? null;
+}
+
+export interface YearDisposalRow {
+  year: number | null;
+  disposal: string;
+  parcels: number;
+  mu: number;
+}
+
+/** Idle area by supply year and disposal: when was the land that now lies idle handed out? */
+export function idleBySupplyYearQuery(f: ParcelFilter): Query {
+  return sql`
+SELECT CAST(year(supply_date) AS INTEGER) AS year, disposal, CAST(count(*) AS INTEGER) AS parcels,
+  COALESCE(sum(area_m2), 0) * ${MU} AS mu
+FROM ${filtered(f)} f
+WHERE idle_type <> 'none'
+GROUP BY ALL ORDER BY year, disposal`;
+}
+
+export async function idleBySupplyYear(db: Db, f: ParcelFilter): Promise<YearDisposalRow[]> {
+  return rows<YearDisposalRow>(await db.query(idleBySupplyYearQuery(f)));
 }

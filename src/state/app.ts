@@ -15,9 +15,11 @@ import {
   type GroupSummary,
   type ListedParcel,
   type ParcelDetail,
+  type YearDisposalRow,
   countySummaryQuery,
   findPidx,
   groupSummaries,
+  idleBySupplyYear,
   parcelDetail,
   parcelCenter,
   parcelList,
@@ -48,7 +50,10 @@ export interface ParkOption {
   county: string;
 }
 
+export type Mode = 'idle' | 'workbench' | 'layout';
+
 export interface AppState {
+  mode: Mode;
   lang: Lang;
   region: RegionId;
   asOf: string;
@@ -68,6 +73,7 @@ export interface AppState {
   byCounty: GroupSummary[];
   byPark: GroupSummary[];
   list: ListedParcel[];
+  bySupplyYear: YearDisposalRow[];
   selected: ParcelDetail | null;
   /** Database jobs queued or running; the UI shows a busy mark while > 0. */
   pending: number;
@@ -100,7 +106,10 @@ function initialState(): AppState {
   const lang: Lang = langParam === 'en' || langParam === 'zh' ? langParam : saved.lang === 'en' ? 'en' : 'zh';
   const asOfParam = params.get('asOf');
   const asOf = asOfParam && /^\d{4}-\d{2}-\d{2}$/.test(asOfParam) ? asOfParam : todayIso();
+  const modeParam = params.get('mode');
+  const mode: Mode = modeParam === 'workbench' || modeParam === 'layout' ? modeParam : 'idle';
   return {
+    mode,
     lang,
     region,
     asOf,
@@ -120,6 +129,7 @@ function initialState(): AppState {
     byCounty: [],
     byPark: [],
     list: [],
+    bySupplyYear: [],
     selected: null,
     pending: 0,
   };
@@ -172,6 +182,7 @@ async function refreshFiltered(): Promise<void> {
     await groupSummaries(db, parkSummaryQuery(s.filter)),
     await parcelList(db, s.filter),
   ];
+  const bySupplyYear = await idleBySupplyYear(db, s.filter);
   const selected = s.selected ? await parcelDetail(db, s.selected.pidx) : null;
   store.set({
     mask,
@@ -179,6 +190,7 @@ async function refreshFiltered(): Promise<void> {
     byCounty,
     byPark,
     list,
+    bySupplyYear,
     selected,
     revision: store.get().revision + 1,
   });
@@ -295,4 +307,8 @@ export function hoverInfo(pidx: number): Promise<ParcelDetail | null> {
 /** Label point of a parcel (for tests and “zoom to parcel”). */
 export function locateParcel(parcelId: string): Promise<{ pidx: number; cx: number; cy: number } | null> {
   return enqueue(() => parcelCenter(db, parcelId));
+}
+
+export function setMode(mode: Mode): void {
+  store.set({ mode });
 }

@@ -7,15 +7,18 @@ import { MapView } from './MapView';
 import { ParcelList } from './ParcelList';
 import { Sidebar } from './Sidebar';
 import { useT } from './i18n';
+import { SettingsPanel } from './SettingsPanel';
+import { useState } from 'preact/hooks';
 
 export function App() {
   const { t } = useT();
   const phase = useStore(store, (s) => s.phase);
   const message = useStore(store, (s) => s.message);
   const selected = useStore(store, (s) => s.selected);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   return (
     <div class="app">
-      <Header />
+      <Header onSettings={() => setSettingsOpen(!settingsOpen)} />
       <main class="body">
         <Sidebar />
         <div class="center">
@@ -35,6 +38,7 @@ export function App() {
           )}
         </div>
         <aside class="right">{selected ? <DetailPanel parcel={selected} /> : <ParcelList />}</aside>
+        {settingsOpen && <SettingsPanel onClose={() => setSettingsOpen(false)} />}
       </main>
     </div>
   );

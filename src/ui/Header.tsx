@@ -2,8 +2,9 @@ import { REGIONS } from '../data/regions';
 import { setAsOf, setLang, setRegion, store, todayIso } from '../state/app';
 import { useStore } from '../state/store';
 import { useT } from './i18n';
+import { ModeTabs } from './ModeTabs';
 
-export function Header() {
+export function Header(props: { onSettings: () => void }) {
   const { t, lang } = useT();
   const region = useStore(store, (s) => s.region);
   const asOf = useStore(store, (s) => s.asOf);
@@ -18,6 +19,7 @@ export function Header() {
           {t('demoBadge')}
         </span>
       </div>
+      <ModeTabs />
       <nav class="regions" aria-label={t('region')}>
         {REGIONS.map((r) => (
           <button
@@ -45,6 +47,9 @@ export function Header() {
           {t('today')}
         </button>
       </label>
+      <button class="lang" data-testid="settings-open" onClick={props.onSettings}>
+        {t('settings')}
+      </button>
       <button class="lang" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
         {t('language')}
       </button>

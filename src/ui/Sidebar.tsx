@@ -5,6 +5,7 @@ import { useStore } from '../state/store';
 import { Chips } from './Chips';
 import { fmt } from './format';
 import { useT } from './i18n';
+import { IdleByCountyChart, IdleBySupplyYearChart } from './WorkbenchCharts';
 
 function Kpis() {
   const { t } = useT();
@@ -66,18 +67,13 @@ function SummaryTable(props: { title: string; rows: GroupSummary[]; testid: stri
   );
 }
 
-export function Sidebar() {
+function Filters() {
   const { t, code } = useT();
   const filter = useStore(store, (s) => s.filter);
   const counties = useStore(store, (s) => s.countyOptions);
   const parks = useStore(store, (s) => s.parkOptions);
-  const byCounty = useStore(store, (s) => s.byCounty);
-  const byPark = useStore(store, (s) => s.byPark);
-  const parkName = (id: string) => parks.find((p) => p.park_id === id)?.name ?? (id === '' ? t('outsidePark') : id);
   const visibleParks = filter.counties.length ? parks.filter((p) => filter.counties.includes(p.county)) : parks;
   return (
-    <aside class="sidebar">
-      <Kpis />
       <section class="filters">
         <div class="filters-head">
           <h3>{t('filters')}</h3>
@@ -130,7 +126,29 @@ export function Sidebar() {
           selected={filter.statuses}
           onChange={(v) => setFilter({ statuses: v })}
         />
+        {filter.supplyYears.length > 0 && (
+          <>
+            <label>{t('supplyYear')}</label>
+            <Chips
+              name="supply-year"
+              options={filter.supplyYears.map((y) => ({ value: String(y), label: String(y) }))}
+              selected={filter.supplyYears.map(String)}
+              onChange={(v) => setFilter({ supplyYears: v.map(Number) })}
+            />
+          </>
+        )}
       </section>
+  );
+}
+
+function SummaryTables() {
+  const { t } = useT();
+  const parks = useStore(store, (s) => s.parkOptions);
+  const byCounty = useStore(store, (s) => s.byCounty);
+  const byPark = useStore(store, (s) => s.byPark);
+  const parkName = (id: string) => parks.find((p) => p.park_id === id)?.name ?? (id === '' ? t('outsidePark') : id);
+  return (
+    <>
       <SummaryTable
         title={t('byCounty')}
         rows={byCounty}
@@ -145,6 +163,28 @@ export function Sidebar() {
         nameOf={(r) => parkName(r.key)}
         onPick={(k) => k && setFilter({ parkIds: [k] })}
       />
+    </>
+  );
+}
+
+export function Sidebar() {
+  const mode = useStore(store, (s) => s.mode);
+  return (
+    <aside class="sidebar" data-testid={`sidebar-${mode}`}>
+      <Kpis />
+      {mode === 'idle' && (
+        <>
+          <Filters />
+          <SummaryTables />
+        </>
+      )}
+      {mode === 'workbench' && (
+        <>
+          <IdleByCountyChart />
+          <IdleBySupplyYearChart />
+          <Filters />
+        </>
+      )}
     </aside>
   );
 }

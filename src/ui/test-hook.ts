@@ -3,6 +3,7 @@
 
 import type maplibregl from 'maplibre-gl';
 import { locateParcel, store } from '../state/app';
+import { chartRegistry } from './charts/Chart';
 
 export const testHook: { map: maplibregl.Map | null } = { map: null };
 
@@ -12,6 +13,8 @@ export interface TestHookApi {
   parcelScreenPoint(parcelId: string): Promise<{ x: number; y: number } | null>;
   parcelLngLat(parcelId: string): Promise<[number, number] | null>;
   zoomTo(lng: number, lat: number, zoom: number): Promise<void>;
+  /** Page point of a bar (category on the category axis, value inside the bar). */
+  chartPoint(testid: string, category: string, value: number, seriesIndex?: number): { x: number; y: number } | null;
 }
 
 export function installTestHook(): void {
@@ -32,6 +35,9 @@ export function installTestHook(): void {
         byPark: s.byPark,
         listLength: s.list.length,
         firstListed: s.list[0]?.parcel_id ?? null,
+        listCounties: [...new Set(s.list.map((p) => p.county))],
+        mode: s.mode,
+        bySupplyYear: s.bySupplyYear,
         selected: s.selected?.parcel_id ?? null,
         parcelCount: s.shapes?.parcelCount ?? 0,
         polygonCount: s.shapes?.length ?? 0,
@@ -51,6 +57,15 @@ export function installTestHook(): void {
     async parcelLngLat(parcelId) {
       const c = await locateParcel(parcelId);
       return c ? [c.cx, c.cy] : null;
+    },
+    chartPoint(testid, category, value, seriesIndex = 0) {
+      const c = chartRegistry[testid];
+      if (!c) return null;
+      const opt = c.getOption() as { yAxis: { type: string }[] };
+      const horizontal = opt.yAxis[0]?.type === 'category';
+      const p = c.convertToPixel({ seriesIndex }, horizontal ? [value, category] : [category, value]) as number[];
+      const rect = c.getDom().getBoundingClientRect();
+      return { x: rect.left + p[0], y: rect.top + p[1] };
     },
     async zoomTo(lng, lat, zoom) {
       const map = testHook.map;

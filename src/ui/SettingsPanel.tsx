@@ -1,0 +1,72 @@
+// Every rule threshold in one place, each with its default and the source of that default.
+
+import { DEFAULT_SETTINGS, SETTING_META, type SettingMeta } from '../analysis/settings';
+import { resetSettings, setSettings, store } from '../state/app';
+import { useStore } from '../state/store';
+import { useT } from './i18n';
+
+function groupOf(m: SettingMeta): string {
+  return (m as SettingMeta & { group?: string }).group ?? 'idle';
+}
+
+const GROUP_LABELS: Record<string, [string, string]> = {
+  idle: ['闲置土地认定与处置', 'Idle land'],
+  exit: ['退出条件', 'Exit conditions'],
+  efficiency: ['低效用地', 'Inefficient land'],
+  mujun: ['亩均效益评价', 'Per-mu performance'],
+};
+
+export function SettingsPanel(props: { onClose: () => void }) {
+  const { t, lang } = useT();
+  const settings = useStore(store, (s) => s.settings);
+  const groups = [...new Set(SETTING_META.map(groupOf))];
+  return (
+    <div class="drawer" data-testid="settings-panel" role="dialog" aria-label={t('settings')}>
+      <div class="drawer-head">
+        <h2>{t('settings')}</h2>
+        <button class="link" data-testid="settings-reset" onClick={() => resetSettings()}>
+          {t('resetSettings')}
+        </button>
+        <button class="close" aria-label={t('close')} onClick={props.onClose}>
+          ×
+        </button>
+      </div>
+      <p class="muted small">{t('settingsNote')}</p>
+      {groups.map((g) => (
+        <section key={g} class="settings-group">
+          <h3>{(GROUP_LABELS[g] ?? [g, g])[lang === 'zh' ? 0 : 1]}</h3>
+          {SETTING_META.filter((m) => groupOf(m) === g).map((m) => {
+            const value = settings[m.key] as number;
+            const def = DEFAULT_SETTINGS[m.key] as number;
+            return (
+              <div class="setting" key={m.key}>
+                <label for={`set-${m.key}`}>
+                  {lang === 'zh' ? m.labelZh : m.labelEn}
+                  {(lang === 'zh' ? m.unitZh : m.unitEn) && <span class="muted"> ({lang === 'zh' ? m.unitZh : m.unitEn})</span>}
+                </label>
+                <input
+                  id={`set-${m.key}`}
+                  data-setting={m.key}
+                  type="number"
+                  min={m.min}
+                  max={m.max}
+                  step={m.step}
+                  value={Number(value.toFixed(6))}
+                  class={value !== def ? 'changed' : ''}
+                  onChange={(e) => {
+                    const v = Number((e.target as HTMLInputElement).value);
+                    if (Number.isFinite(v) && v >= m.min && v <= m.max) setSettings({ [m.key]: v });
+                    else (e.target as HTMLInputElement).value = String(value);
+                  }}
+                />
+                <div class="setting-source small muted">
+                  {t('defaultValue')} {Number(def.toFixed(4))} · {lang === 'zh' ? m.sourceZh : m.sourceEn}
+                </div>
+              </div>
+            );
+          })}
+        </section>
+      ))}
+    </div>
+  );
+}

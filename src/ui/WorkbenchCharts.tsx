@@ -1,0 +1,93 @@
+// Charts where planners would rather look than read; each bar filters map and tables.
+
+import { useMemo } from 'preact/hooks';
+import { IDLE_COLORS, cssColor } from '../map/palette';
+import { setFilter, store } from '../state/app';
+import { useStore } from '../state/store';
+import { Chart } from './charts/Chart';
+import { useT } from './i18n';
+
+const DISPOSALS = [
+  ['fee', 1],
+  ['recovery', 2],
+  ['negotiate', 3],
+] as const;
+
+function barOption(categories: string[], series: { id: string; name: string; color: string; data: number[] }[], unit: string, horizontal: boolean) {
+  const catAxis = { type: 'category', data: categories, axisLabel: { fontSize: 11, interval: 0 } };
+  const valAxis = { type: 'value', name: horizontal ? unit : '', nameTextStyle: { fontSize: 11 }, axisLabel: { fontSize: 10 } };
+  return {
+    animation: false,
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0, textStyle: { fontSize: 11 }, itemWidth: 12, itemHeight: 8 },
+    grid: { left: horizontal ? 78 : 40, right: 14, top: 28, bottom: horizontal ? 22 : 30 },
+    xAxis: horizontal ? valAxis : catAxis,
+    yAxis: horizontal ? { ...catAxis, inverse: true } : valAxis,
+    series: series.map((s) => ({
+      id: s.id,
+      name: s.name,
+      type: 'bar',
+      stack: 'total',
+      data: s.data.map((v) => Math.round(v * 10) / 10),
+      itemStyle: { color: s.color },
+      barMaxWidth: 22,
+    })),
+  };
+}
+
+export function IdleByCountyChart() {
+  const { t, code } = useT();
+  const byCounty = useStore(store, (s) => s.byCounty);
+  const option = useMemo(() => {
+    const rows = byCounty.filter((r) => r.idle > 0);
+    return barOption(
+      rows.map((r) => r.name),
+      DISPOSALS.map(([d, i]) => ({
+        id: d,
+        name: code(`disposal:${d}`),
+        color: cssColor(IDLE_COLORS[i]),
+        data: rows.map((r) => (d === 'fee' ? r.feeMu : d === 'recovery' ? r.recoveryMu : r.negotiateMu)),
+      })),
+      t('mu'),
+      true,
+    );
+  }, [byCounty, t, code]);
+  return (
+    <section class="chart-box">
+      <h3>{t('chartIdleByCounty')}</h3>
+      <Chart
+        option={option}
+        height={Math.max(160, 30 + byCounty.filter((r) => r.idle > 0).length * 22)}
+        testid="chart-county"
+        onClick={(e) => setFilter({ counties: [e.name], parkIds: [], disposals: e.seriesId ? [e.seriesId] : [] })}
+      />
+    </section>
+  );
+}
+
+export function IdleBySupplyYearChart() {
+  const { t, code } = useT();
+  const rows = useStore(store, (s) => s.bySupplyYear);
+  const option = useMemo(() => {
+    const years = [...new Set(rows.map((r) => r.year))].filter((y): y is number => y !== null).sort();
+    return barOption(
+      years.map(String),
+      DISPOSALS.map(([d, i]) => ({
+        id: d,
+        name: code(`disposal:${d}`),
+        color: cssColor(IDLE_COLORS[i]),
+        data: years.map((y) => rows.find((r) => r.year === y && r.disposal === d)?.mu ?? 0),
+      })),
+      t('mu'),
+      false,
+    );
+  }, [rows, code, t]);
+  return (
+    <section class="chart-box">
+      <h3>
+        {t('chartIdleBySupplyYear')} <span class="muted small">({t('mu')})</span>
+      </h3>
+      <Chart option={option} height={190} testid="chart-year" onClick={(e) => setFilter({ supplyYears: [Number(e.name)] })} />
+    </section>
+  );
+}
