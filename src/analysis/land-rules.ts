@@ -11,7 +11,7 @@
 // SQL's three-valued logic does the "missing inputs never fire" rule for us: a comparison
 // with NULL is NULL, and CASE/AND treat NULL as not true.
 
-import { type Query, sql } from '../data/sql';
+import { type Query, ident, sql } from '../data/sql';
 import type { RuleSettings } from './settings';
 
 /** Map category per parcel, also the legend order. */
@@ -42,7 +42,7 @@ export interface ParcelFinding {
  * SELECT producing one findings row per parcel (all parcel columns plus the findings).
  * `asOf` is an ISO date string; it is bound as a parameter.
  */
-export function landFindingsQuery(asOf: string, s: RuleSettings): Query {
+export function landFindingsQuery(asOf: string, s: RuleSettings, table = 'parcels'): Query {
   return sql`
 WITH base AS (
   SELECT p.*,
@@ -56,7 +56,7 @@ WITH base AS (
     p.actual_investment_wan / NULLIF(p.area_m2 / 10000.0, 0) AS investment_intensity,
     -- 万元 per 亩 (1 亩 = 10000/15 m²)
     p.annual_tax_wan / NULLIF(p.area_m2 * 15.0 / 10000.0, 0) AS tax_per_mu
-  FROM parcels p
+  FROM ${ident(table)} p
 ),
 idle AS (
   SELECT *,

@@ -27,7 +27,12 @@ export class ImportFailed extends Error {
   }
 }
 
-export async function loadRegionFiles(db: Db, files: RegionFiles): Promise<LoadedRegion> {
+export interface ParsedRegion extends LoadedRegion {
+  others: { table: string; batch: RecordsBatch | null; fields: readonly import('./contract').FieldSpec[] }[];
+}
+
+/** Validates every file (pure JS, no database); throws ImportFailed listing all problems. */
+export function parseRegionFiles(files: RegionFiles): ParsedRegion {
   const issues: ImportIssue[] = [];
   const parks = importRecords(files.parks.name, files.parks.text, PARK_FIELDS, 'park_id');
   if (!parks.ok) issues.push(...parks.issues);
@@ -49,12 +54,21 @@ export async function loadRegionFiles(db: Db, files: RegionFiles): Promise<Loade
     else others.push({ table, batch: r.batch, fields });
   }
   if (issues.some((i) => i.level === 'error') || !parks.ok || !parcels.ok) throw new ImportFailed(issues);
+  return { parks: parks.batch, parcels: parcels.batch, others };
+}
 
-  await loadParcelBatch(db, parcels.batch);
-  await loadRows(db, 'parks', PARK_FIELDS, parks.batch.rows, [
+/** Replaces the region's tables with validated data. */
+export async function storeRegion(db: Db, parsed: ParsedRegion): Promise<LoadedRegion> {
+  const { parks, parcels, others } = parsed;
+  await loadParcelBatch(db, parcels);
+  await loadRows(db, 'parks', PARK_FIELDS, parks.rows, [
     { name: 'cx', sqlType: 'DOUBLE' },
     { name: 'cy', sqlType: 'DOUBLE' },
-  ], (i) => parks.batch.labelPoints[i] ?? [null, null]);
+  ], (i) => parks.labelPoints[i] ?? [null, null]);
   for (const o of others) await loadRows(db, o.table, o.fields, o.batch?.rows ?? []);
-  return { parks: parks.batch, parcels: parcels.batch };
+  return { parks, parcels };
+}
+
+export async function loadRegionFiles(db: Db, files: RegionFiles): Promise<LoadedRegion> {
+  return storeRegion(db, parseRegionFiles(files));
 }

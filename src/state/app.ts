@@ -28,7 +28,8 @@ import {
 } from '../analysis/summary';
 import type { Db } from '../data/db';
 import { type RegionId, DEFAULT_REGION, regionById } from '../data/regions';
-import { ImportFailed, loadRegionFiles } from '../data/region-loader';
+import { ImportFailed, type RegionFiles, parseRegionFiles, storeRegion } from '../data/region-loader';
+import { warmUpEngine } from '../analysis/warm-up';
 import { scaleUpParcels } from '../data/scale-up';
 import { formatIssue } from '../data/table-import';
 import type { Lang } from '../i18n/dict';
@@ -204,11 +205,19 @@ async function recompute(): Promise<void> {
   await refreshFiltered();
 }
 
-async function loadRegion(region: RegionId): Promise<void> {
+async function loadRegion(
+  region: RegionId,
+  prefetched?: Promise<[FeatureCollection, RegionFiles]>,
+  warm?: Promise<void>,
+): Promise<void> {
   const gen = ++generation;
   store.set({ phase: 'loading', message: null, selected: null });
-  const [boundaries, files] = await Promise.all([services.fetchBoundaries(region), services.fetchDemoFiles(region)]);
-  await loadRegionFiles(db, files);
+  const [boundaries, files] = await (prefetched ??
+    Promise.all([services.fetchBoundaries(region), services.fetchDemoFiles(region)]));
+  // Validation runs on the main thread while the database worker warms up.
+  const parsed = parseRegionFiles(files);
+  await warm;
+  await storeRegion(db, parsed);
   if (gen !== generation) return;
   // `?scale=N` tiles the demo N times (benchmarks of the 1,000,000-parcel path).
   const scale = Number(new URLSearchParams(location.search).get('scale') ?? '1');
@@ -233,9 +242,14 @@ async function loadRegion(region: RegionId): Promise<void> {
 export async function start(s: Services): Promise<void> {
   services = s;
   try {
+    const region = store.get().region;
+    // Fetch the demo while DuckDB-WASM instantiates; neither needs the other.
+    const prefetched = Promise.all([s.fetchBoundaries(region), s.fetchDemoFiles(region)]);
+    prefetched.catch(() => undefined);
     db = await s.openDb();
     performance.mark('pa:duckdb-ready');
-    await enqueue(() => loadRegion(store.get().region));
+    const warm = warmUpEngine(db).catch((e) => console.warn('warm-up failed', e));
+    await enqueue(() => loadRegion(region, prefetched, warm));
   } catch (e) {
     fail(e);
   }
