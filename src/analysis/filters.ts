@@ -11,6 +11,8 @@ export interface ParcelFilter {
   disposals: string[];
   /** Years of supply_date (charts filter by supply year). */
   supplyYears: number[];
+  /** 'missing': only parcels where a rule lacked inputs (the data-quality list). */
+  quality: string[];
 }
 
 export const EMPTY_FILTER: ParcelFilter = {
@@ -20,6 +22,7 @@ export const EMPTY_FILTER: ParcelFilter = {
   idleTypes: [],
   disposals: [],
   supplyYears: [],
+  quality: [],
 };
 
 export function filterPredicate(f: ParcelFilter): Query {
@@ -29,6 +32,7 @@ export function filterPredicate(f: ParcelFilter): Query {
   if (f.statuses.length) parts.push(inList('status', f.statuses));
   if (f.idleTypes.length) parts.push(inList('idle_type', f.idleTypes));
   if (f.disposals.length) parts.push(inList('disposal', f.disposals));
+  if (f.quality.includes('missing')) parts.push(sql`missing_inputs <> ''`);
   if (f.supplyYears.length) {
     parts.push(sql`CAST(year(supply_date) AS INTEGER) IN (${f.supplyYears.map((y) => sql`CAST(${y} AS INTEGER)`)})`);
   }

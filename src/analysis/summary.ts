@@ -22,6 +22,7 @@ export interface GroupSummary {
   feeWan: number;
   exitFlagged: number;
   inefficient: number;
+  missingInputs: number;
 }
 
 const MU = sql`15.0 / 10000.0`;
@@ -46,7 +47,8 @@ SELECT ${keyExpr} AS key, ${nameExpr} AS name,
   COALESCE(sum(f.area_m2) FILTER (WHERE f.disposal = 'negotiate'), 0) * ${MU} AS "negotiateMu",
   COALESCE(sum(f.fee_wan), 0) AS "feeWan",
   CAST(count(*) FILTER (WHERE f.exit_reasons <> '') AS INTEGER) AS "exitFlagged",
-  CAST(count(*) FILTER (WHERE f.inefficiency <> '') AS INTEGER) AS inefficient
+  CAST(count(*) FILTER (WHERE f.inefficiency <> '') AS INTEGER) AS inefficient,
+  CAST(count(*) FILTER (WHERE f.missing_inputs <> '') AS INTEGER) AS "missingInputs"
 FROM ${filtered(f)} f ${join}
 GROUP BY ALL
 ORDER BY "idleMu" DESC, key`;

@@ -3,7 +3,7 @@
 // rule re-run or a filter change updates attributes without rebuilding geometry.
 
 import type { Layer } from '@deck.gl/core';
-import { DataFilterExtension } from '@deck.gl/extensions';
+import { CollisionFilterExtension, DataFilterExtension } from '@deck.gl/extensions';
 import { GeoJsonLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { FeatureCollection } from 'geojson';
 import type { ParcelShapes } from '../analysis/parcel-layers-data';
@@ -35,6 +35,8 @@ export const NEAR_ZOOM = 10.5;
 
 const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 const filter = new DataFilterExtension({ filterSize: 1 });
+// Labels that would overlap are dropped, county names winning over park names.
+const collision = new CollisionFilterExtension();
 
 function ringPath(shapes: ParcelShapes, ring: number): [number, number][] {
   const out: [number, number][] = [];
@@ -123,8 +125,8 @@ export function buildLayers(scene: MapScene): Layer[] {
       id: 'park-labels',
       data: scene.parkLabels,
       visible: scene.zoomBand === 'near',
-      getPosition: (d) => d.position,
-      getText: (d) => d.text,
+      getPosition: (d: Label) => d.position,
+      getText: (d: Label) => d.text,
       getSize: 13,
       getColor: [27, 94, 32, 255],
       fontFamily: FONT,
@@ -133,12 +135,16 @@ export function buildLayers(scene: MapScene): Layer[] {
       outlineColor: [255, 255, 255, 230],
       fontSettings: { sdf: true },
       getPixelOffset: [0, -14],
-    }),
+      extensions: [collision],
+      collisionGroup: 'labels',
+      getCollisionPriority: 1,
+      collisionTestProps: { sizeScale: 1.1 },
+    } as never),
     new TextLayer<Label>({
       id: 'county-labels',
       data: scene.countyLabels,
-      getPosition: (d) => d.position,
-      getText: (d) => d.text,
+      getPosition: (d: Label) => d.position,
+      getText: (d: Label) => d.text,
       getSize: 17,
       getColor: [55, 71, 79, 255],
       fontFamily: FONT,
@@ -147,7 +153,11 @@ export function buildLayers(scene: MapScene): Layer[] {
       outlineWidth: 3,
       outlineColor: [255, 255, 255, 230],
       fontSettings: { sdf: true },
-    }),
+      extensions: [collision],
+      collisionGroup: 'labels',
+      getCollisionPriority: 10,
+      collisionTestProps: { sizeScale: 1.1 },
+    } as never),
   );
   return layers;
 }

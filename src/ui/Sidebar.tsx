@@ -16,6 +16,7 @@ function Kpis() {
     ['kpi-fee', `${t('feeTotal')} (${t('wan')})`, fmt(totals?.feeWan)],
     ['kpi-exit', t('exitFlagged'), fmt(totals?.exitFlagged, 0)],
     ['kpi-ineff', t('inefficient'), fmt(totals?.inefficient, 0)],
+    ['kpi-missing', t('dataQuality'), fmt(totals?.missingInputs, 0)],
   ];
   return (
     <div class="kpis">
@@ -125,6 +126,13 @@ function Filters() {
           options={PARCEL_STATUSES.map((v) => ({ value: v, label: code(v) }))}
           selected={filter.statuses}
           onChange={(v) => setFilter({ statuses: v })}
+        />
+        <label>{t('dataQuality')}</label>
+        <Chips
+          name="quality"
+          options={[{ value: 'missing', label: t('missingOnly') }]}
+          selected={filter.quality}
+          onChange={(v) => setFilter({ quality: v })}
         />
         {filter.supplyYears.length > 0 && (
           <>
