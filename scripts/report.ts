@@ -3,26 +3,45 @@
 // per-parcel CSV (parcel_id, idle_type, idle_days, disposal, exit_reasons, inefficiency).
 //
 //   npm run report -- --parcels FILE --as-of YYYY-MM-DD --out OUT.csv [--settings FILE.json]
+//                     [--xlsx OUT.xlsx [--enterprises FILE] [--parks FILE] [--region NAME]]
+//
+// --xlsx also writes the app's export workbook (说明, 闲置土地, 退出条件, 低效用地, 亩均评价,
+// 盘活跟踪), unfiltered, with the same as-of date and settings. The CSV stays exactly the
+// contract's columns.
 //
 // Exit codes: 0 done; 1 the parcels file cannot be read or has errors (nothing is written);
 // 2 wrong arguments or settings.
 
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { SHEET_NAMES, readExportTables } from '../src/analysis/export-tables';
+import { EMPTY_FILTER } from '../src/analysis/filters';
+import { runMujun } from '../src/analysis/mujun';
 import { reportRows, runLandRules } from '../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS, type RuleSettings, mergeSettings } from '../src/analysis/settings';
-import { EXIT_CODES, INEFFICIENCY_CODES, M2_PER_MU, REPORT_COLUMNS } from '../src/data/contract';
+import {
+  ENTERPRISE_FIELDS,
+  EXIT_CODES,
+  type FieldSpec,
+  INEFFICIENCY_CODES,
+  M2_PER_MU,
+  PARK_FIELDS,
+  REPORT_COLUMNS,
+} from '../src/data/contract';
 import { toCsv } from '../src/data/csv';
 import { type Db, rows } from '../src/data/db';
 import { decodeText } from '../src/data/decode';
 import { openNodeDb } from '../src/data/duckdb-node';
 import { importParcels } from '../src/data/parcel-import';
+import { type RecordsBatch, importRecords } from '../src/data/records-import';
 import { sql } from '../src/data/sql';
 import { formatIssue, parseIsoDate } from '../src/data/table-import';
-import { loadParcelBatch } from '../src/data/tables';
+import { loadParcelBatch, loadRows } from '../src/data/tables';
+import { buildWorkbook } from '../src/export/xlsx';
 
 const USAGE = `用法 / Usage:
   npm run report -- --parcels 宗地.csv --as-of 2024-12-31 --out 结果.csv [--settings 设置.json]
+                    [--xlsx 结果.xlsx [--enterprises 企业.csv] [--parks 园区.geojson] [--region 地区名]]
 
 选项 / Options:
   --parcels FILE     宗地文件：CSV（可含 WKT/GeoJSON 几何列）或 GeoJSON，UTF-8 或 GBK 编码
@@ -31,13 +50,22 @@ const USAGE = `用法 / Usage:
                      Date the rules are judged at, YYYY-MM-DD; defaults to today (local date)
   --out FILE         输出 CSV（UTF-8，列：${REPORT_COLUMNS.join(',')}）
                      Output CSV (UTF-8, columns: ${REPORT_COLUMNS.join(',')})
-  --settings FILE    规则阈值 JSON，可只写部分项，例如 {"idleYears": 2, "minPlotRatio": 1.0}
-                     Rule thresholds as JSON, any subset of the settings keys
+  --settings FILE    规则阈值 JSON，可只写部分项，例如 {"idleYears": 2, "mujunRatioCap": 2}
+                     （含亩均评价的基准值、权重、单项上限与 A/B/C/D 占比，占比合计须为 100）
+                     Rule thresholds as JSON, any subset of the settings keys (incl. the 亩均 ones)
+  --xlsx FILE        另写 Excel 工作簿（说明、闲置土地、退出条件、低效用地、亩均评价、盘活跟踪），不筛选
+                     Also write the Excel workbook (all parcels, same as-of date and settings)
+  --enterprises FILE 企业表（CSV，数据契约字段），用于工作簿的亩均评价；缺省则该表为空
+                     Enterprises (contract CSV) for the 亩均 sheet; without it the sheet is empty
+  --parks FILE       园区表（GeoJSON 或 CSV），用于工作簿中的园区名称
+                     Parks (GeoJSON or CSV) for park names in the workbook
+  --region NAME      工作簿“说明”中的地区名称，默认取宗地文件名
+                     Region name for the workbook's 说明 sheet; defaults to the parcels file name
   -h, --help         显示本帮助 / Show this help
 
 退出码 / Exit codes:
   0 完成 / done
-  1 宗地文件无法读取或有错误，不写输出 / parcels file unreadable or invalid; nothing written
+  1 输入文件无法读取或有错误，不写输出 / an input file is unreadable or invalid; nothing written
   2 参数或设置错误 / bad arguments or settings
 `;
 
@@ -48,6 +76,10 @@ interface Options {
   asOf: string;
   out: string;
   settings: RuleSettings;
+  xlsx: string | null;
+  enterprises: string | null;
+  parks: string | null;
+  region: string | null;
 }
 
 function todayLocal(): string {
@@ -67,6 +99,10 @@ function parseOptions(argv: string[]): Options | null {
         'as-of': { type: 'string' },
         out: { type: 'string' },
         settings: { type: 'string' },
+        xlsx: { type: 'string' },
+        enterprises: { type: 'string' },
+        parks: { type: 'string' },
+        region: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -78,6 +114,9 @@ function parseOptions(argv: string[]): Options | null {
   if (values.help) return null;
   if (!values.parcels) throw new UsageError('缺少 --parcels（宗地文件） / missing --parcels');
   if (!values.out) throw new UsageError('缺少 --out（输出文件） / missing --out');
+  if (!values.xlsx && (values.enterprises || values.parks || values.region)) {
+    throw new UsageError('--enterprises、--parks、--region 只用于 --xlsx 工作簿 / only used with --xlsx');
+  }
 
   const asOf = values['as-of'] ?? todayLocal();
   // Strictly ISO: the importer also accepts 2024/1/5 in data, but a command line should be exact.
@@ -89,7 +128,8 @@ function parseOptions(argv: string[]): Options | null {
   if (values.settings) {
     let partial: unknown;
     try {
-      partial = JSON.parse(readFileSync(values.settings, 'utf8'));
+      // A file saved by Windows Notepad may start with a BOM, which JSON.parse refuses.
+      partial = JSON.parse(readFileSync(values.settings, 'utf8').replace(/^\uFEFF/, ''));
     } catch (e) {
       throw new UsageError(`无法读取设置文件 ${values.settings}：${(e as Error).message}`);
     }
@@ -99,7 +139,16 @@ function parseOptions(argv: string[]): Options | null {
     }
     settings = merged.settings;
   }
-  return { parcels: values.parcels, asOf, out: values.out, settings };
+  return {
+    parcels: values.parcels,
+    asOf,
+    out: values.out,
+    settings,
+    xlsx: values.xlsx ?? null,
+    enterprises: values.enterprises ?? null,
+    parks: values.parks ?? null,
+    region: values.region ?? null,
+  };
 }
 
 interface SummaryRow {
@@ -169,14 +218,16 @@ async function summarise(db: Db, o: Options, file: string, encoding: string, wri
   lines.push(`数据质量：${n('missing', '')} 宗缺少规则所需数据，相关规则未判定`);
   for (const g of r.filter((x) => x.kind === 'missing' && x.key !== '')) lines.push(`  缺 ${g.key}：${g.n} 宗`);
   lines.push(`已写入 ${o.out}（${written} 行）`);
+  if (o.xlsx) lines.push(`已写入 ${o.xlsx}（工作表：${Object.values(SHEET_NAMES).join('、')}）`);
   return lines.join('\n') + '\n';
 }
 
 /** Writes next to the target and renames, so a failed run never leaves half a report. */
-function writeAtomically(path: string, text: string): void {
+function writeAtomically(path: string, content: string | Uint8Array): void {
   const tmp = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, text, 'utf8');
+    if (typeof content === 'string') writeFileSync(tmp, content, 'utf8');
+    else writeFileSync(tmp, content);
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });
@@ -215,17 +266,60 @@ async function run(argv: string[]): Promise<number> {
     return 1;
   }
 
+  // The workbook's optional inputs are checked before anything is written, like the parcels.
+  const enterprises = readRecords(o.enterprises, ENTERPRISE_FIELDS, 'enterprise_id');
+  const parks = readRecords(o.parks, PARK_FIELDS, 'park_id');
+  if (enterprises === false || parks === false) return 1;
+
   const db = await openNodeDb();
   try {
     await loadParcelBatch(db, imported.batch);
     await runLandRules(db, o.asOf, o.settings);
     const report = await reportRows(db);
+    let workbook: Uint8Array | null = null;
+    if (o.xlsx) {
+      await loadRows(db, 'enterprises', ENTERPRISE_FIELDS, enterprises?.rows ?? []);
+      await loadRows(db, 'parks', PARK_FIELDS, parks?.rows ?? []);
+      await runMujun(db, o.settings);
+      const parkId = PARK_FIELDS.findIndex((f) => f.name === 'park_id');
+      const parkName = PARK_FIELDS.findIndex((f) => f.name === 'name');
+      workbook = await buildWorkbook(await readExportTables(db, EMPTY_FILTER, o.asOf), {
+        asOf: o.asOf,
+        regionName: o.region ?? o.parcels.replace(/^.*[\\/]/, ''),
+        filter: EMPTY_FILTER,
+        settings: o.settings,
+        parkNames: Object.fromEntries((parks?.rows ?? []).map((r) => [String(r[parkId]), String(r[parkName])])),
+        dataNote: `命令行报告（宗地文件 ${o.parcels}${o.enterprises ? `，企业文件 ${o.enterprises}` : '，未提供企业文件'}）；盘活跟踪记录保存在浏览器中，此处为空`,
+      });
+    }
     writeAtomically(o.out, toCsv(REPORT_COLUMNS, report.map((r) => REPORT_COLUMNS.map((c) => r[c]))));
+    if (o.xlsx && workbook) writeAtomically(o.xlsx, workbook);
     process.stdout.write(await summarise(db, o, o.parcels, encoding, report.length));
   } finally {
     db.close();
   }
   return 0;
+}
+
+/**
+ * Reads an optional contract file (enterprises, parks). null when not given; false after
+ * printing its errors (the caller exits 1 without writing anything).
+ */
+function readRecords(file: string | null, fields: readonly FieldSpec[], idField: string): RecordsBatch | null | false {
+  if (!file) return null;
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    const message = `无法读取文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    process.stderr.write(`${formatIssue({ level: 'error', file, row: null, field: null, message })}\n`);
+    return false;
+  }
+  const r = importRecords(file, decodeText(bytes).text, fields, idField);
+  if (r.ok) return r.batch;
+  for (const issue of r.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  process.stderr.write(`文件 ${file} 有 ${r.issues.filter((i) => i.level === 'error').length} 处错误，未生成报告。\n`);
+  return false;
 }
 
 function flush(stream: NodeJS.WriteStream): Promise<void> {
