@@ -16,6 +16,9 @@ export interface RegionInfo {
   /** Storyline from the source reports, shown in the UI. */
   themeZh: string;
   themeEn: string;
+  /** Urban districts (市辖区) as named in the administrative division. The rest are counties
+   *  (县 / 县级市); the long/short-chain layout pairs a district's node with a county's. */
+  districts: readonly string[];
 }
 
 export const REGIONS: readonly RegionInfo[] = [
@@ -28,6 +31,7 @@ export const REGIONS: readonly RegionInfo[] = [
     sourceFile: 'shan1_dong1_de2_zhou1.geojson',
     themeZh: '宁津、乐陵、庆云组团招商',
     themeEn: 'Ningjin–Laoling–Qingyun joint promotion',
+    districts: ['德城区', '陵城区'],
   },
   {
     id: 'shaoguan',
@@ -38,6 +42,7 @@ export const REGIONS: readonly RegionInfo[] = [
     sourceFile: 'guang3_dong1_shao2_guan1.geojson',
     themeZh: '三区七县 · 长链带短链',
     themeEn: '3 districts + 7 counties · long chains drive short chains',
+    districts: ['武江区', '浈江区', '曲江区'],
   },
   {
     id: 'lanzhou',
@@ -48,6 +53,7 @@ export const REGIONS: readonly RegionInfo[] = [
     sourceFile: 'gan1_su4_lan2_zhou1.geojson',
     themeZh: '强省会 · 小县大城',
     themeEn: 'Strong provincial capital · small counties, big towns',
+    districts: ['城关区', '七里河区', '西固区', '安宁区', '红古区'],
   },
 ];
 
