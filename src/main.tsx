@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { fetchBoundaries, fetchDemoFiles } from './data/demo-files';
 import { openBrowserDb } from './data/duckdb-browser';
 import { start, store } from './state/app';
+import { initLayout } from './state/layout';
 import { App } from './ui/App';
 import { installTestHook } from './ui/test-hook';
 import './styles.css';
@@ -9,6 +10,7 @@ import './styles.css';
 document.documentElement.dataset.state = 'loading';
 document.documentElement.lang = store.get().lang === 'zh' ? 'zh-CN' : 'en';
 installTestHook();
+initLayout();
 render(<App />, document.getElementById('app')!);
 start({ openDb: openBrowserDb, fetchBoundaries, fetchDemoFiles }).then(() => {
   if (store.get().phase === 'error') document.documentElement.dataset.state = 'error';

@@ -4,10 +4,10 @@
 
 import type { Layer } from '@deck.gl/core';
 import { CollisionFilterExtension, DataFilterExtension } from '@deck.gl/extensions';
-import { GeoJsonLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
-import type { FeatureCollection } from 'geojson';
+import { GeoJsonLayer, LineLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
+import type { FeatureCollection, Polygon } from 'geojson';
 import type { ParcelShapes } from '../analysis/parcel-layers-data';
-import { IDLE_COLORS, PARK_FILL, PARK_LINE, type RGBA, SELECTED_LINE } from './palette';
+import { HIGHLIGHT, HIGHLIGHT_DIM, IDLE_COLORS, PARK_FILL, PARK_LINE, type RGBA, SELECTED_LINE } from './palette';
 
 export interface Label {
   position: [number, number];
@@ -28,6 +28,31 @@ export interface MapScene {
   selectedPidx: number | null;
   /** Map zoom band: at 'far' parcels are drawn as dots so idle land shows at region scale. */
   zoomBand: 'far' | 'near';
+  /** Park-layout overlays; absent outside the layout view. */
+  layout?: LayoutOverlay;
+}
+
+export interface ClusterHull {
+  id: number;
+  hull: Polygon;
+  label: string;
+  multiCounty: boolean;
+  selected: boolean;
+}
+
+export interface OverlapLine {
+  from: [number, number];
+  to: [number, number];
+  /** 0–1 overlap index. */
+  index: number;
+}
+
+export interface LayoutOverlay {
+  hulls: ClusterHull[];
+  lines: OverlapLine[];
+  /** Per pidx, 1 = parcel of the chosen chain node; null = colour by idle findings. */
+  highlight: Uint8Array | null;
+  revision: number;
 }
 
 /** Below this zoom a parcel is a few pixels wide: draw dots and hide park names. */
@@ -64,8 +89,36 @@ export function buildLayers(scene: MapScene): Layer[] {
     );
   }
   const { parcels, categories, mask } = scene;
+  const layout = scene.layout;
+  if (layout) {
+    layers.push(
+      new GeoJsonLayer({
+        id: 'cluster-hulls',
+        data: layout.hulls.map((h) => ({ type: 'Feature', geometry: h.hull, properties: h })),
+        filled: true,
+        stroked: true,
+        getFillColor: (f: { properties: ClusterHull }) => (f.properties.multiCounty ? [230, 120, 20, f.properties.selected ? 70 : 35] : [70, 110, 160, 30]),
+        getLineColor: (f: { properties: ClusterHull }) => (f.properties.multiCounty ? [220, 100, 0, 230] : [70, 110, 160, 200]),
+        lineWidthUnits: 'pixels',
+        getLineWidth: (f: { properties: ClusterHull }) => (f.properties.selected ? 4 : 2),
+        updateTriggers: { getFillColor: layout.hulls.map((h) => h.selected).join(), getLineWidth: layout.hulls.map((h) => h.selected).join() },
+      } as never),
+      new LineLayer<OverlapLine>({
+        id: 'overlap-lines',
+        data: layout.lines,
+        getSourcePosition: (d) => d.from,
+        getTargetPosition: (d) => d.to,
+        getColor: (d) => [192, 57, 43, Math.round(60 + 160 * d.index)],
+        getWidth: (d) => 1 + 6 * d.index * d.index,
+        widthUnits: 'pixels',
+      }),
+    );
+  }
   if (parcels && categories && mask) {
     const pidx = parcels.pidx;
+    const highlight = layout?.highlight ?? null;
+    const colourOf = (p: number): RGBA => (highlight ? (highlight[p] ? HIGHLIGHT : HIGHLIGHT_DIM) : IDLE_COLORS[categories[p]]);
+    const revision = `${scene.revision}/${layout?.revision ?? -1}`;
     layers.push(
       new SolidPolygonLayer({
         id: 'parcels',
@@ -80,11 +133,11 @@ export function buildLayers(scene: MapScene): Layer[] {
         pickable: true,
         autoHighlight: true,
         highlightColor: [255, 255, 255, 90],
-        getFillColor: (_: unknown, { index }: { index: number }) => IDLE_COLORS[categories[pidx[index]]] as RGBA,
+        getFillColor: (_: unknown, { index }: { index: number }) => colourOf(pidx[index]),
         getFilterValue: (_: unknown, { index }: { index: number }) => mask[pidx[index]],
         filterRange: [1, 1],
         extensions: [filter],
-        updateTriggers: { getFillColor: scene.revision, getFilterValue: scene.revision },
+        updateTriggers: { getFillColor: revision, getFilterValue: scene.revision },
       } as never),
     );
     if (scene.zoomBand === 'far') {
@@ -94,14 +147,15 @@ export function buildLayers(scene: MapScene): Layer[] {
           data: { length: parcels.parcelCount, attributes: { getPosition: { value: parcels.centers, size: 2 } } },
           radiusUnits: 'pixels',
           // Idle parcels stand out; the rest stay as faint context.
-          getRadius: (_: unknown, { index }: { index: number }) => (categories[index] > 0 ? 4.5 : 1.8),
-          getFillColor: (_: unknown, { index }: { index: number }) => IDLE_COLORS[categories[index]] as RGBA,
+          getRadius: (_: unknown, { index }: { index: number }) =>
+            (highlight ? highlight[index] > 0 : categories[index] > 0) ? 4.5 : 1.8,
+          getFillColor: (_: unknown, { index }: { index: number }) => colourOf(index),
           stroked: false,
           pickable: true,
           getFilterValue: (_: unknown, { index }: { index: number }) => mask[index],
           filterRange: [1, 1],
           extensions: [filter],
-          updateTriggers: { getFillColor: scene.revision, getRadius: scene.revision, getFilterValue: scene.revision },
+          updateTriggers: { getFillColor: revision, getRadius: revision, getFilterValue: scene.revision },
         } as never),
       );
     }
@@ -159,5 +213,35 @@ export function buildLayers(scene: MapScene): Layer[] {
       collisionTestProps: { sizeScale: 1.1 },
     } as never),
   );
+  if (layout && layout.hulls.length) {
+    layers.push(
+      new TextLayer<ClusterHull>({
+        id: 'cluster-labels',
+        data: layout.hulls,
+        getPosition: (h: ClusterHull) => hullTop(h.hull),
+        getText: (h: ClusterHull) => h.label,
+        getSize: 15,
+        getColor: (h: ClusterHull) => (h.multiCounty ? [180, 80, 0, 255] : [50, 80, 120, 255]),
+        fontFamily: FONT,
+        fontWeight: 700,
+        characterSet: 'auto',
+        outlineWidth: 3,
+        outlineColor: [255, 255, 255, 240],
+        fontSettings: { sdf: true },
+        getPixelOffset: [0, -12],
+        extensions: [collision],
+        collisionGroup: 'labels',
+        getCollisionPriority: 20,
+        collisionTestProps: { sizeScale: 1.1 },
+      } as never),
+    );
+  }
   return layers;
+}
+
+/** Label anchor above a hull: its northernmost vertex. */
+function hullTop(p: Polygon): [number, number] {
+  let best = p.coordinates[0][0];
+  for (const c of p.coordinates[0]) if (c[1] > best[1]) best = c;
+  return [best[0], best[1]];
 }

@@ -16,6 +16,9 @@ export const IDLE_LEGEND_KEYS = ['disposal:none', 'disposal:fee', 'disposal:reco
 export const PARK_FILL: RGBA = [46, 125, 50, 28];
 export const PARK_LINE: RGBA = [46, 125, 50, 220];
 export const SELECTED_LINE: RGBA = [20, 20, 20, 255];
+/** Parcels of the chosen chain node, and everything else while one is chosen. */
+export const HIGHLIGHT: RGBA = [0, 150, 136, 245];
+export const HIGHLIGHT_DIM: RGBA = [160, 170, 180, 70];
 
 export function cssColor(c: RGBA): string {
   return `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${(c[3] / 255).toFixed(2)})`;

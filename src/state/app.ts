@@ -326,3 +326,8 @@ export function locateParcel(parcelId: string): Promise<{ pidx: number; cx: numb
 export function setMode(mode: Mode): void {
   store.set({ mode });
 }
+
+/** Runs a database job in order with the app's own (for other state modules). */
+export function runDb<T>(job: (db: Db) => Promise<T>): Promise<T> {
+  return enqueue(() => job(db));
+}

@@ -8,6 +8,7 @@ import { ParcelList } from './ParcelList';
 import { Sidebar } from './Sidebar';
 import { useT } from './i18n';
 import { SettingsPanel } from './SettingsPanel';
+import { LayoutDetail } from './layout/LayoutDetail';
 import { useState } from 'preact/hooks';
 
 export function App() {
@@ -15,6 +16,7 @@ export function App() {
   const phase = useStore(store, (s) => s.phase);
   const message = useStore(store, (s) => s.message);
   const selected = useStore(store, (s) => s.selected);
+  const mode = useStore(store, (s) => s.mode);
   const [settingsOpen, setSettingsOpen] = useState(false);
   return (
     <div class="app">
@@ -37,7 +39,9 @@ export function App() {
             </div>
           )}
         </div>
-        <aside class="right">{selected ? <DetailPanel parcel={selected} /> : <ParcelList />}</aside>
+        <aside class="right">
+          {selected ? <DetailPanel parcel={selected} /> : mode === 'layout' ? <LayoutDetail /> : <ParcelList />}
+        </aside>
         {settingsOpen && <SettingsPanel onClose={() => setSettingsOpen(false)} />}
       </main>
     </div>

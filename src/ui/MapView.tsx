@@ -7,7 +7,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ParcelDetail } from '../analysis/summary';
 import { labelPoint, type PolygonGeometry } from '../data/geometry';
 import { offlineStyle, setCounties } from '../map/basemap';
-import { type Label, NEAR_ZOOM, buildLayers } from '../map/layers';
+import { type Label, type LayoutOverlay, NEAR_ZOOM, buildLayers } from '../map/layers';
+import { layoutStore } from '../state/layout';
 import { hoverInfo, selectParcel, store } from '../state/app';
 import { useStore } from '../state/store';
 import { M2_TO_MU, fmt } from './format';
@@ -31,6 +32,14 @@ function pickedPidx(layerId: string | undefined, index: number, ringPidx: Int32A
   if (layerId === 'parcels') return ringPidx[index];
   if (layerId === 'parcel-dots') return index;
   return null;
+}
+
+/** Map labels stay short on a wall screen: three counties by name, more as “A等N县区”. */
+function shortClusterLabel(counties: string[], lang: 'zh' | 'en'): string {
+  const names = counties.map((c) => c.replace(/(瑶族自治县|自治县)$/, '县'));
+  if (lang === 'en') return `${names.length}-county cluster`;
+  if (names.length <= 3) return `${names.map((n) => n.replace(/[县区市]$/, '')).join('·')}组团`;
+  return `${names[0]}等${names.length}县区组团`;
 }
 
 interface Hover {
@@ -57,6 +66,13 @@ export function MapView() {
   const mask = useStore(store, (s) => s.mask);
   const revision = useStore(store, (s) => s.revision);
   const selected = useStore(store, (s) => s.selected);
+  const mode = useStore(store, (s) => s.mode);
+  const lang = useStore(store, (s) => s.lang);
+  const clusters = useStore(layoutStore, (s) => s.clusters);
+  const selectedCluster = useStore(layoutStore, (s) => s.selectedCluster);
+  const overlap = useStore(layoutStore, (s) => s.overlap);
+  const highlight = useStore(layoutStore, (s) => s.highlight);
+  const layoutRevision = useStore(layoutStore, (s) => s.revision);
 
   useEffect(() => {
     const map = new maplibregl.Map({
@@ -120,6 +136,25 @@ export function MapView() {
   }, [boundaries, styleReady]);
 
   const countyLabels = useMemo(() => labelsOf(boundaries, 'county'), [boundaries]);
+  const layout = useMemo((): LayoutOverlay | undefined => {
+    if (mode !== 'layout') return undefined;
+    const seats = new Map(countyLabels.map((l) => [l.text, l.position]));
+    const lines = (overlap?.highPairs ?? [])
+      .filter((p) => seats.has(p.a) && seats.has(p.b))
+      .map((p) => ({ from: seats.get(p.a)!, to: seats.get(p.b)!, index: p.index }));
+    const hulls = (clusters?.clusters ?? [])
+      .filter((c) => c.hull)
+      .map((c) => ({ id: c.id, hull: c.hull!, label: shortClusterLabel(c.counties, lang), multiCounty: c.multiCounty, selected: c.id === selectedCluster }));
+    return { hulls, lines, highlight, revision: layoutRevision };
+  }, [mode, countyLabels, overlap, clusters, selectedCluster, highlight, layoutRevision, lang]);
+
+  useEffect(() => {
+    const c = clusters?.clusters.find((x) => x.id === selectedCluster);
+    const map = mapRef.current;
+    if (!c?.hull || !map) return;
+    const [minX, minY, maxX, maxY] = bbox(c.hull);
+    map.fitBounds([[minX, minY], [maxX, maxY]], { padding: 80, duration: 600 });
+  }, [selectedCluster, clusters]);
   const parkLabels = useMemo(() => labelsOf(parks, 'name'), [parks]);
 
   useEffect(() => {
@@ -135,6 +170,7 @@ export function MapView() {
       revision,
       selectedPidx: selected?.pidx ?? null,
       zoomBand,
+      layout,
     });
     const drawn = phase === 'ready' && shapes !== null;
     overlay.setProps({
@@ -148,7 +184,7 @@ export function MapView() {
       },
     });
     if (!drawn && phase === 'loading') document.documentElement.dataset.state = 'loading';
-  }, [parks, countyLabels, parkLabels, shapes, categories, mask, revision, selected, styleReady, phase, zoomBand]);
+  }, [parks, countyLabels, parkLabels, shapes, categories, mask, revision, selected, styleReady, phase, zoomBand, layout]);
 
   return (
     <div class="map-wrap">

@@ -6,6 +6,9 @@ import { Chips } from './Chips';
 import { fmt } from './format';
 import { useT } from './i18n';
 import { IdleByCountyChart, IdleBySupplyYearChart } from './WorkbenchCharts';
+import { ChainPanel } from './layout/ChainPanel';
+import { ClusterPanel } from './layout/ClusterPanel';
+import { OverlapPanel } from './layout/OverlapPanel';
 
 function Kpis() {
   const { t } = useT();
@@ -179,7 +182,14 @@ export function Sidebar() {
   const mode = useStore(store, (s) => s.mode);
   return (
     <aside class="sidebar" data-testid={`sidebar-${mode}`}>
-      <Kpis />
+      {mode === 'layout' && (
+        <>
+          <ClusterPanel />
+          <OverlapPanel />
+          <ChainPanel />
+        </>
+      )}
+      {mode !== 'layout' && <Kpis />}
       {mode === 'idle' && (
         <>
           <Filters />

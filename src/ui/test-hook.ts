@@ -4,17 +4,19 @@
 import type maplibregl from 'maplibre-gl';
 import { locateParcel, store } from '../state/app';
 import { chartRegistry } from './charts/Chart';
+import { layoutStore } from '../state/layout';
 
 export const testHook: { map: maplibregl.Map | null } = { map: null };
 
 export interface TestHookApi {
   state(): Record<string, unknown>;
+  layout(): Record<string, unknown>;
   /** Screen point (page CSS pixels) of a parcel's label point, or null if unknown. */
   parcelScreenPoint(parcelId: string): Promise<{ x: number; y: number } | null>;
   parcelLngLat(parcelId: string): Promise<[number, number] | null>;
   zoomTo(lng: number, lat: number, zoom: number): Promise<void>;
   /** Page point of a bar (category on the category axis, value inside the bar). */
-  chartPoint(testid: string, category: string, value: number, seriesIndex?: number): { x: number; y: number } | null;
+  chartPoint(testid: string, category: string, value: number, seriesIndex?: number, yCategory?: string): { x: number; y: number } | null;
 }
 
 export function installTestHook(): void {
@@ -46,6 +48,20 @@ export function installTestHook(): void {
         parks: s.parkOptions.length,
       };
     },
+    layout() {
+      const l = layoutStore.get();
+      return {
+        clusters: l.clusters?.clusters.map((c) => ({ id: c.id, parkIds: c.parkIds, counties: c.counties, multiCounty: c.multiCounty, label: c.labelZh })) ?? [],
+        overlapCounties: l.overlap?.counties ?? [],
+        highPairs: l.overlap?.highPairs ?? [],
+        pair: l.pair ? { a: l.pair.a, b: l.pair.b, shared: l.pair.shared.map((n) => n.node_id), complementary: l.pair.complementary.length } : null,
+        chainId: l.chainId,
+        nodes: l.chain?.nodes.map((n) => ({ id: n.node_id, gap: n.isGap, parcels: n.parcelsCount })) ?? [],
+        selectedNode: l.selectedNode,
+        highlighted: l.highlight ? l.highlight.reduce((a, b) => a + b, 0) : 0,
+        suggestions: l.suggestions.slice(0, 5).map((x) => x.textZh),
+      };
+    },
     async parcelScreenPoint(parcelId) {
       const c = await locateParcel(parcelId);
       const map = testHook.map;
@@ -58,9 +74,15 @@ export function installTestHook(): void {
       const c = await locateParcel(parcelId);
       return c ? [c.cx, c.cy] : null;
     },
-    chartPoint(testid, category, value, seriesIndex = 0) {
+    chartPoint(testid, category, value, seriesIndex = 0, yCategory) {
       const c = chartRegistry[testid];
       if (!c) return null;
+      if (yCategory !== undefined) {
+        // Heat-map: both axes are categories.
+        const p = c.convertToPixel({ seriesIndex }, [category, yCategory]) as number[];
+        const rect = c.getDom().getBoundingClientRect();
+        return { x: rect.left + p[0], y: rect.top + p[1] };
+      }
       const opt = c.getOption() as { yAxis: { type: string }[] };
       const horizontal = opt.yAxis[0]?.type === 'category';
       const p = c.convertToPixel({ seriesIndex }, horizontal ? [value, category] : [category, value]) as number[];

@@ -78,3 +78,27 @@ export async function waitFor(page: Page, predicate: string, timeout = 30_000): 
     { timeout, polling: 100 },
   );
 }
+
+/** Counts map pixels within ±tolerance of a colour (what a person would see on screen). */
+export async function colourPixels(page: Page, rgb: [number, number, number], tolerance = 30): Promise<number> {
+  const png = await page.locator('[data-testid=map]').screenshot();
+  return page.evaluate(
+    async ([b64, [r, g, b], tol]) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (Math.abs(d[i] - r) < tol && Math.abs(d[i + 1] - g) < tol && Math.abs(d[i + 2] - b) < tol) n++;
+      }
+      return n;
+    },
+    [png.toString('base64'), rgb, tolerance] as const,
+  );
+}

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type AppPage, appState, launch, openApp, waitFor, waitReady } from './browser';
+import { type AppPage, appState, colourPixels, launch, openApp, waitFor, waitReady } from './browser';
 
 const SHOTS = 'test-results/screenshots';
 let browser: Browser;
@@ -41,30 +41,6 @@ async function paintedShare(a: AppPage): Promise<number> {
   }, png.toString('base64'));
 }
 
-/** Counts pixels close to a colour in the map screenshot. */
-async function colourPixels(a: AppPage, rgb: [number, number, number]): Promise<number> {
-  const png = await a.page.locator('[data-testid=map]').screenshot();
-  return a.page.evaluate(
-    async ([b64, [r, g, b]]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) {
-        if (Math.abs(d[i] - r) < 30 && Math.abs(d[i + 1] - g) < 30 && Math.abs(d[i + 2] - b) < 30) n++;
-      }
-      return n;
-    },
-    [png.toString('base64'), rgb] as const,
-  );
-}
-
 describe('idle-land map', () => {
   test('opens on 德州 with real counties, demo parks and parcels, labelled 示例数据', async () => {
     const s = await appState(app.page);
@@ -82,7 +58,7 @@ describe('idle-land map', () => {
   test('the map canvas is really drawn, idle parcels in the legend colours', async () => {
     expect(await paintedShare(app)).toBeGreaterThan(0.2);
     // Recovery parcels (red) must be visible at the region view.
-    const red = await colourPixels(app, [214, 48, 39]);
+    const red = await colourPixels(app.page, [214, 48, 39]);
     expect(red).toBeGreaterThan(0);
   });
 

@@ -1,0 +1,62 @@
+// Industry-chain map (一张产业链招商地图): upstream → midstream → downstream, gaps to recruit for
+// (补链) and a click that highlights the node's parcels on the map.
+
+import { STAGES } from '../../analysis/chain-layout';
+import { STAGE_LABELS } from '../../analysis/chains';
+import { layoutStore, selectChain, selectNode } from '../../state/layout';
+import { useStore } from '../../state/store';
+import { fmt } from '../format';
+import { useT } from '../i18n';
+
+export function ChainPanel() {
+  const { t, lang } = useT();
+  const chains = useStore(layoutStore, (s) => s.chains);
+  const chainId = useStore(layoutStore, (s) => s.chainId);
+  const chain = useStore(layoutStore, (s) => s.chain);
+  const selected = useStore(layoutStore, (s) => s.selectedNode);
+  return (
+    <section class="layout-section">
+      <h3>{t('chainMap')}</h3>
+      <select data-testid="chain-select" value={chainId ?? ''} onChange={(e) => selectChain((e.target as HTMLSelectElement).value)}>
+        {chains.map((c) => (
+          <option key={c.chain_id} value={c.chain_id}>
+            {c.chain_name}（{c.enterprises} {t('firms')}{c.gapNodes > 0 ? ` · ${t('gapShort')} ${c.gapNodes}` : ''}）
+          </option>
+        ))}
+      </select>
+      {chain && (
+        <div class="chain-graph" data-testid="chain-graph">
+          {STAGES.map((stage) => (
+            <div class="stage" key={stage}>
+              <div class="stage-head">{STAGE_LABELS[stage][lang]}</div>
+              {chain.nodes
+                .filter((n) => n.stage === stage)
+                .map((n) => {
+                  const feeds = chain.links.filter((l) => l.from_node === n.node_id).map((l) => l.to_name ?? l.to_node);
+                  return (
+                    <button
+                      key={n.node_id}
+                      class={`node${n.isGap ? ' gap' : ''}${n.node_id === selected ? ' on' : ''}`}
+                      data-node={n.node_id}
+                      onClick={() => selectNode(n.node_id === selected ? null : n.node_id)}
+                    >
+                      <b>{n.node_name}</b>
+                      {n.isGap ? (
+                        <span class="gap-tag">{t('gapTarget')}</span>
+                      ) : (
+                        <span class="small">
+                          {n.enterprises} {t('firms')} · {fmt(n.output_wan / 10000, 1)} {t('yi')}
+                        </span>
+                      )}
+                      {n.counties.length > 0 && <span class="small muted">{n.counties.join(' ')}</span>}
+                      {feeds.length > 0 && <span class="small muted">→ {feeds.join('、')}</span>}
+                    </button>
+                  );
+                })}
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

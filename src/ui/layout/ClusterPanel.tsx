@@ -1,0 +1,66 @@
+// Park clusters (组团): DBSCAN over park boundaries; clusters across counties are candidates for
+// joint promotion (组团招商).
+
+import { CLUSTER_SETTING_META } from '../../analysis/park-clusters';
+import { layoutStore, selectCluster, setClusterSettings } from '../../state/layout';
+import { useStore } from '../../state/store';
+import { fmt } from '../format';
+import { useT } from '../i18n';
+
+export function ClusterPanel() {
+  const { t, lang } = useT();
+  const settings = useStore(layoutStore, (s) => s.clusterSettings);
+  const result = useStore(layoutStore, (s) => s.clusters);
+  const selected = useStore(layoutStore, (s) => s.selectedCluster);
+  return (
+    <section class="layout-section">
+      <h3>{t('clusters')}</h3>
+      <div class="inline-settings">
+        {CLUSTER_SETTING_META.map((m) => (
+          <label key={m.key}>
+            {lang === 'zh' ? m.labelZh : m.labelEn}
+            <input
+              type="number"
+              data-setting={m.key}
+              min={m.min}
+              max={m.max}
+              step={m.step}
+              value={settings[m.key]}
+              title={lang === 'zh' ? m.sourceZh : m.sourceEn}
+              onChange={(e) => {
+                const v = Number((e.target as HTMLInputElement).value);
+                if (Number.isFinite(v) && v >= m.min && v <= m.max) setClusterSettings({ [m.key]: v });
+              }}
+            />
+            {lang === 'zh' ? m.unitZh : m.unitEn}
+          </label>
+        ))}
+      </div>
+      <ul class="cluster-list" data-testid="cluster-list">
+        {(result?.clusters ?? []).map((c) => (
+          <li
+            key={c.id}
+            class={c.id === selected ? 'on' : ''}
+            data-multi={c.multiCounty}
+            onClick={() => selectCluster(c.id === selected ? null : c.id)}
+          >
+            <div class="row1">
+              <b>{lang === 'zh' ? c.labelZh : c.labelEn}</b>
+              {c.multiCounty && <span class="badge">{t('jointPromotion')}</span>}
+            </div>
+            <div class="row2 muted">
+              {c.parkIds.length} {t('parksUnit')} · {t('plannedArea')} {fmt(c.plannedAreaHa, 0)} {t('ha')} · {t('availableLand')}{' '}
+              {fmt(c.availableAreaMu, 0)} {t('mu')}
+            </div>
+            <div class="row2 small">{c.parkNames.join('、')}</div>
+          </li>
+        ))}
+      </ul>
+      {result && result.noise.length > 0 && (
+        <p class="muted small">
+          {t('standaloneParks')}：{result.noise.map((n) => n.name).join('、')}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,164 @@
+// Right-hand panel of the layout view: the chosen county pair, the chosen chain node, or the
+// chain's long/short layout with suggestions and the parks' declared-vs-actual chains.
+
+import { STAGES } from '../../analysis/chain-layout';
+import { STAGE_LABELS } from '../../analysis/chains';
+import { layoutStore, selectPair } from '../../state/layout';
+import { useStore } from '../../state/store';
+import { fmt } from '../format';
+import { useT } from '../i18n';
+
+function PairDetail() {
+  const { t, lang } = useT();
+  const pair = useStore(layoutStore, (s) => s.pair)!;
+  return (
+    <section data-testid="pair-detail">
+      <div class="detail-head">
+        <h2>
+          {pair.a} × {pair.b}
+        </h2>
+        <button class="close" aria-label={t('close')} onClick={() => selectPair(null)}>
+          ×
+        </button>
+      </div>
+      <div class="verdict" style={{ background: pair.index >= layoutStore.get().overlapThreshold ? '#c0392b' : '#78a0be' }}>
+        {t('overlapIndex')} {pair.index.toFixed(2)}
+      </div>
+      <h3>{t('sharedNodes')}</h3>
+      {pair.shared.length === 0 && <p class="muted">{t('none')}</p>}
+      <ul class="codes" data-testid="shared-nodes">
+        {pair.shared.map((n) => (
+          <li key={n.node_id}>
+            <b>{n.node_name}</b>（{n.chain_name}）{pair.a} {(n.shareA * 100).toFixed(0)}% · {pair.b} {(n.shareB * 100).toFixed(0)}%
+            <div class="small muted">
+              {n.parksA.map((p) => p.name).join('、')} | {n.parksB.map((p) => p.name).join('、')}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('complementary')}</h3>
+      {pair.complementary.length === 0 && <p class="muted">{t('none')}</p>}
+      <ul class="codes" data-testid="complementary">
+        {pair.complementary.map((l) => (
+          <li key={`${l.from_node}-${l.to_node}-${l.supplier}`}>
+            {l.supplier}「{l.from_name}」→ {l.customer}「{l.to_name}」
+          </li>
+        ))}
+      </ul>
+      <p class="muted small">{lang === 'zh' ? '同质化环节宜错位分工；互补链接可组织上下游对接。' : 'Shared nodes call for a division of labour; complementary links for supplier matchmaking.'}</p>
+    </section>
+  );
+}
+
+function NodeDetail() {
+  const { t } = useT();
+  const chain = useStore(layoutStore, (s) => s.chain);
+  const nodeId = useStore(layoutStore, (s) => s.selectedNode);
+  const node = chain?.nodes.find((n) => n.node_id === nodeId);
+  const gap = chain?.gaps.find((g) => g.node_id === nodeId);
+  if (!node) return null;
+  return (
+    <section data-testid="node-detail" class="node-detail">
+      <h3>
+        {node.node_name} {node.isGap && <span class="gap-tag">{t('gapTarget')}</span>}
+      </h3>
+      <p>
+        {node.enterprises} {t('firms')} · {node.parcelsCount} {t('parcelsInView')} · {t('output')} {fmt(node.output_wan, 0)} {t('wan')}
+        <br />
+        {node.counties.join('、') || '—'}
+      </p>
+      {gap && (
+        <>
+          <p class="small">
+            {gap.fedBy.length > 0 && `${t('suppliedBy')}：${gap.fedBy.join('、')}；`}
+            {gap.feeds.length > 0 && `${t('supplies')}：${gap.feeds.join('、')}`}
+          </p>
+          <h4>{t('candidateParks')}</h4>
+          <ul class="codes">
+            {gap.candidateParks.slice(0, 6).map((p) => (
+              <li key={p.park_id}>
+                {p.name}（{p.county}）· {t('availableLand')} {fmt(p.availableAreaMu, 0)} {t('mu')}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ChainLayoutView() {
+  const { t, lang } = useT();
+  const grid = useStore(layoutStore, (s) => s.chainLayout);
+  const suggestions = useStore(layoutStore, (s) => s.suggestions);
+  const match = useStore(layoutStore, (s) => s.parkMatch);
+  const chains = useStore(layoutStore, (s) => s.chains);
+  const chainName = (id: string) => chains.find((c) => c.chain_id === id)?.chain_name ?? id;
+  return (
+    <>
+      <h3>{t('longShort')}</h3>
+      {grid && (
+        <table class="stage-grid" data-testid="stage-grid">
+          <thead>
+            <tr>
+              <th>{t('county')}</th>
+              {STAGES.map((s) => (
+                <th key={s}>{STAGE_LABELS[s][lang]}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {grid.counties.map((c, i) => (
+              <tr key={c.county} class={c.isDistrict ? 'district' : ''}>
+                <td>
+                  {c.county}
+                  {c.isDistrict && <span class="muted small"> {t('urban')}</span>}
+                </td>
+                {grid.cells[i].map((cell, j) => (
+                  <td key={j} class="num" title={cell.nodes.map((n) => `${n.node_name} ${n.enterprises}`).join('\n')}>
+                    {cell.enterprises || ''}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h4>{t('suggestions')}</h4>
+      <ol class="suggestions" data-testid="suggestions">
+        {suggestions.slice(0, 5).map((s, i) => (
+          <li key={i}>{lang === 'zh' ? s.textZh : s.textEn}</li>
+        ))}
+      </ol>
+      <h3>{t('parkMatch')}</h3>
+      <table class="stage-grid" data-testid="park-match">
+        <thead>
+          <tr>
+            <th>{t('park')}</th>
+            <th>{t('declaredChains')}</th>
+            <th class="num">{t('matchShare')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {match.map((m) => (
+            <tr key={m.park_id}>
+              <td>{m.name}</td>
+              <td class="small">{m.declared.map(chainName).join('、')}</td>
+              <td class="num">{m.matchShare === null ? '—' : `${Math.round(m.matchShare * 100)}%`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+export function LayoutDetail() {
+  const pair = useStore(layoutStore, (s) => s.pair);
+  return (
+    <div class="layout-detail">
+      {pair ? <PairDetail /> : <NodeDetail />}
+      {!pair && <ChainLayoutView />}
+    </div>
+  );
+}
