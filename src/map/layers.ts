@@ -7,7 +7,7 @@ import { CollisionFilterExtension, DataFilterExtension } from '@deck.gl/extensio
 import { GeoJsonLayer, LineLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { FeatureCollection, Polygon } from 'geojson';
 import type { ParcelShapes } from '../analysis/parcel-layers-data';
-import { HIGHLIGHT, HIGHLIGHT_DIM, IDLE_COLORS, PARK_FILL, PARK_LINE, type RGBA, SELECTED_LINE } from './palette';
+import { IDLE_COLORS, PARK_FILL, PARK_LINE, type RGBA, SELECTED_LINE } from './palette';
 
 export interface Label {
   position: [number, number];
@@ -30,6 +30,15 @@ export interface MapScene {
   zoomBand: 'far' | 'near';
   /** Park-layout overlays; absent outside the layout view. */
   layout?: LayoutOverlay;
+  /** Colours parcels by another per-pidx code instead of the idle findings. */
+  override?: ColourOverride;
+}
+
+export interface ColourOverride {
+  /** Per pidx: index into `palette`; non-zero codes are drawn emphasised at region scale. */
+  values: Uint8Array;
+  palette: readonly RGBA[];
+  revision: number;
 }
 
 export interface ClusterHull {
@@ -50,9 +59,6 @@ export interface OverlapLine {
 export interface LayoutOverlay {
   hulls: ClusterHull[];
   lines: OverlapLine[];
-  /** Per pidx, 1 = parcel of the chosen chain node; null = colour by idle findings. */
-  highlight: Uint8Array | null;
-  revision: number;
 }
 
 /** Below this zoom a parcel is a few pixels wide: draw dots and hide park names. */
@@ -116,9 +122,10 @@ export function buildLayers(scene: MapScene): Layer[] {
   }
   if (parcels && categories && mask) {
     const pidx = parcels.pidx;
-    const highlight = layout?.highlight ?? null;
-    const colourOf = (p: number): RGBA => (highlight ? (highlight[p] ? HIGHLIGHT : HIGHLIGHT_DIM) : IDLE_COLORS[categories[p]]);
-    const revision = `${scene.revision}/${layout?.revision ?? -1}`;
+    const override = scene.override;
+    const colourOf = (p: number): RGBA => (override ? override.palette[override.values[p]] : IDLE_COLORS[categories[p]]);
+    const emphasised = (p: number): boolean => (override ? override.values[p] > 0 : categories[p] > 0);
+    const revision = `${scene.revision}/${override?.revision ?? -1}/${override ? override.palette.length : 0}`;
     layers.push(
       new SolidPolygonLayer({
         id: 'parcels',
@@ -147,8 +154,7 @@ export function buildLayers(scene: MapScene): Layer[] {
           data: { length: parcels.parcelCount, attributes: { getPosition: { value: parcels.centers, size: 2 } } },
           radiusUnits: 'pixels',
           // Idle parcels stand out; the rest stay as faint context.
-          getRadius: (_: unknown, { index }: { index: number }) =>
-            (highlight ? highlight[index] > 0 : categories[index] > 0) ? 4.5 : 1.8,
+          getRadius: (_: unknown, { index }: { index: number }) => (emphasised(index) ? 4.5 : 1.8),
           getFillColor: (_: unknown, { index }: { index: number }) => colourOf(index),
           stroked: false,
           pickable: true,

@@ -23,3 +23,15 @@ export const HIGHLIGHT_DIM: RGBA = [160, 170, 180, 70];
 export function cssColor(c: RGBA): string {
   return `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${(c[3] / 255).toFixed(2)})`;
 }
+
+/** Chain-node highlight: code 0 everything else, 1 the chosen node's parcels. */
+export const HIGHLIGHT_PALETTE: readonly RGBA[] = [HIGHLIGHT_DIM, HIGHLIGHT];
+
+/** 亩均 classes by code: 0 not classed, A, B, C, D (green → red, as in the Zhejiang maps). */
+export const MUJUN_PALETTE: readonly RGBA[] = [
+  [170, 178, 186, 110],
+  [26, 152, 80, 235],
+  [102, 166, 220, 235],
+  [244, 165, 50, 235],
+  [215, 48, 39, 240],
+];

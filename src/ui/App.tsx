@@ -9,6 +9,7 @@ import { Sidebar } from './Sidebar';
 import { useT } from './i18n';
 import { SettingsPanel } from './SettingsPanel';
 import { LayoutDetail } from './layout/LayoutDetail';
+import { MujunRanking } from './MujunRanking';
 import { useState } from 'preact/hooks';
 
 export function App() {
@@ -18,6 +19,7 @@ export function App() {
   const selected = useStore(store, (s) => s.selected);
   const mode = useStore(store, (s) => s.mode);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [rightTab, setRightTab] = useState<'list' | 'ranking'>('list');
   return (
     <div class="app">
       <Header onSettings={() => setSettingsOpen(!settingsOpen)} />
@@ -40,7 +42,25 @@ export function App() {
           )}
         </div>
         <aside class="right">
-          {selected ? <DetailPanel parcel={selected} /> : mode === 'layout' ? <LayoutDetail /> : <ParcelList />}
+          {selected ? (
+            <DetailPanel parcel={selected} />
+          ) : mode === 'layout' ? (
+            <LayoutDetail />
+          ) : mode === 'workbench' ? (
+            <>
+              <div class="tabs">
+                <button class={rightTab === 'list' ? 'chip on' : 'chip'} onClick={() => setRightTab('list')} data-tab="list">
+                  {t('tabList')}
+                </button>
+                <button class={rightTab === 'ranking' ? 'chip on' : 'chip'} onClick={() => setRightTab('ranking')} data-tab="ranking">
+                  {t('tabRanking')}
+                </button>
+              </div>
+              {rightTab === 'list' ? <ParcelList /> : <MujunRanking />}
+            </>
+          ) : (
+            <ParcelList />
+          )}
         </aside>
         {settingsOpen && <SettingsPanel onClose={() => setSettingsOpen(false)} />}
       </main>

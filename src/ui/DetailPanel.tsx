@@ -1,4 +1,7 @@
+import { type DisposalInput, proposeActions } from '../analysis/disposal-plan';
 import { explainParcel, isoDate } from '../analysis/explain';
+import { workbenchStore } from '../state/workbench';
+import { TrackingSection } from './TrackingSection';
 import type { ParcelDetail } from '../analysis/summary';
 import { selectParcel, store } from '../state/app';
 import { useStore } from '../state/store';
@@ -19,6 +22,9 @@ export function DetailPanel(props: { parcel: ParcelDetail }) {
   const settings = useStore(store, (s) => s.settings);
   const p = props.parcel;
   const ex = explainParcel(p as never, settings, lang);
+  const history = useStore(workbenchStore, (s) => s.history);
+  const latest = history.length ? history[history.length - 1].stage : undefined;
+  const actions = proposeActions({ ...(p as unknown as DisposalInput), tracking_stage: latest }, settings);
   const money = (v: unknown) => (typeof v === 'number' ? `${fmt(v)} ${t('wan')}` : '—');
   return (
     <section class="detail" data-testid="detail-panel" data-parcel-id={p.parcel_id}>
@@ -41,6 +47,20 @@ export function DetailPanel(props: { parcel: ParcelDetail }) {
       <p class="why" data-testid="detail-why">
         {ex.idle}
       </p>
+      {actions.length > 0 && (
+        <>
+          <h3>{t('disposalPlan')}</h3>
+          <ol class="plan" data-testid="disposal-plan">
+            {actions.map((a) => (
+              <li key={a.action} data-action={a.action}>
+                <b>{lang === 'zh' ? a.labelZh : a.labelEn}</b>
+                {a.amountWan !== undefined && ` · ${fmt(a.amountWan)} ${t('wan')}`}
+                <div class="small muted">{lang === 'zh' ? a.ruleZh : a.ruleEn}</div>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
       <h3>{t('exitConditions')}</h3>
       {ex.exits.length === 0 ? (
         <p class="muted">{t('none')}</p>
@@ -71,6 +91,7 @@ export function DetailPanel(props: { parcel: ParcelDetail }) {
           <p class="warn">{ex.missing.join('，')}</p>
         </>
       )}
+      <TrackingSection parcelId={p.parcel_id} />
       <dl class="facts">
         <Fact label={t('holder')} value={(p.holder as string) ?? null} />
         <Fact label={t('enterprise')} value={p.enterprise_name} />

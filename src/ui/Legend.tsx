@@ -1,10 +1,55 @@
-import { IDLE_COLORS, IDLE_LEGEND_KEYS, PARK_LINE, cssColor } from '../map/palette';
+import { MUJUN_CLASSES, MUJUN_CLASS_LABELS } from '../analysis/mujun';
+import { HIGHLIGHT, IDLE_COLORS, IDLE_LEGEND_KEYS, MUJUN_PALETTE, PARK_LINE, cssColor } from '../map/palette';
+import { workbenchStore } from '../state/workbench';
 import { store } from '../state/app';
 import { useStore } from '../state/store';
 import { fmt } from './format';
 import { useT } from './i18n';
 
+function Row(props: { color: string; label: string; outline?: boolean; line?: boolean }) {
+  return (
+    <div class="legend-row">
+      <i
+        class={props.outline ? 'swatch outline' : props.line ? 'swatch line' : 'swatch'}
+        style={props.outline ? { borderColor: props.color } : { background: props.color }}
+      />
+      <span>{props.label}</span>
+    </div>
+  );
+}
+
 export function Legend() {
+  const { t, lang } = useT();
+  const mode = useStore(store, (s) => s.mode);
+  const colorBy = useStore(workbenchStore, (s) => s.colorBy);
+  if (mode === 'layout') {
+    return (
+      <div class="legend" data-testid="legend">
+        <h4>{t('legendLayout')}</h4>
+        <Row color="rgb(220,100,0)" label={t('legendClusterMulti')} outline />
+        <Row color="rgb(70,110,160)" label={t('legendClusterSingle')} outline />
+        <Row color="rgba(192,57,43,0.8)" label={t('legendOverlap')} line />
+        <Row color={cssColor(HIGHLIGHT)} label={t('legendHighlight')} />
+        <div class="source-line">{t('sourceLine')}</div>
+      </div>
+    );
+  }
+  if (mode === 'workbench' && colorBy === 'mujun') {
+    return (
+      <div class="legend" data-testid="legend">
+        <h4>{t('legendMujun')}</h4>
+        {MUJUN_CLASSES.map((c, i) => (
+          <Row key={c} color={cssColor(MUJUN_PALETTE[i + 1])} label={MUJUN_CLASS_LABELS[c][lang]} />
+        ))}
+        <Row color={cssColor(MUJUN_PALETTE[0])} label={t('notClassed')} />
+        <div class="source-line">{t('sourceLine')}</div>
+      </div>
+    );
+  }
+  return <IdleLegend />;
+}
+
+function IdleLegend() {
   const { t, code } = useT();
   const totals = useStore(store, (s) => s.totals);
   const counts = totals

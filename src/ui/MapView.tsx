@@ -7,7 +7,9 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ParcelDetail } from '../analysis/summary';
 import { labelPoint, type PolygonGeometry } from '../data/geometry';
 import { offlineStyle, setCounties } from '../map/basemap';
-import { type Label, type LayoutOverlay, NEAR_ZOOM, buildLayers } from '../map/layers';
+import { type ColourOverride, type Label, type LayoutOverlay, NEAR_ZOOM, buildLayers } from '../map/layers';
+import { HIGHLIGHT_PALETTE, MUJUN_PALETTE } from '../map/palette';
+import { workbenchStore } from '../state/workbench';
 import { layoutStore } from '../state/layout';
 import { hoverInfo, selectParcel, store } from '../state/app';
 import { useStore } from '../state/store';
@@ -73,6 +75,9 @@ export function MapView() {
   const overlap = useStore(layoutStore, (s) => s.overlap);
   const highlight = useStore(layoutStore, (s) => s.highlight);
   const layoutRevision = useStore(layoutStore, (s) => s.revision);
+  const colorBy = useStore(workbenchStore, (s) => s.colorBy);
+  const parcelClasses = useStore(workbenchStore, (s) => s.parcelClasses);
+  const workbenchRevision = useStore(workbenchStore, (s) => s.revision);
 
   useEffect(() => {
     const map = new maplibregl.Map({
@@ -145,8 +150,16 @@ export function MapView() {
     const hulls = (clusters?.clusters ?? [])
       .filter((c) => c.hull)
       .map((c) => ({ id: c.id, hull: c.hull!, label: shortClusterLabel(c.counties, lang), multiCounty: c.multiCounty, selected: c.id === selectedCluster }));
-    return { hulls, lines, highlight, revision: layoutRevision };
-  }, [mode, countyLabels, overlap, clusters, selectedCluster, highlight, layoutRevision, lang]);
+    return { hulls, lines };
+  }, [mode, countyLabels, overlap, clusters, selectedCluster, lang]);
+
+  const override = useMemo((): ColourOverride | undefined => {
+    if (mode === 'layout' && highlight) return { values: highlight, palette: HIGHLIGHT_PALETTE, revision: layoutRevision };
+    if (mode === 'workbench' && colorBy === 'mujun' && parcelClasses) {
+      return { values: parcelClasses, palette: MUJUN_PALETTE, revision: workbenchRevision };
+    }
+    return undefined;
+  }, [mode, highlight, layoutRevision, colorBy, parcelClasses, workbenchRevision]);
 
   useEffect(() => {
     const c = clusters?.clusters.find((x) => x.id === selectedCluster);
@@ -171,6 +184,7 @@ export function MapView() {
       selectedPidx: selected?.pidx ?? null,
       zoomBand,
       layout,
+      override,
     });
     const drawn = phase === 'ready' && shapes !== null;
     overlay.setProps({
@@ -184,7 +198,7 @@ export function MapView() {
       },
     });
     if (!drawn && phase === 'loading') document.documentElement.dataset.state = 'loading';
-  }, [parks, countyLabels, parkLabels, shapes, categories, mask, revision, selected, styleReady, phase, zoomBand, layout]);
+  }, [parks, countyLabels, parkLabels, shapes, categories, mask, revision, selected, styleReady, phase, zoomBand, layout, override]);
 
   return (
     <div class="map-wrap">

@@ -6,6 +6,7 @@ import { Chips } from './Chips';
 import { fmt } from './format';
 import { useT } from './i18n';
 import { IdleByCountyChart, IdleBySupplyYearChart } from './WorkbenchCharts';
+import { ColorByToggle, ExportBar, MujunMixChart, TrackingKpis } from './WorkbenchPanels';
 import { ChainPanel } from './layout/ChainPanel';
 import { ClusterPanel } from './layout/ClusterPanel';
 import { OverlapPanel } from './layout/OverlapPanel';
@@ -198,8 +199,12 @@ export function Sidebar() {
       )}
       {mode === 'workbench' && (
         <>
+          <ColorByToggle />
+          <TrackingKpis />
           <IdleByCountyChart />
           <IdleBySupplyYearChart />
+          <MujunMixChart />
+          <ExportBar />
           <Filters />
         </>
       )}

@@ -36,7 +36,7 @@ export async function launch(): Promise<Browser> {
 
 export async function openApp(browser: Browser, query = '', viewport = { width: 1600, height: 900 }): Promise<AppPage> {
   const baseUrl = inject('baseUrl');
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport, locale: "zh-CN", acceptDownloads: true });
   const page = await context.newPage();
   const requests: string[] = [];
   const consoleErrors: string[] = [];

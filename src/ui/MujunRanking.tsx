@@ -1,0 +1,61 @@
+// 亩均效益 ranking of enterprises; those with missing inputs are listed, not scored.
+
+import { MUJUN_INPUT_LABELS } from '../analysis/mujun';
+import { useStore } from '../state/store';
+import { workbenchStore } from '../state/workbench';
+import { fmt } from './format';
+import { useT } from './i18n';
+
+export function MujunRanking() {
+  const { t, lang } = useT();
+  const rows = useStore(workbenchStore, (s) => s.ranking);
+  const scored = rows.filter((r) => r.class !== null);
+  const missing = rows.filter((r) => r.class === null);
+  return (
+    <section class="plist">
+      <h3>{t('mujunRanking')}</h3>
+      <p class="muted small">{t('mujunRankingNote')}</p>
+      <table class="stage-grid" data-testid="mujun-ranking">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{t('enterprise')}</th>
+            <th class="num">{t('taxPerMu')}</th>
+            <th class="num">{t('score')}</th>
+            <th>{t('class')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {scored.slice(0, 150).map((r) => (
+            <tr key={r.enterprise_id}>
+              <td>{r.rank}</td>
+              <td>
+                {r.name}
+                <div class="small muted">{r.county}</div>
+              </td>
+              <td class="num">{fmt(r.tax_per_mu, 1)}</td>
+              <td class="num">{fmt(r.score, 2)}</td>
+              <td>
+                <span class={`cls cls-${r.class}`}>{r.class}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {missing.length > 0 && (
+        <details>
+          <summary class="small">
+            {t('mujunMissing')} · {missing.length}
+          </summary>
+          <ul class="small" data-testid="mujun-missing">
+            {missing.slice(0, 100).map((r) => (
+              <li key={r.enterprise_id}>
+                {r.name}：{r.missing.split(';').map((m) => MUJUN_INPUT_LABELS[m]?.[lang] ?? m).join('、')}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

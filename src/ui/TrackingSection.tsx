@@ -1,0 +1,77 @@
+// Recording progress on a parcel (待核查 → 已约谈 → 限期整改 → 已收回 / 已盘活) and reading its history.
+
+import { useState } from 'preact/hooks';
+import { TRACKING_STAGES, TRACKING_STAGE_LABELS } from '../data/tracking';
+import { todayIso } from '../state/app';
+import { useStore } from '../state/store';
+import { addTrackingStep, workbenchStore } from '../state/workbench';
+import { useT } from './i18n';
+
+export function TrackingSection(props: { parcelId: string }) {
+  const { t, lang } = useT();
+  const history = useStore(workbenchStore, (s) => s.history);
+  const error = useStore(workbenchStore, (s) => s.error);
+  const [stage, setStage] = useState<string>(TRACKING_STAGES[0]);
+  const [date, setDate] = useState(todayIso());
+  const [person, setPerson] = useState('');
+  const [note, setNote] = useState('');
+  const [saving, setSaving] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setSaving(true);
+    const errors = await addTrackingStep({ parcel_id: props.parcelId, stage, date, person, note });
+    setSaving(false);
+    if (errors.length === 0) setNote('');
+  };
+  return (
+    <section class="tracking" data-testid="tracking">
+      <h3>{t('tracking')}</h3>
+      {history.length === 0 ? (
+        <p class="muted small">{t('noTracking')}</p>
+      ) : (
+        <ol class="history" data-testid="tracking-history">
+          {history.map((r) => (
+            <li key={r.id}>
+              <b>{TRACKING_STAGE_LABELS[r.stage][lang]}</b> · {r.date} · {r.person}
+              {r.note && <div class="small muted">{r.note}</div>}
+            </li>
+          ))}
+        </ol>
+      )}
+      <form class="tracking-form" onSubmit={submit}>
+        <select aria-label={t('trackingStage')} data-testid="tracking-stage" value={stage} onChange={(e) => setStage((e.target as HTMLSelectElement).value)}>
+          {TRACKING_STAGES.map((s) => (
+            <option key={s} value={s}>
+              {TRACKING_STAGE_LABELS[s][lang]}
+            </option>
+          ))}
+        </select>
+        <input type="date" aria-label={t('trackingDate')} data-testid="tracking-date" value={date} onChange={(e) => setDate((e.target as HTMLInputElement).value)} />
+        <input
+          type="text"
+          placeholder={t('trackingPerson')}
+          aria-label={t('trackingPerson')}
+          data-testid="tracking-person"
+          value={person}
+          onInput={(e) => setPerson((e.target as HTMLInputElement).value)}
+        />
+        <input
+          type="text"
+          placeholder={t('trackingNote')}
+          aria-label={t('trackingNote')}
+          data-testid="tracking-note"
+          value={note}
+          onInput={(e) => setNote((e.target as HTMLInputElement).value)}
+        />
+        <button type="submit" class="primary" data-testid="tracking-add" disabled={saving}>
+          {t('trackingAdd')}
+        </button>
+      </form>
+      {error && (
+        <p class="warn" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,140 @@
+// Workbench side panels: map colouring, revitalisation progress, 亩均 class mix, exports.
+
+import { useMemo } from 'preact/hooks';
+import { SHEET_NAMES } from '../analysis/export-tables';
+import { MUJUN_CLASSES, MUJUN_CLASS_LABELS } from '../analysis/mujun';
+import { TRACKING_STAGES, TRACKING_STAGE_LABELS } from '../data/tracking';
+import { MUJUN_PALETTE, cssColor } from '../map/palette';
+import { setFilter, store } from '../state/app';
+import { useStore } from '../state/store';
+import { exportLists, setColorBy, workbenchStore } from '../state/workbench';
+import { Chart } from './charts/Chart';
+import { fmt } from './format';
+import { useT } from './i18n';
+
+export function ColorByToggle() {
+  const { t } = useT();
+  const colorBy = useStore(workbenchStore, (s) => s.colorBy);
+  return (
+    <div class="toggle" role="radiogroup" aria-label={t('colorBy')}>
+      <span class="muted small">{t('colorBy')}</span>
+      {(['idle', 'mujun'] as const).map((c) => (
+        <button key={c} class={c === colorBy ? 'chip on' : 'chip'} data-color-by={c} aria-pressed={c === colorBy} onClick={() => setColorBy(c)}>
+          {t(c === 'idle' ? 'colorByIdle' : 'colorByMujun')}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function TrackingKpis() {
+  const { t, lang } = useT();
+  const stages = useStore(workbenchStore, (s) => s.stages);
+  const rev = useStore(workbenchStore, (s) => s.revitalised);
+  return (
+    <section class="chart-box">
+      <h3>{t('trackingProgress')}</h3>
+      <div class="stage-row" data-testid="tracking-stages">
+        {TRACKING_STAGES.map((st) => {
+          const c = stages.find((x) => x.stage === st);
+          return (
+            <div class="stage-kpi" key={st} data-stage={st}>
+              <b>{fmt(c?.parcels ?? 0, 0)}</b>
+              <span class="small">{TRACKING_STAGE_LABELS[st][lang]}</span>
+              <span class="small muted">
+                {fmt(c?.mu ?? 0)} {t('mu')}
+              </span>
+            </div>
+          );
+        })}
+      </div>
+      {rev && (
+        <p class="small" data-testid="revitalised-year">
+          {lang === 'zh'
+            ? `${rev.year} 年已收回 ${rev.recovered} 宗 ${fmt(rev.recoveredMu)} 亩，已盘活 ${rev.revitalised} 宗 ${fmt(rev.revitalisedMu)} 亩`
+            : `${rev.year}: ${rev.recovered} parcels recovered (${fmt(rev.recoveredMu)} mu), ${rev.revitalised} revitalised (${fmt(rev.revitalisedMu)} mu)`}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function MujunMixChart() {
+  const { t, lang } = useT();
+  const mix = useStore(workbenchStore, (s) => s.mixByCounty);
+  const option = useMemo(() => {
+    const rows = mix.filter((r) => r.scored > 0);
+    const keys = ['a', 'b', 'c', 'd'] as const;
+    return {
+      animation: false,
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0, textStyle: { fontSize: 11 }, itemWidth: 12, itemHeight: 8 },
+      grid: { left: 78, right: 14, top: 28, bottom: 22 },
+      xAxis: { type: 'value', axisLabel: { fontSize: 10 } },
+      yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name), axisLabel: { fontSize: 11, interval: 0 } },
+      series: MUJUN_CLASSES.map((c, i) => ({
+        id: c,
+        name: MUJUN_CLASS_LABELS[c][lang],
+        type: 'bar',
+        stack: 'total',
+        data: rows.map((r) => r[keys[i]]),
+        itemStyle: { color: cssColor(MUJUN_PALETTE[i + 1]) },
+        barMaxWidth: 22,
+      })),
+    };
+  }, [mix, lang]);
+  return (
+    <section class="chart-box">
+      <h3>
+        {t('mujunMix')} <span class="muted small">({t('enterprisesUnit')})</span>
+      </h3>
+      <Chart
+        option={option}
+        height={Math.max(150, 40 + mix.filter((r) => r.scored > 0).length * 22)}
+        testid="chart-mujun"
+        onClick={(e) => setFilter({ counties: [e.name], parkIds: [] })}
+      />
+      <p class="muted small">{t('mujunSource')}</p>
+    </section>
+  );
+}
+
+export function ExportBar() {
+  const { t } = useT();
+  const exporting = useStore(workbenchStore, (s) => s.exporting);
+  const error = useStore(workbenchStore, (s) => s.error);
+  const filter = useStore(store, (s) => s.filter);
+  const filtered = Object.values(filter).some((v) => v.length > 0);
+  return (
+    <section class="chart-box export-bar">
+      <h3>{t('export')}</h3>
+      <div class="export-row">
+        <button class="primary" data-testid="export-xlsx" disabled={exporting} onClick={() => exportLists('xlsx')}>
+          {exporting ? t('exporting') : t('exportXlsx')}
+        </button>
+        <select
+          data-testid="export-csv"
+          disabled={exporting}
+          value=""
+          onChange={(e) => {
+            const v = (e.target as HTMLSelectElement).value;
+            if (v) exportLists({ csv: v });
+          }}
+        >
+          <option value="">{t('exportCsv')}</option>
+          {Object.values(SHEET_NAMES).map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p class="muted small">{filtered ? t('exportFiltered') : t('exportAll')}</p>
+      {error && (
+        <p class="warn" role="alert" data-testid="workbench-error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
