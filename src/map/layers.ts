@@ -226,20 +226,18 @@ export function buildLayers(scene: MapScene): Layer[] {
         data: layout.hulls,
         getPosition: (h: ClusterHull) => hullTop(h.hull),
         getText: (h: ClusterHull) => h.label,
-        getSize: 15,
-        getColor: (h: ClusterHull) => (h.multiCounty ? [180, 80, 0, 255] : [50, 80, 120, 255]),
+        getSize: 16,
+        getColor: (h: ClusterHull) => (h.multiCounty ? [170, 70, 0, 255] : [40, 70, 110, 255]),
         fontFamily: FONT,
         fontWeight: 700,
         characterSet: 'auto',
-        outlineWidth: 3,
-        outlineColor: [255, 255, 255, 240],
+        outlineWidth: 2,
+        outlineColor: [255, 255, 255, 255],
         fontSettings: { sdf: true },
-        getPixelOffset: [0, -12],
-        extensions: [collision],
-        collisionGroup: 'labels',
-        getCollisionPriority: 20,
-        collisionTestProps: { sizeScale: 1.1 },
-      } as never),
+        // Above the county names near the hull's top vertex; kept out of the collision group
+        // because its fading washes the label out.
+        getPixelOffset: [0, -26],
+      }),
     );
   }
   return layers;

@@ -78,6 +78,8 @@ export interface AppState {
   selected: ParcelDetail | null;
   /** Database jobs queued or running; the UI shows a busy mark while > 0. */
   pending: number;
+  /** Why the last settings change was refused, if it was. */
+  settingsErrors: string[];
 }
 
 const STORAGE_KEY = 'parkatlas:view';
@@ -133,6 +135,7 @@ function initialState(): AppState {
     bySupplyYear: [],
     selected: null,
     pending: 0,
+    settingsErrors: [],
   };
 }
 
@@ -267,15 +270,24 @@ export function setAsOf(asOf: string): Promise<void> {
   return enqueue(recompute).catch(fail);
 }
 
-export function setSettings(patch: Partial<RuleSettings>): Promise<void> {
-  const { settings } = mergeSettings(patch, store.get().settings);
-  store.set({ settings });
+/** Applies a settings change; returns the reasons it was refused (Chinese), empty when applied. */
+export function setSettings(patch: Partial<RuleSettings>): Promise<string[]> {
+  const { settings, errors } = mergeSettings(patch, store.get().settings);
+  store.set({ settings, settingsErrors: errors });
+  if (errors.length > 0 && JSON.stringify(settings) === JSON.stringify(store.get().settings)) {
+    return Promise.resolve(errors);
+  }
   save();
-  return enqueue(recompute).catch(fail);
+  return enqueue(recompute)
+    .then(() => errors)
+    .catch((e) => {
+      fail(e);
+      return errors;
+    });
 }
 
 export function resetSettings(): Promise<void> {
-  store.set({ settings: DEFAULT_SETTINGS });
+  store.set({ settings: DEFAULT_SETTINGS, settingsErrors: [] });
   save();
   return enqueue(recompute).catch(fail);
 }

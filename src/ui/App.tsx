@@ -10,6 +10,7 @@ import { useT } from './i18n';
 import { SettingsPanel } from './SettingsPanel';
 import { LayoutDetail } from './layout/LayoutDetail';
 import { MujunRanking } from './MujunRanking';
+import { MapTitle } from './MapTitle';
 import { useState } from 'preact/hooks';
 
 export function App() {
@@ -20,13 +21,16 @@ export function App() {
   const mode = useStore(store, (s) => s.mode);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [rightTab, setRightTab] = useState<'list' | 'ranking'>('list');
+  // 大屏: map, title and legend only, larger type — for a leader's wall screen.
+  const [wall, setWall] = useState(() => new URLSearchParams(location.search).get('wall') === '1');
   return (
-    <div class="app">
-      <Header onSettings={() => setSettingsOpen(!settingsOpen)} />
+    <div class={wall ? 'app wall' : 'app'}>
+      <Header onSettings={() => setSettingsOpen(!settingsOpen)} wall={wall} onWall={() => setWall(!wall)} />
       <main class="body">
         <Sidebar />
         <div class="center">
           <MapView />
+          <MapTitle />
           <Legend />
           {phase === 'loading' && (
             <div class="loading" data-testid="loading">

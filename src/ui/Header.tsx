@@ -4,7 +4,7 @@ import { useStore } from '../state/store';
 import { useT } from './i18n';
 import { ModeTabs } from './ModeTabs';
 
-export function Header(props: { onSettings: () => void }) {
+export function Header(props: { onSettings: () => void; wall: boolean; onWall: () => void }) {
   const { t, lang } = useT();
   const region = useStore(store, (s) => s.region);
   const asOf = useStore(store, (s) => s.asOf);
@@ -47,6 +47,9 @@ export function Header(props: { onSettings: () => void }) {
           {t('today')}
         </button>
       </label>
+      <button class="lang" data-testid="wall-toggle" aria-pressed={props.wall} onClick={props.onWall}>
+        {props.wall ? t('wallExit') : t('wall')}
+      </button>
       <button class="lang" data-testid="settings-open" onClick={props.onSettings}>
         {t('settings')}
       </button>

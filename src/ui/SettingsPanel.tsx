@@ -1,6 +1,15 @@
 // Every rule threshold in one place, each with its default and the source of that default.
 
-import { DEFAULT_SETTINGS, SETTING_META, type SettingMeta } from '../analysis/settings';
+import {
+  DEFAULT_SETTINGS,
+  MUJUN_SHARE_KEYS,
+  type NumericSettingKey,
+  type RuleSettings,
+  SETTING_GROUPS,
+  SETTING_META,
+  type SettingMeta,
+  classSharePatch,
+} from '../analysis/settings';
 import { resetSettings, setSettings, store } from '../state/app';
 import { useStore } from '../state/store';
 import { useT } from './i18n';
@@ -9,16 +18,21 @@ function groupOf(m: SettingMeta): string {
   return (m as SettingMeta & { group?: string }).group ?? 'idle';
 }
 
-const GROUP_LABELS: Record<string, [string, string]> = {
-  idle: ['闲置土地认定与处置', 'Idle land'],
-  exit: ['退出条件', 'Exit conditions'],
-  efficiency: ['低效用地', 'Inefficient land'],
-  mujun: ['亩均效益评价', 'Per-mu performance'],
-};
+const GROUP_LABELS: Record<string, [string, string]> = Object.fromEntries(
+  SETTING_GROUPS.map((g) => [g.group, [g.labelZh, g.labelEn]]),
+);
+
+/** Class shares must keep summing to 100 %: changing one rebalances the others. */
+function patchFor(s: RuleSettings, key: NumericSettingKey, value: number): Partial<RuleSettings> {
+  return (MUJUN_SHARE_KEYS as readonly string[]).includes(key)
+    ? classSharePatch(s, key as (typeof MUJUN_SHARE_KEYS)[number], value)
+    : { [key]: value };
+}
 
 export function SettingsPanel(props: { onClose: () => void }) {
   const { t, lang } = useT();
   const settings = useStore(store, (s) => s.settings);
+  const errors = useStore(store, (s) => s.settingsErrors);
   const groups = [...new Set(SETTING_META.map(groupOf))];
   return (
     <div class="drawer" data-testid="settings-panel" role="dialog" aria-label={t('settings')}>
@@ -32,6 +46,11 @@ export function SettingsPanel(props: { onClose: () => void }) {
         </button>
       </div>
       <p class="muted small">{t('settingsNote')}</p>
+      {errors.length > 0 && (
+        <p class="warn" role="alert" data-testid="settings-errors">
+          {errors.join('；')}
+        </p>
+      )}
       {groups.map((g) => (
         <section key={g} class="settings-group">
           <h3>{(GROUP_LABELS[g] ?? [g, g])[lang === 'zh' ? 0 : 1]}</h3>
@@ -55,7 +74,7 @@ export function SettingsPanel(props: { onClose: () => void }) {
                   class={value !== def ? 'changed' : ''}
                   onChange={(e) => {
                     const v = Number((e.target as HTMLInputElement).value);
-                    if (Number.isFinite(v) && v >= m.min && v <= m.max) setSettings({ [m.key]: v });
+                    if (Number.isFinite(v) && v >= m.min && v <= m.max) setSettings(patchFor(settings, m.key, v));
                     else (e.target as HTMLInputElement).value = String(value);
                   }}
                 />

@@ -117,4 +117,18 @@ describe('park layout review', () => {
     expect(l.suggestions.some((s: string) => s.includes('始兴县') && /PCB|印制电路板/.test(s))).toBe(true);
     await page.screenshot({ path: 'test-results/screenshots/layout-shaoguan.png' });
   });
+
+  test('wall-screen mode shows map, title with 示例数据 and legend only', async () => {
+    const { page } = app;
+    await page.locator('[data-testid=wall-toggle]').click();
+    await expect(page.locator('.sidebar').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.right').isVisible()).resolves.toBe(false);
+    const title = (await page.locator('[data-testid=map-title]').textContent()) ?? '';
+    expect(title).toContain('韶关市');
+    expect(title).toContain('示例数据');
+    await expect(page.locator('[data-testid=legend]').isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: 'test-results/screenshots/wall-shaoguan.png' });
+    await page.locator('[data-testid=wall-toggle]').click();
+    await expect(page.locator('.sidebar').isVisible()).resolves.toBe(true);
+  });
 });
