@@ -158,9 +158,18 @@ export async function exportLists(kind: 'xlsx' | { csv: string }): Promise<void>
   }
 }
 
-/** Keeps the workbench in step: re-score on new findings, re-count on filter changes. */
+/** What 亩均 scores depend on: the loaded data and the 亩均 settings, not the idle rules. */
+function scoreKey(): string {
+  const s = store.get();
+  const mujun = Object.entries(s.settings).filter(([k]) => k.startsWith('mujun'));
+  return JSON.stringify([s.region, s.shapes?.parcelCount, s.shapes?.positions.length, mujun]);
+}
+
+/** Keeps the workbench in step: re-score when 亩均 inputs change, re-count on every refresh. */
 export function initWorkbench(): void {
   let seenCategories: Uint8Array | null = null;
+  let seenScoreKey = '';
+  let seenShapes: unknown = null;
   let seenRevision = -1;
   let seenSelected: string | null = null;
   store.subscribe(() => {
@@ -172,13 +181,18 @@ export function initWorkbench(): void {
       refreshHistory().catch((e) => console.error(e));
     }
     if (s.mode === 'layout') return;
-    if (s.categories !== seenCategories) {
+    const key = scoreKey();
+    if (key !== seenScoreKey || s.shapes !== seenShapes) {
+      // New data or new 亩均 settings: score again (an idle-rule change alone does not).
+      seenScoreKey = key;
+      seenShapes = s.shapes;
       seenCategories = s.categories;
       seenRevision = s.revision;
       rescore()
         .then(refreshFiltered)
         .catch((e) => console.error(e));
-    } else if (s.revision !== seenRevision) {
+    } else if (s.categories !== seenCategories || s.revision !== seenRevision) {
+      seenCategories = s.categories;
       seenRevision = s.revision;
       refreshFiltered().catch((e) => console.error(e));
     }
