@@ -87,8 +87,8 @@ export function explainParcel(p: ExplainInput, s: RuleSettings, lang: Lang): Exp
     }
     if (p.disposal === 'recovery') {
       return zh
-        ? `满 ${s.recoveryYears} 年 → 无偿收回（第十四条）`
-        : `${s.recoveryYears}+ years → recovered without compensation (Art. 14)`;
+        ? `已满 ${s.recoveryYears} 年，符合无偿收回情形（第十四条；须先排除第八条所列政府原因，并依法告知、听证）`
+        : `${s.recoveryYears}+ years idle → repossession without compensation (Art. 14; government causes under Art. 8 must be ruled out and the holder notified and heard)`;
     }
     const fee =
       p.fee_wan !== null && p.land_price_wan !== null
@@ -99,15 +99,15 @@ export function explainParcel(p: ExplainInput, s: RuleSettings, lang: Lang): Exp
           ? '，土地价款缺失，闲置费金额无法计算'
           : '; land price missing, fee amount unknown';
     return zh
-      ? `满 ${s.idleYears} 年未满 ${s.recoveryYears} 年 → 征缴土地闲置费（第十四条）${fee}`
+      ? `已满 ${s.idleYears} 年、未满 ${s.recoveryYears} 年，征缴土地闲置费（第十四条）${fee}`
       : `${s.idleYears}–${s.recoveryYears} years → idle-land fee (Art. 14)${fee}`;
   };
 
   if (p.idle_type === 'not_started' && agreed && since) {
     const years = fullYears(since, asOf);
     idle = zh
-      ? `约定动工日期 ${agreed}，截至 ${asOf} 已满 ${years} 年未动工（闲置 ${p.idle_days} 天，第二条）；${disposalText()}`
-      : `Agreed start ${agreed}; by ${asOf} not started for ${years} full year(s) (${p.idle_days} days idle, Art. 2); ${disposalText()}`;
+      ? `约定动工日期 ${agreed}，截至 ${asOf} 已满 ${years} 年未动工（闲置 ${num(p.idle_days, 0)} 天，第二条）；${disposalText()}`
+      : `Agreed start ${agreed}; by ${asOf} not started for ${years} full year(s) (${num(p.idle_days, 0)} days idle, Art. 2); ${disposalText()}`;
   } else if (p.idle_type === 'stalled' && halted && since) {
     const years = fullYears(since, asOf);
     const parts: string[] = [];
@@ -121,8 +121,8 @@ export function explainParcel(p: ExplainInput, s: RuleSettings, lang: Lang): Exp
       ? `（标准：面积不足 ${fractionLabel(s.stalledDevelopedRatio)} 或投资不足 ${pct(s.stalledInvestmentRatio)}）`
       : ` (threshold: under ${fractionLabel(s.stalledDevelopedRatio)} developed or ${pct(s.stalledInvestmentRatio)} invested)`;
     idle = zh
-      ? `${actual ?? ''} 已动工，${parts.join('，')}${limits}，自 ${halted} 停工，截至 ${asOf} 已满 ${years} 年（闲置 ${p.idle_days} 天，第二条）；${disposalText()}`
-      : `Started ${actual ?? ''}, ${parts.join(', ')}${limits}, halted since ${halted}; by ${asOf} ${years} full year(s) (${p.idle_days} days idle, Art. 2); ${disposalText()}`;
+      ? `${actual ?? ''} 已动工，${parts.join('，')}${limits}，自 ${halted} 停工，截至 ${asOf} 已满 ${years} 年（闲置 ${num(p.idle_days, 0)} 天，第二条）；${disposalText()}`
+      : `Started ${actual ?? ''}, ${parts.join(', ')}${limits}, halted since ${halted}; by ${asOf} ${years} full year(s) (${num(p.idle_days, 0)} days idle, Art. 2); ${disposalText()}`;
   } else if (!actual && agreed) {
     idle =
       asOf < agreed

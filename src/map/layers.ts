@@ -32,6 +32,8 @@ export interface MapScene {
   layout?: LayoutOverlay;
   /** Colours parcels by another per-pidx code instead of the idle findings. */
   override?: ColourOverride;
+  /** Label size multiplier (the wall screen is read from across a room). */
+  labelScale?: number;
 }
 
 export interface ColourOverride {
@@ -54,6 +56,8 @@ export interface OverlapLine {
   to: [number, number];
   /** 0–1 overlap index. */
   index: number;
+  /** The pair open in the detail panel. */
+  selected: boolean;
 }
 
 export interface LayoutOverlay {
@@ -114,9 +118,10 @@ export function buildLayers(scene: MapScene): Layer[] {
         data: layout.lines,
         getSourcePosition: (d) => d.from,
         getTargetPosition: (d) => d.to,
-        getColor: (d) => [192, 57, 43, Math.round(60 + 160 * d.index)],
-        getWidth: (d) => 1 + 6 * d.index * d.index,
+        getColor: (d) => (d.selected ? [120, 20, 10, 255] : [192, 57, 43, Math.round(50 + 120 * d.index)]),
+        getWidth: (d) => (d.selected ? 6 : 1 + 3 * d.index),
         widthUnits: 'pixels',
+        updateTriggers: { getColor: layout.lines.map((l) => l.selected).join(), getWidth: layout.lines.map((l) => l.selected).join() },
       }),
     );
   }
@@ -184,6 +189,7 @@ export function buildLayers(scene: MapScene): Layer[] {
     new TextLayer<Label>({
       id: 'park-labels',
       data: scene.parkLabels,
+      sizeScale: scene.labelScale ?? 1,
       visible: scene.zoomBand === 'near',
       getPosition: (d: Label) => d.position,
       getText: (d: Label) => d.text,
@@ -198,11 +204,12 @@ export function buildLayers(scene: MapScene): Layer[] {
       extensions: [collision],
       collisionGroup: 'labels',
       getCollisionPriority: 1,
-      collisionTestProps: { sizeScale: 1.1 },
+      collisionTestProps: { sizeScale: (scene.labelScale ?? 1) * 1.1 },
     } as never),
     new TextLayer<Label>({
       id: 'county-labels',
       data: scene.countyLabels,
+      sizeScale: scene.labelScale ?? 1,
       getPosition: (d: Label) => d.position,
       getText: (d: Label) => d.text,
       getSize: 17,
@@ -216,7 +223,7 @@ export function buildLayers(scene: MapScene): Layer[] {
       extensions: [collision],
       collisionGroup: 'labels',
       getCollisionPriority: 10,
-      collisionTestProps: { sizeScale: 1.1 },
+      collisionTestProps: { sizeScale: (scene.labelScale ?? 1) * 1.1 },
     } as never),
   );
   if (layout && layout.hulls.length) {
@@ -224,6 +231,7 @@ export function buildLayers(scene: MapScene): Layer[] {
       new TextLayer<ClusterHull>({
         id: 'cluster-labels',
         data: layout.hulls,
+        sizeScale: scene.labelScale ?? 1,
         getPosition: (h: ClusterHull) => hullTop(h.hull),
         getText: (h: ClusterHull) => h.label,
         getSize: 16,

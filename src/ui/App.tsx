@@ -11,6 +11,7 @@ import { SettingsPanel } from './SettingsPanel';
 import { LayoutDetail } from './layout/LayoutDetail';
 import { MujunRanking } from './MujunRanking';
 import { MapTitle } from './MapTitle';
+import { WallStats } from './WallStats';
 import { useState } from 'preact/hooks';
 
 export function App() {
@@ -29,8 +30,9 @@ export function App() {
       <main class="body">
         <Sidebar />
         <div class="center">
-          <MapView />
+          <MapView wall={wall} />
           <MapTitle />
+          {wall && <WallStats />}
           <Legend />
           {phase === 'loading' && (
             <div class="loading" data-testid="loading">

@@ -1,3 +1,5 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { MUJUN_CLASSES, MUJUN_CLASS_LABELS } from '../analysis/mujun';
 import { HIGHLIGHT, IDLE_COLORS, IDLE_LEGEND_KEYS, MUJUN_PALETTE, PARK_LINE, cssColor } from '../map/palette';
 import { workbenchStore } from '../state/workbench';
@@ -5,6 +7,20 @@ import { store } from '../state/app';
 import { useStore } from '../state/store';
 import { fmt } from './format';
 import { useT } from './i18n';
+
+/** A legend panel whose title folds it away when it covers parcels the planner wants to see. */
+function LegendBox(props: { title: string; children: ComponentChildren }) {
+  const [collapsed, setCollapsed] = useState(false);
+  return (
+    <div class={collapsed ? 'legend collapsed' : 'legend'} data-testid="legend">
+      <h4 onClick={() => setCollapsed(!collapsed)} title={collapsed ? '展开 / expand' : '收起 / collapse'}>
+        {collapsed ? '▸ ' : '▾ '}
+        {props.title}
+      </h4>
+      {props.children}
+    </div>
+  );
+}
 
 function Row(props: { color: string; label: string; outline?: boolean; line?: boolean }) {
   return (
@@ -24,26 +40,25 @@ export function Legend() {
   const colorBy = useStore(workbenchStore, (s) => s.colorBy);
   if (mode === 'layout') {
     return (
-      <div class="legend" data-testid="legend">
-        <h4>{t('legendLayout')}</h4>
+      <LegendBox title={t('legendLayout')}>
         <Row color="rgb(220,100,0)" label={t('legendClusterMulti')} outline />
         <Row color="rgb(70,110,160)" label={t('legendClusterSingle')} outline />
         <Row color="rgba(192,57,43,0.8)" label={t('legendOverlap')} line />
+        <div class="small muted">{t('legendOverlapWidth')}</div>
         <Row color={cssColor(HIGHLIGHT)} label={t('legendHighlight')} />
         <div class="source-line">{t('sourceLine')}</div>
-      </div>
+      </LegendBox>
     );
   }
   if (mode === 'workbench' && colorBy === 'mujun') {
     return (
-      <div class="legend" data-testid="legend">
-        <h4>{t('legendMujun')}</h4>
+      <LegendBox title={t('legendMujun')}>
         {MUJUN_CLASSES.map((c, i) => (
           <Row key={c} color={cssColor(MUJUN_PALETTE[i + 1])} label={MUJUN_CLASS_LABELS[c][lang]} />
         ))}
         <Row color={cssColor(MUJUN_PALETTE[0])} label={t('notClassed')} />
         <div class="source-line">{t('sourceLine')}</div>
-      </div>
+      </LegendBox>
     );
   }
   return <IdleLegend />;
@@ -56,8 +71,7 @@ function IdleLegend() {
     ? [totals.parcels - totals.idle, totals.fee, totals.recovery, totals.negotiate]
     : [null, null, null, null];
   return (
-    <div class="legend" data-testid="legend">
-      <h4>{t('legend')}</h4>
+    <LegendBox title={t('legend')}>
       {IDLE_LEGEND_KEYS.map((k, i) => (
         <div class="legend-row" key={k}>
           <i class="swatch" style={{ background: cssColor(IDLE_COLORS[i]) }} />
@@ -72,6 +86,6 @@ function IdleLegend() {
         <span>{t('parks')}</span>
       </div>
       <div class="source-line">{t('sourceLine')}</div>
-    </div>
+    </LegendBox>
   );
 }

@@ -50,7 +50,10 @@ interface Hover {
   info: ParcelDetail | null;
 }
 
-export function MapView() {
+/** Overlap lines drawn at most: beyond this a city map turns into a red web. */
+const MAX_OVERLAP_LINES = 6;
+
+export function MapView(props: { wall?: boolean }) {
   const { t, code } = useT();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
@@ -73,6 +76,7 @@ export function MapView() {
   const clusters = useStore(layoutStore, (s) => s.clusters);
   const selectedCluster = useStore(layoutStore, (s) => s.selectedCluster);
   const overlap = useStore(layoutStore, (s) => s.overlap);
+  const pair = useStore(layoutStore, (s) => s.pair);
   const highlight = useStore(layoutStore, (s) => s.highlight);
   const layoutRevision = useStore(layoutStore, (s) => s.revision);
   const colorBy = useStore(workbenchStore, (s) => s.colorBy);
@@ -144,14 +148,20 @@ export function MapView() {
   const layout = useMemo((): LayoutOverlay | undefined => {
     if (mode !== 'layout') return undefined;
     const seats = new Map(countyLabels.map((l) => [l.text, l.position]));
-    const lines = (overlap?.highPairs ?? [])
+    const isPair = (p: { a: string; b: string }) => !!pair && ((p.a === pair.a && p.b === pair.b) || (p.a === pair.b && p.b === pair.a));
+    const top = (overlap?.highPairs ?? []).slice(0, MAX_OVERLAP_LINES);
+    const chosen = (overlap?.highPairs ?? []).filter(isPair);
+    const lines = [...new Set([...top, ...chosen])]
       .filter((p) => seats.has(p.a) && seats.has(p.b))
-      .map((p) => ({ from: seats.get(p.a)!, to: seats.get(p.b)!, index: p.index }));
+      .map((p) => ({ from: seats.get(p.a)!, to: seats.get(p.b)!, index: p.index, selected: isPair(p) }));
+    if (pair && !lines.some((l) => l.selected) && seats.has(pair.a) && seats.has(pair.b)) {
+      lines.push({ from: seats.get(pair.a)!, to: seats.get(pair.b)!, index: pair.index, selected: true });
+    }
     const hulls = (clusters?.clusters ?? [])
       .filter((c) => c.hull)
       .map((c) => ({ id: c.id, hull: c.hull!, label: shortClusterLabel(c.counties, lang), multiCounty: c.multiCounty, selected: c.id === selectedCluster }));
     return { hulls, lines };
-  }, [mode, countyLabels, overlap, clusters, selectedCluster, lang]);
+  }, [mode, countyLabels, overlap, pair, clusters, selectedCluster, lang]);
 
   const override = useMemo((): ColourOverride | undefined => {
     if (mode === 'layout' && highlight) return { values: highlight, palette: HIGHLIGHT_PALETTE, revision: layoutRevision };
@@ -185,6 +195,7 @@ export function MapView() {
       zoomBand,
       layout,
       override,
+      labelScale: props.wall ? 1.7 : 1,
     });
     const drawn = phase === 'ready' && shapes !== null;
     overlay.setProps({
@@ -198,7 +209,7 @@ export function MapView() {
       },
     });
     if (!drawn && phase === 'loading') document.documentElement.dataset.state = 'loading';
-  }, [parks, countyLabels, parkLabels, shapes, categories, mask, revision, selected, styleReady, phase, zoomBand, layout, override]);
+  }, [parks, countyLabels, parkLabels, shapes, categories, mask, revision, selected, styleReady, phase, zoomBand, layout, override, props.wall]);
 
   return (
     <div class="map-wrap">

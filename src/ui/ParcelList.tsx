@@ -5,6 +5,7 @@ import { useT } from './i18n';
 
 export function ParcelList() {
   const { t, code } = useT();
+  const codes = (joined: string) => joined.split(';').map(code).join('；');
   const list = useStore(store, (s) => s.list);
   return (
     <section class="plist">
@@ -21,8 +22,18 @@ export function ParcelList() {
             <div class="row2 muted">
               {p.county} · {p.park_name ?? t('outsidePark')} · {fmt(p.area_m2 * M2_TO_MU)} {t('mu')}
               {p.idle_days > 0 && ` · ${fmt(p.idle_days, 0)} ${t('days')}`}
-              {p.exit_reasons && ` · ${p.exit_reasons}`}
-              {p.inefficiency && ` · ${p.inefficiency}`}
+              {p.exit_reasons && (
+                <span title={codes(p.exit_reasons)}>
+                  {' · '}
+                  {p.exit_reasons.replaceAll(';', ' ')}
+                </span>
+              )}
+              {p.inefficiency && (
+                <span title={codes(p.inefficiency)}>
+                  {' · '}
+                  {p.inefficiency.replaceAll(';', ' ')}
+                </span>
+              )}
             </div>
           </li>
         ))}

@@ -70,7 +70,7 @@ export function SettingsPanel(props: { onClose: () => void }) {
                   min={m.min}
                   max={m.max}
                   step={m.step}
-                  value={Number(value.toFixed(6))}
+                  value={Number(value.toFixed(4))}
                   class={value !== def ? 'changed' : ''}
                   onChange={(e) => {
                     const v = Number((e.target as HTMLInputElement).value);

@@ -5,6 +5,7 @@ import { useStore } from '../state/store';
 import { Chips } from './Chips';
 import { fmt } from './format';
 import { useT } from './i18n';
+import { ActiveFilters } from './ActiveFilters';
 import { IdleByCountyChart, IdleBySupplyYearChart } from './WorkbenchCharts';
 import { ColorByToggle, ExportBar, MujunMixChart, TrackingKpis } from './WorkbenchPanels';
 import { ChainPanel } from './layout/ChainPanel';
@@ -190,6 +191,7 @@ export function Sidebar() {
           <ChainPanel />
         </>
       )}
+      {mode !== 'layout' && <ActiveFilters />}
       {mode !== 'layout' && <Kpis />}
       {mode === 'idle' && (
         <>

@@ -14,13 +14,13 @@ const DISPOSALS = [
 ] as const;
 
 function barOption(categories: string[], series: { id: string; name: string; color: string; data: number[] }[], unit: string, horizontal: boolean) {
-  const catAxis = { type: 'category', data: categories, axisLabel: { fontSize: 11, interval: 0 } };
+  const catAxis = { type: 'category', data: categories, axisLabel: { fontSize: 11, interval: 0, rotate: horizontal ? 0 : 45 } };
   const valAxis = { type: 'value', name: horizontal ? unit : '', nameTextStyle: { fontSize: 11 }, axisLabel: { fontSize: 10 } };
   return {
     animation: false,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0, textStyle: { fontSize: 11 }, itemWidth: 12, itemHeight: 8 },
-    grid: { left: horizontal ? 78 : 40, right: 14, top: 28, bottom: horizontal ? 22 : 30 },
+    legend: { top: 0, textStyle: { fontSize: 11 }, itemWidth: 12, itemHeight: 8, itemGap: 12 },
+    grid: { left: horizontal ? 78 : 40, right: 14, top: 30, bottom: horizontal ? 22 : 40 },
     xAxis: horizontal ? valAxis : catAxis,
     yAxis: horizontal ? { ...catAxis, inverse: true } : valAxis,
     series: series.map((s) => ({

@@ -68,8 +68,8 @@ export function MujunMixChart() {
     return {
       animation: false,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0, textStyle: { fontSize: 11 }, itemWidth: 12, itemHeight: 8 },
-      grid: { left: 78, right: 14, top: 28, bottom: 22 },
+      legend: { top: 0, textStyle: { fontSize: 11 }, itemWidth: 12, itemHeight: 8, itemGap: 10 },
+      grid: { left: 78, right: 14, top: 48, bottom: 22 },
       xAxis: { type: 'value', axisLabel: { fontSize: 10 } },
       yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name), axisLabel: { fontSize: 11, interval: 0 } },
       series: MUJUN_CLASSES.map((c, i) => ({
@@ -90,7 +90,7 @@ export function MujunMixChart() {
       </h3>
       <Chart
         option={option}
-        height={Math.max(150, 40 + mix.filter((r) => r.scored > 0).length * 22)}
+        height={Math.max(170, 70 + mix.filter((r) => r.scored > 0).length * 22)}
         testid="chart-mujun"
         onClick={(e) => setFilter({ counties: [e.name], parkIds: [] })}
       />

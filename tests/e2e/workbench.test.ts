@@ -60,6 +60,7 @@ describe('workbench', () => {
     const { page } = app;
     const s = await appState(page);
     const top = s.byCounty.find((r: any) => r.recoveryMu > 0);
+    await page.locator('[data-testid=chart-county]').scrollIntoViewIfNeeded();
     // Click inside the recovery segment of that county's bar.
     const pt = await page.evaluate(
       ([county, x]) => (window as any).__parkatlas.chartPoint('chart-county', county, x, 1),
@@ -82,6 +83,7 @@ describe('workbench', () => {
     const { page } = app;
     const s = await appState(page);
     const row = s.bySupplyYear.find((r: any) => r.disposal === 'fee' && r.mu > 0);
+    await page.locator('[data-testid=chart-year]').scrollIntoViewIfNeeded();
     const pt = await page.evaluate(
       ([year, y]) => (window as any).__parkatlas.chartPoint('chart-year', year, y, 0),
       [String(row.year), row.mu / 2] as const,

@@ -48,7 +48,7 @@ export function ChainPanel() {
                           {n.enterprises} {t('firms')} · {fmt(n.output_wan / 10000, 1)} {t('yi')}
                         </span>
                       )}
-                      {n.counties.length > 0 && <span class="small muted">{n.counties.join(' ')}</span>}
+                      {n.counties.length > 0 && <span class="small muted names">{n.counties.join('、')}</span>}
                       {feeds.length > 0 && <span class="small muted">→ {feeds.join('、')}</span>}
                     </button>
                   );

@@ -49,8 +49,9 @@ export function ClusterPanel() {
               {c.multiCounty && <span class="badge">{t('jointPromotion')}</span>}
             </div>
             <div class="row2 muted">
-              {c.parkIds.length} {t('parksUnit')} · {t('plannedArea')} {fmt(c.plannedAreaHa, 0)} {t('ha')} · {t('availableLand')}{' '}
+              {c.parkIds.length} {t('parksUnit')} · {t('plannedArea')} {fmt(c.plannedAreaHa * 15, 0)} {t('mu')} · {t('availableLand')}{' '}
               {fmt(c.availableAreaMu, 0)} {t('mu')}
+              {c.plannedAreaHa > 0 && `（${Math.round((c.availableAreaMu / (c.plannedAreaHa * 15)) * 100)}%）`}
             </div>
             <div class="row2 small">{c.parkNames.join('、')}</div>
           </li>

@@ -63,7 +63,7 @@ function NodeDetail() {
         {node.node_name} {node.isGap && <span class="gap-tag">{t('gapTarget')}</span>}
       </h3>
       <p>
-        {node.enterprises} {t('firms')} · {node.parcelsCount} {t('parcelsInView')} · {t('output')} {fmt(node.output_wan, 0)} {t('wan')}
+        {node.enterprises} {t('firms')} · {node.parcelsCount} {t('parcelsInView')} · {t('output')} {fmt(node.output_wan / 10000, 1)} {t('yi')}
         <br />
         {node.counties.join('、') || '—'}
       </p>
@@ -90,13 +90,16 @@ function NodeDetail() {
 function ChainLayoutView() {
   const { t, lang } = useT();
   const grid = useStore(layoutStore, (s) => s.chainLayout);
+  const chainTitle = useStore(layoutStore, (s) => s.chain?.chain_name ?? '');
   const suggestions = useStore(layoutStore, (s) => s.suggestions);
   const match = useStore(layoutStore, (s) => s.parkMatch);
   const chains = useStore(layoutStore, (s) => s.chains);
   const chainName = (id: string) => chains.find((c) => c.chain_id === id)?.chain_name ?? id;
   return (
     <>
-      <h3>{t('longShort')}</h3>
+      <h3>
+        {chainTitle} · {t('longShort')}
+      </h3>
       {grid && (
         <table class="stage-grid" data-testid="stage-grid">
           <thead>
@@ -116,7 +119,7 @@ function ChainLayoutView() {
                 </td>
                 {grid.cells[i].map((cell, j) => (
                   <td key={j} class="num" title={cell.nodes.map((n) => `${n.node_name} ${n.enterprises}`).join('\n')}>
-                    {cell.enterprises || ''}
+                    {cell.enterprises || '—'}
                   </td>
                 ))}
               </tr>
