@@ -62,3 +62,19 @@ export const OFFLINE_SETUP = [
   'SET autoinstall_known_extensions=false',
   'SET autoload_known_extensions=false',
 ];
+
+/**
+ * Runs `job` in one transaction: DuckDB's DDL is transactional, so replacing several tables
+ * either happens completely or not at all.
+ */
+export async function transaction<T>(db: Db, job: () => Promise<T>): Promise<T> {
+  await db.query('BEGIN TRANSACTION');
+  try {
+    const r = await job();
+    await db.query('COMMIT');
+    return r;
+  } catch (e) {
+    await db.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}

@@ -2,7 +2,7 @@
 // the benchmark and tests (fs) share it. All files are validated before any table changes.
 
 import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, ENTERPRISE_FIELDS, PARK_FIELDS } from './contract';
-import type { Db } from './db';
+import { type Db, transaction } from './db';
 import { type ParcelBatch, importParcels } from './parcel-import';
 import { type RecordsBatch, importRecords } from './records-import';
 import type { ImportIssue } from './table-import';
@@ -60,12 +60,15 @@ export function parseRegionFiles(files: RegionFiles): ParsedRegion {
 /** Replaces the region's tables with validated data. */
 export async function storeRegion(db: Db, parsed: ParsedRegion): Promise<LoadedRegion> {
   const { parks, parcels, others } = parsed;
-  await loadParcelBatch(db, parcels);
-  await loadRows(db, 'parks', PARK_FIELDS, parks.rows, [
-    { name: 'cx', sqlType: 'DOUBLE' },
-    { name: 'cy', sqlType: 'DOUBLE' },
-  ], (i) => parks.labelPoints[i] ?? [null, null]);
-  for (const o of others) await loadRows(db, o.table, o.fields, o.batch?.rows ?? []);
+  // One transaction: a failure half-way never leaves two regions' tables mixed.
+  await transaction(db, async () => {
+    await loadParcelBatch(db, parcels);
+    await loadRows(db, 'parks', PARK_FIELDS, parks.rows, [
+      { name: 'cx', sqlType: 'DOUBLE' },
+      { name: 'cy', sqlType: 'DOUBLE' },
+    ], (i) => parks.labelPoints[i] ?? [null, null]);
+    for (const o of others) await loadRows(db, o.table, o.fields, o.batch?.rows ?? []);
+  });
   return { parks, parcels };
 }
 

@@ -2,7 +2,7 @@
 // benchmark and the browser's `?scale=` mode exercise the 1,000,000-parcel path with the same
 // realistic mix of statuses and dates as the demo. The copies are synthetic twice over.
 
-import type { Db } from './db';
+import { type Db, transaction } from './db';
 import { sql } from './sql';
 
 /** Replaces `parcels` and `parcel_shapes` with `factor` tiled copies; returns the new count. */
@@ -22,10 +22,14 @@ export async function scaleUpParcels(db: Db, factor: number, stepDeg = 0.08): Pr
     SELECT CAST(t.k * n.n + s.pidx AS INTEGER) AS pidx,
       list_transform(s.xy, (v, i) -> v + CASE WHEN i % 2 = 1 THEN t.dx ELSE t.dy END) AS xy
     FROM parcel_shapes s, _tiles t, _n n ORDER BY 1`);
-  await db.query(sql`DROP TABLE parcels`);
-  await db.query(sql`ALTER TABLE parcels__scaled RENAME TO parcels`);
-  await db.query(sql`DROP TABLE parcel_shapes`);
-  await db.query(sql`ALTER TABLE parcel_shapes__scaled RENAME TO parcel_shapes`);
+  await transaction(db, async () => {
+    await db.query(sql`DROP TABLE parcels`);
+    await db.query(sql`ALTER TABLE parcels__scaled RENAME TO parcels`);
+    await db.query(sql`DROP TABLE parcel_shapes`);
+    await db.query(sql`ALTER TABLE parcel_shapes__scaled RENAME TO parcel_shapes`);
+  });
+  await db.query(sql`DROP TABLE IF EXISTS _tiles`);
+  await db.query(sql`DROP TABLE IF EXISTS _n`);
   const t = await db.query(sql`SELECT CAST(count(*) AS INTEGER) AS n FROM parcels`);
   return Number(t.getChild('n')!.get(0));
 }
