@@ -477,8 +477,12 @@ export async function parkClusters(
   db: Db,
   shapes: readonly ParkShape[],
   settings: ClusterSettings = DEFAULT_CLUSTER_SETTINGS,
+  /** Parks to cluster (e.g. those of the counties a leader is comparing); all when omitted. */
+  keep: (parkId: string) => boolean = () => true,
 ): Promise<ParkClusterResult> {
   const byId = new Map(shapes.map((s) => [s.park_id, s.geometry]));
-  const parks = (await parkAvailability(db)).map((p) => ({ ...p, geometry: byId.get(p.park_id) ?? null }));
+  const parks = (await parkAvailability(db))
+    .filter((p) => keep(p.park_id))
+    .map((p) => ({ ...p, geometry: byId.get(p.park_id) ?? null }));
   return clusterParks(parks, settings);
 }

@@ -71,10 +71,35 @@ function districts(): readonly string[] {
   return regionById(store.get().region)?.districts ?? [];
 }
 
+/** Parks the map's county/park filter keeps (all when the filter is empty). */
+function parkKept(): (parkId: string) => boolean {
+  const { filter, parkOptions } = store.get();
+  const county = new Map(parkOptions.map((p) => [p.park_id, p.county]));
+  return (id) =>
+    (filter.counties.length === 0 || filter.counties.includes(county.get(id) ?? '')) &&
+    (filter.parkIds.length === 0 || filter.parkIds.includes(id));
+}
+
+/** The overlap matrix restricted to the filtered counties (when two or more are chosen). */
+function filteredOverlap(profiles: CountyProfiles, threshold: number): CountyOverlap {
+  const full = countyOverlap(profiles, threshold);
+  const chosen = store.get().filter.counties;
+  if (chosen.length < 2) return full;
+  const keep = full.counties.map((c, i) => [c, i] as const).filter(([c]) => chosen.includes(c));
+  return {
+    ...full,
+    counties: keep.map(([c]) => c),
+    index: keep.map(([, i]) => keep.map(([, j]) => full.index[i][j])),
+    highPairs: full.highPairs.filter((p) => chosen.includes(p.a) && chosen.includes(p.b)),
+  };
+}
+
 async function refreshClusters(): Promise<void> {
   const parks = store.get().parks;
   if (!parks) return;
-  const clusters = await runDb((db) => parkClusters(db, parkShapesFromGeoJson(parks), layoutStore.get().clusterSettings));
+  const clusters = await runDb((db) =>
+    parkClusters(db, parkShapesFromGeoJson(parks), layoutStore.get().clusterSettings, parkKept()),
+  );
   layoutStore.set({ clusters, selectedCluster: null });
 }
 
@@ -105,7 +130,7 @@ export async function refreshLayout(): Promise<void> {
   layoutStore.set({
     availability,
     profiles,
-    overlap: countyOverlap(profiles, threshold),
+    overlap: filteredOverlap(profiles, threshold),
     pair: null,
     chains,
     parkMatch: match,
@@ -125,7 +150,7 @@ export function selectCluster(id: number | null): void {
 
 export function setOverlapThreshold(threshold: number): void {
   const { profiles, pair } = layoutStore.get();
-  layoutStore.set({ overlapThreshold: threshold, overlap: profiles ? countyOverlap(profiles, threshold) : null, pair });
+  layoutStore.set({ overlapThreshold: threshold, overlap: profiles ? filteredOverlap(profiles, threshold) : null, pair });
 }
 
 export function selectPair(a: string | null, b?: string): void {
@@ -154,10 +179,20 @@ export function initLayout(): void {
   // Every rule run (region load, as-of or settings change) publishes a new categories array,
   // so its identity says whether the findings the layout was computed from are still current.
   let seen: Uint8Array | null = null;
+  let seenFilter: unknown = null;
   store.subscribe(() => {
     const s = store.get();
-    if (s.mode !== 'layout' || s.phase !== 'ready' || !s.categories || s.categories === seen) return;
-    seen = s.categories;
-    refreshLayout().catch((e) => console.error(e));
+    if (s.mode !== 'layout' || s.phase !== 'ready' || !s.categories) return;
+    if (s.categories !== seen) {
+      seen = s.categories;
+      seenFilter = s.filter;
+      refreshLayout().catch((e) => console.error(e));
+    } else if (s.filter !== seenFilter) {
+      // The county/park filter narrows the clusters and the overlap matrix.
+      seenFilter = s.filter;
+      const { profiles, overlapThreshold } = layoutStore.get();
+      if (profiles) layoutStore.set({ overlap: filteredOverlap(profiles, overlapThreshold), pair: null });
+      refreshClusters().catch((e) => console.error(e));
+    }
   });
 }

@@ -154,6 +154,24 @@ function Filters() {
   );
 }
 
+/** The layout view's filter: which counties to compare. */
+function CountyChips() {
+  const { t } = useT();
+  const filter = useStore(store, (s) => s.filter);
+  const counties = useStore(store, (s) => s.countyOptions);
+  return (
+    <section class="layout-section">
+      <label class="small muted">{t('compareCounties')}</label>
+      <Chips
+        name="county"
+        options={counties.map((c) => ({ value: c, label: c }))}
+        selected={filter.counties}
+        onChange={(v) => setFilter({ counties: v, parkIds: [] })}
+      />
+    </section>
+  );
+}
+
 function SummaryTables() {
   const { t } = useT();
   const parks = useStore(store, (s) => s.parkOptions);
@@ -186,6 +204,8 @@ export function Sidebar() {
     <aside class="sidebar" data-testid={`sidebar-${mode}`}>
       {mode === 'layout' && (
         <>
+          <ActiveFilters />
+          <CountyChips />
           <ClusterPanel />
           <OverlapPanel />
           <ChainPanel />

@@ -104,6 +104,23 @@ describe('park layout review', () => {
     await page.screenshot({ path: 'test-results/screenshots/layout-chain.png' });
   });
 
+  test('choosing counties narrows clusters, the overlap matrix and the suggestions', async () => {
+    const { page } = app;
+    for (const c of ['宁津县', '乐陵市', '庆云县']) {
+      await page.locator(`.sidebar [data-filter=county] [data-value="${c}"]`).click();
+    }
+    await waitLayout(app, 'l.overlapCounties.length === 3 && l.clusters.length === 1');
+    const l = await layout(app);
+    expect(new Set(l.overlapCounties)).toEqual(new Set(['宁津县', '乐陵市', '庆云县']));
+    expect(new Set(l.clusters[0].counties)).toEqual(new Set(['宁津县', '乐陵市', '庆云县']));
+    const rows = await page.locator('[data-testid=stage-grid] tbody tr td:first-child').allTextContents();
+    for (const r of rows) expect(['宁津县', '乐陵市', '庆云县'].some((c) => r.startsWith(c))).toBe(true);
+    await expect(page.locator('[data-testid=active-filters]').isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: 'test-results/screenshots/layout-filtered.png' });
+    await page.locator('[data-testid=active-filters] .link').click();
+    await waitLayout(app, 'l.overlapCounties.length > 3');
+  });
+
   test('韶关: urban terminal makers are paired with 始兴 PCB', async () => {
     const { page } = app;
     await page.locator('[data-region=shaoguan]').click();

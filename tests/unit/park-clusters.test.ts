@@ -7,6 +7,7 @@ import { bbox, lineString, pointToLineDistance } from '@turf/turf';
 import type { Polygon, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  parkShapesFromGeoJson,
   CLUSTER_SETTING_META,
   type ClusterSettings,
   DEFAULT_CLUSTER_SETTINGS,
@@ -264,5 +265,23 @@ describe('德州 demo', () => {
     expect(cluster.parkIds.some((id) => county[id] === '德城区')).toBe(false);
     expect(cluster.availableAreaMu).toBeGreaterThan(0);
     expect(cluster.hull?.type).toBe('Polygon');
+  });
+});
+
+describe('parkClusters with a park filter', () => {
+  it('clusters only the parks kept, e.g. the counties being compared', async () => {
+    const db = await openNodeDb();
+    const { loadRegionFiles } = await import('../../src/data/region-loader');
+    const f = (n: string) => ({ name: n, text: readFileSync(`data/demo/dezhou/${n}`, 'utf8') });
+    const files = { parks: f('parks.geojson'), parcels: f('parcels.geojson') };
+    await loadRegionFiles(db, files);
+    await runLandRules(db, '2026-06-30', DEFAULT_SETTINGS);
+    const fc = JSON.parse(files.parks.text);
+    const county = new Map<string, string>(fc.features.map((x: any) => [x.properties.park_id, x.properties.county]));
+    const chosen = ['宁津县', '乐陵市', '庆云县'];
+    const r = await parkClusters(db, parkShapesFromGeoJson(fc), DEFAULT_CLUSTER_SETTINGS, (id) => chosen.includes(county.get(id)!));
+    expect(r.clusters).toHaveLength(1);
+    expect(new Set(r.clusters[0].counties)).toEqual(new Set(chosen));
+    expect(r.noise.every((n) => chosen.includes(n.county))).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
 
 import { STAGES } from '../../analysis/chain-layout';
 import { STAGE_LABELS } from '../../analysis/chains';
+import { store } from '../../state/app';
 import { layoutStore, selectPair } from '../../state/layout';
 import { useStore } from '../../state/store';
 import { fmt } from '../format';
@@ -89,9 +90,18 @@ function NodeDetail() {
 
 function ChainLayoutView() {
   const { t, lang } = useT();
-  const grid = useStore(layoutStore, (s) => s.chainLayout);
+  const fullGrid = useStore(layoutStore, (s) => s.chainLayout);
+  const allSuggestions = useStore(layoutStore, (s) => s.suggestions);
+  const counties = useStore(store, (s) => s.filter.counties);
+  // The county filter narrows the stage grid and the suggestions to the chosen counties.
+  const keep = (c: string) => counties.length === 0 || counties.includes(c);
+  const grid = fullGrid && {
+    ...fullGrid,
+    counties: fullGrid.counties.filter((c) => keep(c.county)),
+    cells: fullGrid.cells.filter((_, i) => keep(fullGrid.counties[i].county)),
+  };
+  const suggestions = allSuggestions.filter((s) => keep(s.county) && s.districts.some(keep));
   const chainTitle = useStore(layoutStore, (s) => s.chain?.chain_name ?? '');
-  const suggestions = useStore(layoutStore, (s) => s.suggestions);
   const match = useStore(layoutStore, (s) => s.parkMatch);
   const chains = useStore(layoutStore, (s) => s.chains);
   const chainName = (id: string) => chains.find((c) => c.chain_id === id)?.chain_name ?? id;
