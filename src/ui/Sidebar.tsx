@@ -15,18 +15,18 @@ import { OverlapPanel } from './layout/OverlapPanel';
 function Kpis() {
   const { t } = useT();
   const totals = useStore(store, (s) => s.totals);
-  const items: [string, string, string][] = [
-    ['kpi-idle', `${t('idleParcels')} / ${fmt(totals?.parcels, 0)}`, fmt(totals?.idle, 0)],
-    ['kpi-idle-mu', `${t('idleArea')} (${t('mu')})`, fmt(totals?.idleMu)],
-    ['kpi-fee', `${t('feeTotal')} (${t('wan')})`, fmt(totals?.feeWan)],
-    ['kpi-exit', t('exitFlagged'), fmt(totals?.exitFlagged, 0)],
-    ['kpi-ineff', t('inefficient'), fmt(totals?.inefficient, 0)],
-    ['kpi-missing', t('dataQuality'), fmt(totals?.missingInputs, 0)],
+  const items: [string, string, string, string][] = [
+    ['kpi-idle', `${t('idleParcels')} / ${fmt(totals?.parcels, 0)}`, fmt(totals?.idle, 0), t('kpiIdleDef')],
+    ['kpi-idle-mu', `${t('idleArea')} (${t('mu')})`, fmt(totals?.idleMu), t('kpiIdleMuDef')],
+    ['kpi-fee', `${t('feeTotal')} (${t('wan')})`, fmt(totals?.feeWan), t('kpiFeeDef')],
+    ['kpi-exit', t('exitFlagged'), fmt(totals?.exitFlagged, 0), t('kpiExitDef')],
+    ['kpi-ineff', t('inefficient'), fmt(totals?.inefficient, 0), t('kpiIneffDef')],
+    ['kpi-missing', t('dataQuality'), fmt(totals?.missingInputs, 0), t('kpiMissingDef')],
   ];
   return (
     <div class="kpis">
-      {items.map(([id, label, value]) => (
-        <div class="kpi" key={id}>
+      {items.map(([id, label, value, definition]) => (
+        <div class="kpi" key={id} title={definition}>
           <div class="kpi-value" data-testid={id}>
             {value}
           </div>
