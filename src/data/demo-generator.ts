@@ -189,12 +189,20 @@ interface ParkSpec {
   at: readonly [number, number];
   /** Rough radius in km (planned area ≈ 2.8 r² km²). */
   r: number;
+  /** A newer park (新设/扩区): most of its planned area is not yet supplied. */
+  young?: boolean;
+  /** Off-profile park: this share of its projects is on `chain`, a chain of the region the park
+   *  does not declare (招商 took what came). Other parks get a small random stray share. */
+  offChain?: { chain: string; share: number };
 }
 
 interface RegionSpec {
   prefix: string;
   /** Industrial land price, 万元 per 亩. */
   landPrice: number;
+  /** Rough number of parcels at parcelScale 1 (the generated count lands near it, not on it:
+   *  cities differ, and a round figure repeated across cities would look made up). */
+  parcels: number;
   chains: readonly ChainSpec[];
   parks: readonly ParkSpec[];
 }
@@ -202,6 +210,7 @@ interface RegionSpec {
 const DEZHOU: RegionSpec = {
   prefix: 'DZ',
   landPrice: 18,
+  parcels: 1300,
   chains: [
     {
       code: 'FIT',
@@ -274,22 +283,25 @@ const DEZHOU: RegionSpec = {
     // 宁津's parks sit east of the seat, toward 乐陵 and 庆云: the 宁津–乐陵–庆云 组团 of the
     // storyline, which a 30–40 km DBSCAN should find while 德城区 stays apart.
     { name: '宁津经济开发区', county: '宁津县', level: 'provincial', chains: ['FIT', 'ELV'], at: [8, -1], r: 1.6 },
-    { name: '宁津县健身器材产业园', county: '宁津县', level: 'county', chains: ['FIT'], at: [9, 5], r: 1.1 },
+    { name: '宁津县健身器材产业园', county: '宁津县', level: 'county', chains: ['FIT'], at: [9, 5], r: 1.1, young: true },
     { name: '乐陵经济开发区', county: '乐陵市', level: 'provincial', chains: ['FOOD', 'FIT'], at: [-5, -1], r: 1.8 },
     { name: '乐陵市体育用品产业园', county: '乐陵市', level: 'municipal', chains: ['FIT'], at: [2, -6], r: 1.2 },
     { name: '庆云经济开发区', county: '庆云县', level: 'provincial', chains: ['FIT', 'NMT'], at: [3, -3], r: 1.6 },
     { name: '禹城高新技术产业开发区', county: '禹城市', level: 'national', chains: ['FOOD', 'NMT'], at: [3, 2], r: 2.6 },
     { name: '齐河经济开发区', county: '齐河县', level: 'provincial', chains: ['NMT', 'ELV'], at: [-4, -3], r: 2.1 },
-    { name: '临邑经济开发区', county: '临邑县', level: 'provincial', chains: ['NMT'], at: [3, -3], r: 1.6 },
+    // Off-profile: declared 新材料, but food processors make up about half of what was built.
+    { name: '临邑经济开发区', county: '临邑县', level: 'provincial', chains: ['NMT'], at: [3, -3], r: 1.6, offChain: { chain: 'FOOD', share: 0.5 } },
     { name: '平原经济开发区', county: '平原县', level: 'provincial', chains: ['FOOD', 'ELV'], at: [-3, 2], r: 1.6 },
     { name: '夏津经济开发区', county: '夏津县', level: 'municipal', chains: ['FOOD'], at: [3, -2], r: 1.3 },
-    { name: '武城经济开发区', county: '武城县', level: 'county', chains: ['NMT', 'FIT'], at: [3, 2], r: 1.2 },
+    // Off-profile: elevator-parts makers from the neighbouring belt outnumber the declared chains.
+    { name: '武城经济开发区', county: '武城县', level: 'county', chains: ['NMT', 'FIT'], at: [3, 2], r: 1.2, offChain: { chain: 'ELV', share: 0.45 } },
   ],
 };
 
 const SHAOGUAN: RegionSpec = {
   prefix: 'SG',
   landPrice: 16,
+  parcels: 1150,
   chains: [
     {
       code: 'ELE',
@@ -362,16 +374,18 @@ const SHAOGUAN: RegionSpec = {
     { name: '翁源经济开发区', county: '翁源县', level: 'provincial', chains: ['NFM', 'EQP'], at: [3, -3], r: 1.6 },
     { name: '仁化有色金属循环经济产业园', county: '仁化县', level: 'municipal', chains: ['NFM'], at: [-3, -4], r: 1.3 },
     { name: '乐昌产业转移工业园', county: '乐昌市', level: 'provincial', chains: ['EQP', 'NFM'], at: [3, -4], r: 1.6 },
-    { name: '南雄产业转移工业园', county: '南雄市', level: 'provincial', chains: ['NFM'], at: [-4, -3], r: 1.8 },
+    // Off-profile: an 产业转移 park that took machinery transfers from the Pearl River Delta.
+    { name: '南雄产业转移工业园', county: '南雄市', level: 'provincial', chains: ['NFM'], at: [-4, -3], r: 1.8, offChain: { chain: 'EQP', share: 0.5 } },
     { name: '新丰县产业园', county: '新丰县', level: 'county', chains: ['EQP', 'ELE'], at: [3, 3], r: 1.2 },
     { name: '乳源经济开发区', county: '乳源瑶族自治县', level: 'county', chains: ['NFM'], at: [4, -3], r: 1.4 },
-    { name: '韶关数据中心集群起步区', county: '浈江区', level: 'municipal', chains: ['IDC'], at: [6, 15], r: 1.5 },
+    { name: '韶关数据中心集群起步区', county: '浈江区', level: 'municipal', chains: ['IDC'], at: [6, 15], r: 1.5, young: true },
   ],
 };
 
 const LANZHOU: RegionSpec = {
   prefix: 'LZ',
   landPrice: 24,
+  parcels: 1450,
   chains: [
     {
       code: 'PCH',
@@ -453,19 +467,25 @@ const LANZHOU: RegionSpec = {
     { name: '兰州新区精细化工园区', county: '永登县', level: 'national', chains: ['PCH', 'NMT'], at: [9, -9], r: 2.6 },
     { name: '西固石化产业园', county: '西固区', level: 'provincial', chains: ['PCH', 'NMT'], at: [-4, 0], r: 1.8 },
     { name: '榆中生物医药产业园', county: '榆中县', level: 'provincial', chains: ['BIO'], at: [-5, 3], r: 1.6 },
-    { name: '榆中和平装备制造产业园', county: '榆中县', level: 'municipal', chains: ['EQP', 'NMT'], at: [-13, 5], r: 1.6 },
+    { name: '榆中和平装备制造产业园', county: '榆中县', level: 'municipal', chains: ['EQP', 'NMT'], at: [-13, 5], r: 1.6, young: true },
     { name: '红古有色冶金产业园', county: '红古区', level: 'municipal', chains: ['NFM'], at: [6, 0], r: 1.6 },
     { name: '永登连城有色金属产业园', county: '永登县', level: 'county', chains: ['NFM'], at: [-7, 3], r: 1.4 },
-    { name: '皋兰县三川口工业园', county: '皋兰县', level: 'county', chains: ['EQP', 'PCH'], at: [-3, -4], r: 1.4 },
+    // Off-profile: aluminium fabricators from 红古/连城 settled here on cheaper land.
+    { name: '皋兰县三川口工业园', county: '皋兰县', level: 'county', chains: ['EQP', 'PCH'], at: [-3, -4], r: 1.4, offChain: { chain: 'NFM', share: 0.5 } },
     { name: '七里河区彭家坪产业园', county: '七里河区', level: 'municipal', chains: ['BIO', 'EQP'], at: [-2, -5], r: 1.0 },
   ],
 };
 
 const SPECS: Record<RegionId, RegionSpec> = { dezhou: DEZHOU, shaoguan: SHAOGUAN, lanzhou: LANZHOU };
 
-/** Parcels per city at parcelScale 1 (about 3 % more lie outside the parks). */
-const PARCELS_PER_CITY = 1250;
+/** Share of parcels outside any park, relative to those inside. */
 const OUTSIDE_SHARE = 0.03;
+/** Share of a park's planned area covered by supplied parcels. The rest — roads, green belts,
+ *  utility corridors and land not yet supplied — is what the app reports as unsupplied, so an
+ *  established park shows 24–40 % of its planned area unsupplied and a newer one 55–68 %. A
+ *  fully built-out block grid reaches only ~75 % (roads, setbacks, the irregular edge). */
+const COVERAGE_ESTABLISHED: readonly [number, number] = [0.6, 0.76];
+const COVERAGE_YOUNG: readonly [number, number] = [0.32, 0.45];
 
 // ---------------------------------------------------------------------------------------------
 // Planar geometry in a local metric frame.
@@ -689,7 +709,8 @@ interface ParcelGeom {
   poly: Pt[];
   park: Park | null;
   county: County;
-  /** Development order within the park, 0 (first, near the core) … 1 (fringe, newest). */
+  /** Development order within the park, 0 (first, near the core) … 1 (fringe, newest); a newer
+   *  park's lots start at 0.35, as none of them is old. */
   rank: number;
 }
 
@@ -707,8 +728,9 @@ function cuts(rng: Rng, n: number): number[] {
   return out;
 }
 
-/** Sub-rectangles of a block in block units [0,1]², chosen among typical layouts. */
-function blockLayout(rng: Rng): [number, number, number, number][] {
+/** Splits a block (in block units [0,1]²) into `k` lots: one row of columns, two rows, or a
+ *  full-depth lot beside two rows of smaller ones, as industrial blocks are usually cut. */
+function blockLayout(rng: Rng, k: number): [number, number, number, number][] {
   const rects: [number, number, number, number][] = [];
   const grid = (u0: number, u1: number, v0: number, v1: number, cols: number, rows: number) => {
     const cu = cuts(rng, cols);
@@ -724,21 +746,52 @@ function blockLayout(rng: Rng): [number, number, number, number][] {
       }
     }
   };
-  const mode = rng.weighted([
-    ['whole', 0.08],
-    ['columns', 0.42],
-    ['small', 0.3],
-    ['mixed', 0.2],
-  ] as const);
-  if (mode === 'whole') grid(0, 1, 0, 1, 1, 1);
-  else if (mode === 'columns') grid(0, 1, 0, 1, rng.int(2, 4), 1);
-  else if (mode === 'small') grid(0, 1, 0, 1, rng.int(3, 6), 2);
+  if (k <= 3 || rng.chance(0.35)) grid(0, 1, 0, 1, k, 1);
+  else if (k % 2 === 0) grid(0, 1, 0, 1, k / 2, 2);
   else {
-    const split = rng.range(0.4, 0.6);
-    grid(0, split, 0, 1, 1, 1);
-    grid(split, 1, 0, 1, rng.int(1, 3), 2);
+    const big = 2 / (k + 1);
+    grid(0, big, 0, 1, 1, 1);
+    grid(big, 1, 0, 1, (k - 1) / 2, 2);
   }
   return rects;
+}
+
+/** Removes vertices within 0.5 m of the previous one (clipping can create them at corners),
+ *  so rounded lon/lat rings never repeat a point. */
+function dropNearDuplicates(poly: Pt[]): Pt[] {
+  const out: Pt[] = [];
+  for (const p of poly) {
+    const q = out[out.length - 1];
+    if (!q || Math.hypot(p[0] - q[0], p[1] - q[1]) > 0.5) out.push(p);
+  }
+  while (out.length > 1 && Math.hypot(out[0][0] - out[out.length - 1][0], out[0][1] - out[out.length - 1][1]) <= 0.5) out.pop();
+  return out.length >= 3 ? out : [];
+}
+
+/** Clips a convex polygon to the part at least `inset` metres inside a CCW convex polygon
+ *  (Sutherland–Hodgman against each edge moved inward). The result is convex, possibly empty. */
+function clipInside(poly: Pt[], clip: Pt[], inset: number): Pt[] {
+  let out = poly;
+  for (let i = 0; i < clip.length && out.length > 0; i++) {
+    const a = clip[i];
+    const b = clip[(i + 1) % clip.length];
+    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    const depth = (p: Pt) => cross(a, b, p) / len - inset;
+    const next: Pt[] = [];
+    for (let j = 0; j < out.length; j++) {
+      const p = out[j];
+      const q = out[(j + 1) % out.length];
+      const dp = depth(p);
+      const dq = depth(q);
+      if (dp >= 0) next.push(p);
+      if (dp >= 0 !== dq >= 0) {
+        const t = dp / (dp - dq);
+        next.push([p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t]);
+      }
+    }
+    out = next;
+  }
+  return out.length >= 3 ? out : [];
 }
 
 const FENCE_M = 3; // each parcel is inset 3 m, so neighbours are ≥ 6 m apart (no shared edges)
@@ -755,7 +808,13 @@ function parcelQuad(rng: Rng, corners: Pt[]): Pt[] {
   return out;
 }
 
-function parkParcels(rng: Rng, park: Park, scale: number, minM2: number, maxM2: number): Pt[][] {
+/**
+ * Candidate lots of a park in development order: a block grid with roads over the whole
+ * planned area, each block cut into lots of about `lotM2` (log-normal spread, so a park has
+ * both 10-亩 workshops and 150-亩 plants), blocks sorted outward from the side facing the
+ * county seat.
+ */
+function parkParcels(rng: Rng, park: Park, scale: number, lotM2: number, minM2: number, maxM2: number): Pt[][] {
   const shrink = 1 / Math.sqrt(scale);
   const theta = rng.range(-0.5, 0.5);
   const ux: Pt = [Math.cos(theta), Math.sin(theta)];
@@ -767,8 +826,9 @@ function parkParcels(rng: Rng, park: Park, scale: number, minM2: number, maxM2: 
     return [dx * ux[0] + dy * ux[1], dx * vx[0] + dy * vx[1]];
   });
   const world = (u: number, v: number): Pt => [c[0] + u * ux[0] + v * vx[0], c[1] + u * ux[1] + v * vx[1]];
-  const blockU = rng.range(300, 460) * shrink;
-  const blockV = rng.range(200, 320) * shrink;
+  // Main roads every 400–600 m one way and 260–380 m the other, 30–45 m wide (red lines).
+  const blockU = rng.range(400, 600) * shrink;
+  const blockV = rng.range(260, 380) * shrink;
   const road = rng.range(30, 45) * Math.max(shrink, 0.5);
   const uMin = Math.min(...uv.map((p) => p[0]));
   const uMax = Math.max(...uv.map((p) => p[0]));
@@ -778,22 +838,34 @@ function parkParcels(rng: Rng, park: Park, scale: number, minM2: number, maxM2: 
   const seatDir = Math.atan2(park.county.seat[1] - c[1], park.county.seat[0] - c[0]);
   const radius = Math.sqrt(Math.abs(polygonArea(park.poly)) / Math.PI);
   const origin: Pt = [c[0] + 0.5 * radius * Math.cos(seatDir), c[1] + 0.5 * radius * Math.sin(seatDir)];
+  const blockM2 = blockU * blockV;
+  // Fewest lots that keep each under the maximum, most that keep each over the minimum.
+  const kMin = Math.max(1, Math.ceil((blockM2 * 1.2) / maxM2));
+  const kMax = Math.max(kMin, Math.floor(blockM2 / (minM2 * 1.8)));
+  // Each block draws from its own stream, so a different lot size re-cuts blocks but does not
+  // reshuffle the park (the caller tunes the lot size to the city's parcel count).
+  const blockSeed = Math.floor(rng.float() * 4294967296);
 
   const blocks: { d: number; rects: Pt[][] }[] = [];
+  let blockNo = 0;
   for (let u0 = uMin; u0 < uMax; u0 += blockU + road) {
     for (let v0 = vMin; v0 < vMax; v0 += blockV + road) {
+      const brng = Rng.derive(blockSeed, `block:${blockNo++}`);
+      const k = Math.min(kMax, Math.max(kMin, Math.round(blockM2 / (lotM2 * Math.exp(brng.normal(0, 0.55))))));
       const rects: Pt[][] = [];
-      for (const [a0, a1, b0, b1] of blockLayout(rng)) {
+      for (const [a0, a1, b0, b1] of blockLayout(brng, k)) {
         const pu0 = u0 + a0 * blockU + FENCE_M;
         const pu1 = u0 + a1 * blockU - FENCE_M;
         const pv0 = v0 + b0 * blockV + FENCE_M;
         const pv1 = v0 + b1 * blockV - FENCE_M;
         const corners = [world(pu0, pv0), world(pu1, pv0), world(pu1, pv1), world(pu0, pv1)];
-        const quad = parcelQuad(rng, corners);
-        const area = polygonArea(quad);
+        // Lots on the park's edge follow the boundary (15 m setback): irregular edge parcels.
+        let lot = parcelQuad(brng, corners);
+        if (lot.some((p) => insideDepth(park.poly, p) < 15)) lot = dropNearDuplicates(clipInside(lot, park.poly, 15));
+        if (lot.length < 3) continue;
+        const area = polygonArea(lot);
         if (area < minM2 || area > maxM2) continue;
-        if (quad.some((p) => insideDepth(park.poly, p) < 15)) continue;
-        rects.push(quad);
+        rects.push(lot);
       }
       if (rects.length === 0) continue;
       const bc = world(u0 + blockU / 2, v0 + blockV / 2);
@@ -802,28 +874,6 @@ function parkParcels(rng: Rng, park: Park, scale: number, minM2: number, maxM2: 
   }
   blocks.sort((a, b) => a.d - b.d);
   return blocks.flatMap((b) => b.rects);
-}
-
-/** Shares `total` among parks in proportion to area, never above a park's capacity. */
-function allocate(total: number, weights: number[], caps: number[]): number[] {
-  const out = weights.map(() => 0);
-  let left = total;
-  let open = weights.map((_, i) => i).filter((i) => caps[i] > 0);
-  while (left > 0 && open.length > 0) {
-    const w = open.reduce((s, i) => s + weights[i], 0);
-    let given = 0;
-    for (const i of open) {
-      const want = Math.max(1, Math.floor((left * weights[i]) / w));
-      const add = Math.min(want, caps[i] - out[i], left - given);
-      out[i] += add;
-      given += add;
-      if (given >= left) break;
-    }
-    left -= given;
-    open = open.filter((i) => out[i] < caps[i]);
-    if (given === 0) break;
-  }
-  return out;
 }
 
 /** Small clusters of parcels in township industrial spots (乡镇工业集中点), outside any park. */
@@ -881,6 +931,8 @@ interface Enterprise {
   parcels: Row[];
   maxParcels: number;
   park: Park | null;
+  /** On a chain its park does not declare. */
+  stray: boolean;
 }
 
 function money(v: number): number {
@@ -922,12 +974,14 @@ function contractRow(fields: readonly FieldSpec[], values: Row): Row {
 function weightedStatus(rng: Rng, rank: number): ParcelStatus {
   // The core of a park was supplied first and mostly produces; the fringe is newer land where
   // the not-started and idle cases concentrate.
+  // Built but never equipped (E3) is a minority case; the idle mix (not started, halted)
+  // gives the ~12–15 % idle land of a typical county ledger.
   return rng.weighted([
-    ['producing', 0.62 - 0.36 * rank],
-    ['built_no_production', 0.07],
-    ['halted', 0.09],
+    ['producing', 0.66 - 0.36 * rank],
+    ['built_no_production', 0.018],
+    ['halted', 0.08],
     ['under_construction', 0.1 + 0.12 * rank],
-    ['not_started', 0.06 + 0.16 * rank],
+    ['not_started', 0.045 + 0.12 * rank],
   ] as const);
 }
 
@@ -953,22 +1007,23 @@ function datesFor(rng: Rng, status: ParcelStatus): Dates {
     // Pick when work stopped first: long enough ago for the two-year (无偿收回) and the one-year
     // (闲置费) cases at a 2026 as-of date, plus recent halts that are not idle yet.
     const [from, to] = rng.weighted([
-      [['2020-06-01', '2024-03-31'], 0.45],
-      [['2024-04-01', '2025-03-31'], 0.3],
-      [['2025-04-01', '2026-03-10'], 0.25],
+      [['2020-06-01', '2024-03-31'], 0.47],
+      [['2024-04-01', '2025-03-31'], 0.33],
+      [['2025-04-01', '2026-03-10'], 0.2],
     ] as const);
     haltTarget = between(from, to);
     supply = addMonths(haltTarget, -rng.int(12, 40));
   }
-  else if (status === 'under_construction') supply = between('2022-01-01', '2025-09-30');
+  // Most sites under construction are within their agreed period; the earliest are late (E2).
+  else if (status === 'under_construction') supply = between('2023-04-01', '2025-12-31');
   else {
     // not_started: spread so that at a 2026 as-of date some are idle over two years, some over
     // one year, some just overdue (E1 only) and some not yet due.
     const [from, to] = rng.weighted([
-      [['2015-06-01', '2022-12-31'], 0.25],
-      [['2023-09-01', '2024-12-31'], 0.3],
-      [['2025-01-01', '2025-06-30'], 0.15],
-      [['2025-07-01', '2026-03-15'], 0.3],
+      [['2015-06-01', '2022-12-31'], 0.3],
+      [['2023-09-01', '2024-12-31'], 0.36],
+      [['2025-01-01', '2025-06-30'], 0.03],
+      [['2025-10-15', '2026-03-15'], 0.31],
     ] as const);
     supply = between(from, to);
   }
@@ -1004,21 +1059,47 @@ function generateAttributes(
   const parcels: Feature<Polygon, Row>[] = [];
   const nodeWeights = new Map<string, [ChainNode, number][]>();
 
-  const nodesFor = (park: Park | null, county: string): [ChainNode, number][] => {
-    const key = park ? park.id : `county:${county}`;
+  // Nodes a project can be on: never a 补链 gap, only where the node's county limits allow.
+  // `declared`: a park's own chains; `stray`: the region's other chains (for the park match);
+  // outside parks, any chain.
+  const nodesFor = (park: Park | null, county: string, kind: 'declared' | 'stray'): [ChainNode, number][] => {
+    const key = park ? `${park.id}:${kind}` : `county:${county}`;
     let list = nodeWeights.get(key);
     if (!list) {
+      const offChain = park?.spec.offChain ? `${spec.prefix}-${park.spec.offChain.chain}` : null;
       list = nodes
-        .filter((n) => !n.spec.gap && (!park || park.chainIds.includes(n.chainId)))
-        .filter((n) => !n.spec.onlyIn || n.spec.onlyIn.includes(county))
+        .filter((n) => !n.spec.gap && (!n.spec.onlyIn || n.spec.onlyIn.includes(county)))
+        .filter((n) => {
+          if (!park) return true;
+          if (kind === 'declared') return park.chainIds.includes(n.chainId);
+          return offChain ? n.chainId === offChain : !park.chainIds.includes(n.chainId);
+        })
         .map((n): [ChainNode, number] => [n, n.spec.weight ?? 1]);
       nodeWeights.set(key, list);
     }
     return list;
   };
+  // Share of a park's land on chains it does not declare: parks take the investment that comes,
+  // so even a focused park has some (5–25 %); an off-profile park has about half. The choice is
+  // random but leans back toward the park's share as its land fills (the park match is by
+  // area, and a small park's few projects would otherwise swing it by chance).
+  const stray = new Map<string, { share: number; strayM2: number; totalM2: number }>();
+  const strayOf = (park: Park) => {
+    let x = stray.get(park.id);
+    if (!x) {
+      x = { share: park.spec.offChain ? park.spec.offChain.share : rng.range(0.05, 0.25), strayM2: 0, totalM2: 0 };
+      stray.set(park.id, x);
+    }
+    return x;
+  };
 
-  const newEnterprise = (park: Park | null, county: string): Enterprise => {
-    const choices = nodesFor(park, county);
+  const newEnterprise = (park: Park | null, county: string, areaM2: number): Enterprise => {
+    let isStray = false;
+    if (park) {
+      const x = strayOf(park);
+      isStray = x.strayM2 + areaM2 * rng.float() < x.share * (x.totalM2 + areaM2) && nodesFor(park, county, 'stray').length > 0;
+    }
+    const choices = nodesFor(park, county, isStray ? 'stray' : 'declared');
     const node = choices.length > 0 ? rng.weighted(choices) : rng.pick(nodes.filter((n) => !n.spec.gap));
     const id = `${spec.prefix}-E${String(enterprises.length + 1).padStart(4, '0')}`;
     const name = names.make(namePrefix(county, city), node.spec.product, [
@@ -1038,6 +1119,7 @@ function generateAttributes(
         [3, 0.04],
       ] as const),
       park,
+      stray: isStray,
     };
     enterprises.push(e);
     return e;
@@ -1070,10 +1152,12 @@ function generateAttributes(
 
     let status: ParcelStatus;
     if (holderKind === 'platform') {
-      status = rng.weighted([
-        ['not_started', 0.35],
-        ['under_construction', 0.35],
-        ['built_no_production', 0.3],
+      // 标准厂房 and reserve land: some let to tenants, some still empty (E3).
+    status = rng.weighted([
+        ['not_started', 0.3],
+        ['under_construction', 0.3],
+        ['built_no_production', 0.1],
+        ['producing', 0.3],
       ] as const);
     } else if (holderKind === 'enterprise') status = weightedStatus(rng, g.rank);
     else {
@@ -1091,10 +1175,15 @@ function generateAttributes(
       if (current && current.park === g.park && current.row.county === county && current.parcels.length < current.maxParcels) {
         enterprise = current;
       } else {
-        enterprise = newEnterprise(g.park, county);
+        enterprise = newEnterprise(g.park, county, area);
         current = enterprise;
       }
       holder = String(enterprise.row.name);
+      if (g.park) {
+        const x = strayOf(g.park);
+        x.totalM2 += area;
+        if (enterprise.stray) x.strayM2 += area;
+      }
     } else if (holderKind === 'platform') {
       holder = `${county}${rng.pick(['城市建设投资', '产业投资发展', '国有资产运营'])}有限公司`;
     } else if (holderKind === 'committee') {
@@ -1121,14 +1210,15 @@ function generateAttributes(
     let output = 0;
     let tax = 0;
     if (status === 'producing') {
-      // Completed investment: most projects reach the agreed total, a fifth fall short (E2);
-      // actual intensity ranges ~800–6,000 万元/公顷, some under the 1,500 floor (L2).
-      const reached = rng.chance(0.8) ? rng.range(1.0, 1.3) : rng.range(0.55, 0.97);
+      // Completed investment: most projects reach the agreed total, about one in thirty falls
+      // short (E2); actual intensity ranges ~800–6,000 万元/公顷, some under the 1,500 floor (L2).
+      const reached = rng.chance(0.965) ? rng.range(1.0, 1.3) : rng.range(0.55, 0.97);
       const actualIntensity = Math.min(6000, Math.max(800, agreedIntensity * reached));
       actualInvestment = actualIntensity * ha;
       developed = area * rng.range(0.85, 1);
       floor = area * plotRatio;
-      const ratio = rng.chance(0.28) ? rng.range(0.45, 0.97) : rng.range(1.0, 1.4);
+      // About one producing plant in nine misses its agreed output (达产, E4).
+      const ratio = rng.chance(0.11) ? rng.range(0.45, 0.97) : rng.range(1.0, 1.4);
       output = agreedOutput * ratio;
       // 亩均税收 1–40 万元/亩: tax on output, bounded to what county parks actually report.
       const taxPerMu = Math.min(40, Math.max(1, ((output / mu) * rng.range(0.02, 0.06))));
@@ -1188,8 +1278,8 @@ function generateAttributes(
       annual_tax_wan: money(tax),
       // 政府原因 / 不可抗力 delays (《闲置土地处置办法》第八条) are common on stalled land.
       government_delay: rng.chance(status === 'not_started' || status === 'halted' ? 0.18 : 0.03),
-      policy_compliant: !rng.chance(status === 'producing' || status === 'built_no_production' ? 0.05 : 0.015),
-      other_breach: rng.chance(0.03),
+      policy_compliant: !rng.chance(status === 'producing' || status === 'built_no_production' ? 0.025 : 0.01),
+      other_breach: rng.chance(0.012),
     };
     // ~3 % of records lack an input, as real ledgers do; the analysis must list them in the
     // data-quality report instead of guessing.
@@ -1289,23 +1379,47 @@ export function generateRegionDemo(regionId: RegionId, counties: CountyCollectio
 
   const parks = placeParks(Rng.derive(seed, `${regionId}:parks`), frame, spec, countyMap);
 
-  // Parcels: candidate block grids per park, the first N of each in development order.
-  const geomRng = Rng.derive(seed, `${regionId}:parcels`);
+  // Parcels: each park is supplied, in development order, up to its coverage share of the
+  // planned area (the park polygon, whose area is planned_area_ha). The lot size follows from
+  // the supplied area and the city's rough parcel count, so the count is near spec.parcels and
+  // the planned area stays consistent with what is on it.
+  const coverRng = Rng.derive(seed, `${regionId}:coverage`);
+  const parkM2 = parks.map((p) => Math.abs(polygonArea(p.poly)));
+  const targetM2 = parks.map((p, i) => parkM2[i] * coverRng.range(...(p.spec.young ? COVERAGE_YOUNG : COVERAGE_ESTABLISHED)));
+  const inside = (spec.parcels * scale) / (1 + OUTSIDE_SHARE);
   // 5–200 亩, with a small margin: the frame's planar area differs slightly from Turf's geodesic one.
   const minM2 = (5.2 * M2_PER_MU) / scale;
   const maxM2 = 195 * M2_PER_MU;
-  const candidates = parks.map((p) => parkParcels(geomRng, p, scale, minM2, maxM2));
-  const insideTotal = Math.round(PARCELS_PER_CITY * scale);
-  const quotas = allocate(
-    insideTotal,
-    parks.map((p) => Math.abs(polygonArea(p.poly))),
-    candidates.map((c) => c.length),
-  );
-  const geoms: ParcelGeom[] = [];
-  parks.forEach((park, i) => {
-    const n = quotas[i];
-    for (let k = 0; k < n; k++) geoms.push({ poly: candidates[i][k], park, county: park.county, rank: n > 1 ? k / (n - 1) : 0 });
-  });
+  const supplyParks = (lotM2: number): ParcelGeom[] => {
+    // A fresh stream per pass: the same lot size always gives the same parcels.
+    const geomRng = Rng.derive(seed, `${regionId}:parcels`);
+    const out: ParcelGeom[] = [];
+    parks.forEach((park, i) => {
+      const candidates = parkParcels(geomRng, park, scale, lotM2, minM2, maxM2);
+      let n = 0;
+      let supplied = 0;
+      while (n < candidates.length) {
+        const a = Math.abs(polygonArea(candidates[n]));
+        if (supplied + a / 2 > targetM2[i]) break;
+        supplied += a;
+        n++;
+      }
+      // A newer park has no old core: even its first lots were supplied recently.
+      const from = park.spec.young ? 0.35 : 0;
+      for (let k = 0; k < n; k++) {
+        out.push({ poly: candidates[k], park, county: park.county, rank: from + (1 - from) * (n > 1 ? k / (n - 1) : 0) });
+      }
+    });
+    return out;
+  };
+  // Edge lots clipped to the boundary, the spread of lot sizes and the 200-亩 cap make the
+  // count differ from supplied area / lot size; a few trial passes correct the lot size.
+  let lotM2 = targetM2.reduce((a, b) => a + b, 0) / inside;
+  let geoms = supplyParks(lotM2);
+  for (let pass = 0; pass < 4 && Math.abs(geoms.length / inside - 1) > 0.015; pass++) {
+    lotM2 *= geoms.length / inside;
+    geoms = supplyParks(lotM2);
+  }
   const outsideCount = Math.round(geoms.length * OUTSIDE_SHARE);
   const outside = outsideParcels(Rng.derive(seed, `${regionId}:outside`), frame, countyList, parks, outsideCount, scale);
   geoms.push(...outside);

@@ -340,6 +340,80 @@ describe.each(REGIONS.map((r) => r.id))('demo data: %s', (id) => {
     expect(Math.max(...[...counties.values()].map((s) => s.size))).toBeGreaterThanOrEqual(3);
   });
 
+  // What a leader sees on the dashboard must look like a real county ledger (review of the demo):
+  // the shares below are recomputed here from the contract rules, independently of the generator.
+  it('credible figures at 2026-06-30: idle ~12–15 %, any exit ~25–35 %, E4 ~10–15 % of producing', () => {
+    const asOf = '2026-06-30';
+    const num = (v: unknown) => (v === null || v === '' ? NaN : Number(v));
+    let idle = 0;
+    let anyExit = 0;
+    let producing = 0;
+    let e4 = 0;
+    for (const { properties: p } of d.parcels) {
+      const notStarted = p.actual_start_date === null;
+      const ns = notStarted && p.agreed_start_date !== null && addYears(String(p.agreed_start_date), 1) <= asOf;
+      const dev = num(p.developed_area_m2) / num(p.area_m2);
+      const inv = num(p.actual_investment_wan) / num(p.agreed_investment_wan);
+      const stalled = !notStarted && p.halted_since !== null && addYears(String(p.halted_since), 1) <= asOf && (dev < 1 / 3 || inv < 0.25);
+      if (ns || stalled) idle++;
+      const exits = [
+        notStarted && p.agreed_start_date !== null && asOf > String(p.agreed_start_date),
+        p.agreed_completion_date !== null && asOf > String(p.agreed_completion_date) && num(p.actual_investment_wan) < num(p.agreed_investment_wan),
+        p.status === 'built_no_production',
+        p.status === 'producing' && num(p.annual_output_wan) < num(p.agreed_annual_output_wan),
+        p.policy_compliant === false,
+        p.other_breach === true,
+      ];
+      if (exits.some(Boolean)) anyExit++;
+      if (p.status === 'producing') {
+        producing++;
+        if (exits[3]) e4++;
+      }
+    }
+    const n = d.parcels.length;
+    expect(idle / n).toBeGreaterThan(0.11);
+    expect(idle / n).toBeLessThan(0.16);
+    expect(anyExit / n).toBeGreaterThan(0.25);
+    expect(anyExit / n).toBeLessThan(0.35);
+    expect(e4 / producing).toBeGreaterThan(0.08);
+    expect(e4 / producing).toBeLessThan(0.16);
+  });
+
+  it('planned area is the polygon area, and parcels cover a plausible share of it', () => {
+    const covered = new Map<unknown, number>();
+    for (const { properties: p } of d.parcels) {
+      if (p.park_id) covered.set(p.park_id, (covered.get(p.park_id) ?? 0) + Number(p.area_m2 ?? 0));
+    }
+    const shares = d.parks.map((k) => {
+      const planned = Number(k.properties.planned_area_ha) * 10_000;
+      expect(Math.abs(planned - area(k)) / area(k), String(k.properties.park_id)).toBeLessThan(0.005);
+      return (covered.get(k.properties.park_id) ?? 0) / planned;
+    });
+    // Parcels (plus roads and green space) fill most of an established park; newer parks less.
+    for (const s of shares) expect(s).toBeGreaterThan(0.3);
+    for (const s of shares) expect(s).toBeLessThan(0.8);
+    expect(shares.filter((s) => s >= 0.55).length / shares.length).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('park match: most parks 70–95 % on their declared chains, at least one clearly off-profile', () => {
+    const chainOf = new Map(d.nodes.map((n) => [n.node_id, n.chain_id]));
+    const byPark = new Map<unknown, { matched: number; tagged: number }>();
+    const declared = new Map(d.parks.map((k) => [k.properties.park_id, String(k.properties.leading_chains).split(';')]));
+    for (const { properties: p } of d.parcels) {
+      const chain = chainOf.get(String(p.chain_node));
+      if (!p.park_id || !chain) continue;
+      const m = byPark.get(p.park_id) ?? { matched: 0, tagged: 0 };
+      m.tagged += Number(p.area_m2 ?? 0);
+      if (declared.get(p.park_id)!.includes(chain)) m.matched += Number(p.area_m2 ?? 0);
+      byPark.set(p.park_id, m);
+    }
+    const shares = [...byPark.values()].map((m) => m.matched / m.tagged);
+    expect(shares.length).toBe(d.parks.length);
+    expect(shares.filter((s) => s >= 0.7 && s <= 0.96).length / shares.length).toBeGreaterThanOrEqual(0.7);
+    expect(shares.some((s) => s >= 0.35 && s <= 0.62)).toBe(true);
+    expect(shares.every((s) => s < 0.999)).toBe(true);
+  });
+
   it('regenerating with the default seed reproduces the committed files', () => {
     const demo = generateRegionDemo(id, d.counties);
     expect(JSON.parse(JSON.stringify(demo.parcels))).toEqual(d.parcelsRaw);
@@ -372,8 +446,21 @@ describe('storylines', () => {
     expect(link).toBeDefined();
   });
 
-  it('≥3000 parcels in all', () => {
+  it('≥3000 parcels in all, and the cities differ in size', () => {
     expect(REGIONS.reduce((s, r) => s + get(r.id).parcels.length, 0)).toBeGreaterThanOrEqual(3000);
+    expect(new Set(REGIONS.map((r) => get(r.id).parcels.length)).size).toBe(REGIONS.length);
+  });
+
+  it('德州 同质化: the finished-equipment node DZ-FIT-05 is built in four or more counties', () => {
+    const counties = new Set(get('dezhou').enterprises.filter((e) => e.chain_node === 'DZ-FIT-05').map((e) => e.county));
+    expect(counties.size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('补链 gaps stay empty: one node per chain without any enterprise', () => {
+    for (const [id, gap] of [['dezhou', 'DZ-FIT-03'], ['shaoguan', 'SG-ELE-01'], ['lanzhou', 'LZ-BIO-05']] as const) {
+      expect(get(id).enterprises.some((e) => e.chain_node === gap), gap).toBe(false);
+      expect(get(id).parcels.some((p) => p.properties.chain_node === gap), gap).toBe(false);
+    }
   });
 });
 

@@ -62,7 +62,7 @@ describe('parseRegionFiles on the demo data', () => {
       chain_nodes: csvRecords(LZ.chainNodes!.text),
       chain_links: csvRecords(LZ.chainLinks!.text),
     });
-    expect(other.enterprises).toBe(928);
+    expect(other.enterprises).toBe(1086);
   });
 
   it('optional files may be absent (stored as empty tables)', () => {
@@ -113,7 +113,7 @@ describe('a broken file', () => {
     const enterprises = await count('enterprises');
     const parks = await count('parks');
     expect(parcels).toBe(features(LZ.parcels.text));
-    expect(enterprises).toBe(928);
+    expect(enterprises).toBe(1086);
 
     // Another region, valid apart from its enterprises file: nothing of it may land.
     const DZ = regionFiles('dezhou');
