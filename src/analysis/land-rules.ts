@@ -44,9 +44,16 @@ export interface ParcelFinding {
  */
 export function landFindingsQuery(asOf: string, s: RuleSettings, table = 'parcels'): Query {
   return sql`
-WITH base AS (
-  SELECT p.*,
-    CAST(${asOf} AS DATE) AS as_of,
+WITH k AS (
+  -- Bound values become constants once here rather than being cast on every row.
+  SELECT CAST(${asOf} AS DATE) AS as_of,
+    to_years(CAST(${s.idleYears} AS INTEGER)) AS idle_iv,
+    to_years(CAST(${s.recoveryYears} AS INTEGER)) AS recovery_iv,
+    CAST(${s.stalledDevelopedRatio} AS DOUBLE) AS dev_min,
+    CAST(${s.stalledInvestmentRatio} AS DOUBLE) AS inv_min
+),
+base AS (
+  SELECT p.*, k.as_of, k.idle_iv, k.recovery_iv, k.dev_min, k.inv_min,
     COALESCE(p.government_delay, FALSE) AS gov_delay,
     p.developed_area_m2 / NULLIF(p.area_m2, 0) AS developed_ratio,
     p.actual_investment_wan / NULLIF(p.agreed_investment_wan, 0) AS investment_ratio,
@@ -56,19 +63,19 @@ WITH base AS (
     p.actual_investment_wan / NULLIF(p.area_m2 / 10000.0, 0) AS investment_intensity,
     -- 万元 per 亩 (1 亩 = 10000/15 m²)
     p.annual_tax_wan / NULLIF(p.area_m2 * 15.0 / 10000.0, 0) AS tax_per_mu
-  FROM ${ident(table)} p
+  FROM ${ident(table)} p CROSS JOIN k
 ),
 idle AS (
   SELECT *,
     CASE
       -- 第二条: not started one full year after the agreed start date.
       WHEN actual_start_date IS NULL AND agreed_start_date IS NOT NULL
-        AND as_of >= agreed_start_date + to_years(CAST(${s.idleYears} AS INTEGER))
+        AND as_of >= agreed_start_date + idle_iv
         THEN 'not_started'
       -- 第二条: started, developed < 1/3 or invested < 25 %, halted for one full year.
       WHEN actual_start_date IS NOT NULL AND halted_since IS NOT NULL
-        AND as_of >= halted_since + to_years(CAST(${s.idleYears} AS INTEGER))
-        AND (developed_ratio < ${s.stalledDevelopedRatio} OR investment_ratio < ${s.stalledInvestmentRatio})
+        AND as_of >= halted_since + idle_iv
+        AND (developed_ratio < dev_min OR investment_ratio < inv_min)
         THEN 'stalled'
       ELSE 'none'
     END AS idle_type
@@ -87,7 +94,7 @@ judged AS (
       -- 第八条: delay caused by government action or force majeure → negotiated disposal.
       WHEN gov_delay THEN 'negotiate'
       -- 第十四条: idle two full years → recovered without compensation.
-      WHEN as_of >= idle_since + to_years(CAST(${s.recoveryYears} AS INTEGER)) THEN 'recovery'
+      WHEN as_of >= idle_since + recovery_iv THEN 'recovery'
       -- 第十四条: idle one full year → fee of 20 % of the land price.
       ELSE 'fee'
     END AS disposal,
@@ -117,8 +124,8 @@ SELECT *,
   concat_ws(';',
     CASE WHEN actual_start_date IS NULL AND agreed_start_date IS NULL THEN 'agreed_start_date' END,
     CASE WHEN actual_start_date IS NOT NULL AND halted_since IS NOT NULL
-      AND as_of >= halted_since + to_years(CAST(${s.idleYears} AS INTEGER))
-      AND (developed_ratio < ${s.stalledDevelopedRatio} OR investment_ratio < ${s.stalledInvestmentRatio}) IS NULL
+      AND as_of >= halted_since + idle_iv
+      AND (developed_ratio < dev_min OR investment_ratio < inv_min) IS NULL
       THEN 'developed_area_m2/actual_investment_wan' END,
     CASE WHEN disposal = 'fee' AND land_price_wan IS NULL THEN 'land_price_wan' END,
     CASE WHEN agreed_completion_date IS NULL THEN 'agreed_completion_date' END,

@@ -29,7 +29,7 @@
 //   tied enterprises the worse class); it is stated and tested in tests/unit/mujun.test.ts.
 
 import { type Db, rows } from '../data/db';
-import { type Query, ident, join, sql } from '../data/sql';
+import { type Query, ident, inlined, join, sql } from '../data/sql';
 import { type ParcelFilter, filterPredicate, isFilterEmpty } from './filters';
 import type { RuleSettings } from './settings';
 
@@ -198,7 +198,7 @@ export function createMujunTable(s: RuleSettings): Query {
 }
 
 export async function runMujun(db: Db, s: RuleSettings): Promise<void> {
-  await db.query(createMujunTable(s));
+  await db.query(inlined(createMujunTable(s)));
 }
 
 /**

@@ -2,11 +2,12 @@
 
 import { type Db, rows } from '../data/db';
 import { REPORT_COLUMNS } from '../data/contract';
+import { inlined } from '../data/sql';
 import { REPORT_QUERY, createFindingsTable } from './land-rules';
 import type { RuleSettings } from './settings';
 
 export async function runLandRules(db: Db, asOf: string, settings: RuleSettings): Promise<void> {
-  await db.query(createFindingsTable(asOf, settings));
+  await db.query(inlined(createFindingsTable(asOf, settings)));
 }
 
 export type ReportRow = Record<(typeof REPORT_COLUMNS)[number], string | number>;

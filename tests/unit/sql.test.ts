@@ -106,3 +106,18 @@ describe('sql tag (DuckDB binds what it builds)', () => {
     expect(r).toEqual({ 'we"ird': 42 });
   });
 });
+
+describe('literal / inlined', () => {
+  it('escapes quotes by doubling and keeps doubles exact', async () => {
+    const { literal, inlined } = await import('../../src/data/sql');
+    expect(literal("O'Brien")).toBe("'O''Brien'");
+    expect(literal(null)).toBe('NULL');
+    expect(literal(true)).toBe('TRUE');
+    expect(() => literal(Number.NaN)).toThrow();
+    const q = inlined(sql`SELECT ${1 / 3} = 1.0 / 3 AS exact, ${"a'b"} AS s, ${12} AS n12, ${'$2'} AS d`);
+    expect(q.params).toEqual([]);
+    const db = await openNodeDb();
+    const r = rows<{ exact: boolean; s: string; n12: number; d: string }>(await db.query(q))[0];
+    expect(r).toEqual({ exact: true, s: "a'b", n12: 12, d: '$2' });
+  });
+});
