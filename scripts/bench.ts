@@ -3,7 +3,6 @@
 // from the app's own performance marks. Usage: npm run bench [-- --parcels 1000000 --no-browser]
 
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCategories, readFilterMask, readParcelShapes } from '../src/analysis/parcel-layers-data';
 import { runLandRules } from '../src/analysis/run-land-rules';
@@ -12,8 +11,9 @@ import { EMPTY_FILTER } from '../src/analysis/filters';
 import { countySummaryQuery, groupSummaries, totalsQuery } from '../src/analysis/summary';
 import { mujunMix, parcelMujunClasses, runMujun } from '../src/analysis/mujun';
 import { openNodeDb } from '../src/data/duckdb-node';
-import { REGIONS, type RegionId } from '../src/data/regions';
-import { type RegionFiles, loadRegionFiles } from '../src/data/region-loader';
+import { REGIONS } from '../src/data/regions';
+import { loadRegionFiles } from '../src/data/region-loader';
+import { readDemoFiles } from '../src/data/demo-files-node';
 import { scaleUpParcels } from '../src/data/scale-up';
 
 const { values: args } = parseArgs({
@@ -25,18 +25,6 @@ const { values: args } = parseArgs({
 });
 const TARGET = Number(args.parcels);
 const RUNS = Number(args.runs);
-
-function demoFiles(region: RegionId): RegionFiles {
-  const dir = path.join('data', 'demo', region);
-  const f = (name: string) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') });
-  return {
-    parks: f('parks.geojson'),
-    parcels: f('parcels.geojson'),
-    enterprises: f('enterprises.csv'),
-    chainNodes: f('chain_nodes.csv'),
-    chainLinks: f('chain_links.csv'),
-  };
-}
 
 async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t0 = performance.now();
@@ -62,7 +50,7 @@ async function nodeBench() {
   const [db, ready] = await time(() => openNodeDb());
   line('DuckDB ready', ms(ready));
   for (const r of REGIONS) {
-    const files = demoFiles(r.id);
+    const files = readDemoFiles(r.id);
     const [loaded, t] = await time(() => loadRegionFiles(db, files));
     line(`demo load ${r.id} (${loaded.parcels.count} parcels)`, ms(t));
     line(`  rules over demo (median of ${RUNS})`, ms(await median(() => runLandRules(db, '2026-06-30', DEFAULT_SETTINGS))));
@@ -94,7 +82,7 @@ async function nodeBench() {
     );
   }
 
-  const files = demoFiles('dezhou');
+  const files = readDemoFiles('dezhou');
   const loaded = await loadRegionFiles(db, files);
   const factor = Math.ceil(TARGET / loaded.parcels.count);
   const [n, tScale] = await time(() => scaleUpParcels(db, factor));

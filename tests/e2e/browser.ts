@@ -79,8 +79,15 @@ export async function waitFor(page: Page, predicate: string, timeout = 30_000): 
   );
 }
 
-/** Counts map pixels within ±tolerance of a colour (what a person would see on screen). */
-export async function colourPixels(page: Page, rgb: [number, number, number], tolerance = 30): Promise<number> {
+/**
+ * Reads the map as a person sees it (a screenshot) and returns, over sampled pixels, the share
+ * that differs from the top-left background colour and the count within ±tolerance of `rgb`.
+ */
+export async function mapPixels(
+  page: Page,
+  rgb: [number, number, number] = [0, 0, 0],
+  tolerance = 30,
+): Promise<{ paintedShare: number; matches: number }> {
   const png = await page.locator('[data-testid=map]').screenshot();
   return page.evaluate(
     async ([b64, [r, g, b], tol]) => {
@@ -93,12 +100,20 @@ export async function colourPixels(page: Page, rgb: [number, number, number], to
       const ctx = c.getContext('2d')!;
       ctx.drawImage(img, 0, 0);
       const d = ctx.getImageData(0, 0, c.width, c.height).data;
-      let n = 0;
+      const [r0, g0, b0] = [d[0], d[1], d[2]];
+      let painted = 0;
+      let matches = 0;
       for (let i = 0; i < d.length; i += 4) {
-        if (Math.abs(d[i] - r) < tol && Math.abs(d[i + 1] - g) < tol && Math.abs(d[i + 2] - b) < tol) n++;
+        if (Math.abs(d[i] - r0) + Math.abs(d[i + 1] - g0) + Math.abs(d[i + 2] - b0) > 30) painted++;
+        if (Math.abs(d[i] - r) < tol && Math.abs(d[i + 1] - g) < tol && Math.abs(d[i + 2] - b) < tol) matches++;
       }
-      return n;
+      return { paintedShare: painted / (d.length / 4), matches };
     },
     [png.toString('base64'), rgb, tolerance] as const,
   );
+}
+
+/** Map pixels within ±tolerance of a colour. */
+export async function colourPixels(page: Page, rgb: [number, number, number], tolerance = 30): Promise<number> {
+  return (await mapPixels(page, rgb, tolerance)).matches;
 }

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type AppPage, appState, colourPixels, launch, openApp, waitFor, waitReady } from './browser';
+import { type AppPage, appState, colourPixels, launch, mapPixels, openApp, waitFor, waitReady } from './browser';
 
 const SHOTS = 'test-results/screenshots';
 let browser: Browser;
@@ -18,28 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Share of canvas pixels that differ from the plain background (0–1). */
-async function paintedShare(a: AppPage): Promise<number> {
-  const png = await a.page.locator('[data-testid=map]').screenshot();
-  return a.page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
-    const [r0, g0, b0] = [d[0], d[1], d[2]];
-    let diff = 0;
-    for (let i = 0; i < d.length; i += 16) {
-      if (Math.abs(d[i] - r0) + Math.abs(d[i + 1] - g0) + Math.abs(d[i + 2] - b0) > 30) diff++;
-    }
-    return diff / (d.length / 16);
-  }, png.toString('base64'));
-}
 
 describe('idle-land map', () => {
   test('opens on 德州 with real counties, demo parks and parcels, labelled 示例数据', async () => {
@@ -56,7 +34,7 @@ describe('idle-land map', () => {
   });
 
   test('the map canvas is really drawn, idle parcels in the legend colours', async () => {
-    expect(await paintedShare(app)).toBeGreaterThan(0.2);
+    expect((await mapPixels(app.page)).paintedShare).toBeGreaterThan(0.2);
     // Recovery parcels (red) must be visible at the region view.
     const red = await colourPixels(app.page, [214, 48, 39]);
     expect(red).toBeGreaterThan(0);

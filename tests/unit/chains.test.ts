@@ -2,8 +2,6 @@
 // chain C1 (U1 → M1 → D1, with gap G1 → M1) and chain C2 (X1 → D1); one urban district 区D.
 // Plus the 韶关 demo's 市区终端 ↔ 始兴 PCB suggestion.
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainLayout, groupLayoutSuggestions, layoutSuggestions } from '../../src/analysis/chain-layout';
 import { chainMap, chainPidx, listChains, nodePidx, parkMatch } from '../../src/analysis/chains';
@@ -12,6 +10,7 @@ import { DEFAULT_SETTINGS } from '../../src/analysis/settings';
 import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, ENTERPRISE_FIELDS, type FieldSpec, PARK_FIELDS } from '../../src/data/contract';
 import type { Db } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
+import { readDemoFiles } from '../../src/data/demo-files-node';
 import { loadRegionFiles } from '../../src/data/region-loader';
 import { regionById } from '../../src/data/regions';
 import { loadRows } from '../../src/data/tables';
@@ -206,15 +205,7 @@ describe('long/short chain layout', () => {
 
 describe('韶关 demo', () => {
   it('suggests 市区「电子信息终端」带动 始兴县「PCB」 (SG-ELE-02 → SG-ELE-04)', async () => {
-    const dir = path.join(__dirname, '..', '..', 'data', 'demo', 'shaoguan');
-    const f = (name: string) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') });
-    await loadRegionFiles(db, {
-      parks: f('parks.geojson'),
-      parcels: f('parcels.geojson'),
-      enterprises: f('enterprises.csv'),
-      chainNodes: f('chain_nodes.csv'),
-      chainLinks: f('chain_links.csv'),
-    });
+    await loadRegionFiles(db, readDemoFiles('shaoguan'));
     await runLandRules(db, '2026-03-31', DEFAULT_SETTINGS);
     const districts = regionById('shaoguan')!.districts;
     expect([...districts].sort()).toEqual(['曲江区', '武江区', '浈江区'].sort());

@@ -2,7 +2,6 @@
 // every distance is easy to state, plus the 德州 demo's 宁津–乐陵–庆云 belt.
 
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { bbox, lineString, pointToLineDistance } from '@turf/turf';
 import type { Polygon, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +20,7 @@ import {
 import { runLandRules } from '../../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS } from '../../src/analysis/settings';
 import { PARK_FIELDS } from '../../src/data/contract';
+import { readDemoFiles } from '../../src/data/demo-files-node';
 import type { Db } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
 import { loadRegionFiles } from '../../src/data/region-loader';
@@ -242,15 +242,7 @@ describe('settings', () => {
 
 describe('德州 demo', () => {
   it('宁津、乐陵、庆云 parks form one multi-county cluster at the defaults, without 德城区', async () => {
-    const dir = path.join(__dirname, '..', '..', 'data', 'demo', 'dezhou');
-    const f = (name: string) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') });
-    const loaded = await loadRegionFiles(db, {
-      parks: f('parks.geojson'),
-      parcels: f('parcels.geojson'),
-      enterprises: f('enterprises.csv'),
-      chainNodes: f('chain_nodes.csv'),
-      chainLinks: f('chain_links.csv'),
-    });
+    const loaded = await loadRegionFiles(db, readDemoFiles('dezhou'));
     await runLandRules(db, '2026-03-31', DEFAULT_SETTINGS);
     const r = await parkClusters(db, parkShapesFromBatch(loaded.parks));
     const av = await parkAvailability(db);

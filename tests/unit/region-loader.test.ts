@@ -1,26 +1,14 @@
 // Loading a region: the committed Lanzhou demo files parse and store; a broken file is
 // reported by file, row and field and changes no table; the warm-up leaves nothing behind.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, rows } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
-import { ImportFailed, type RegionFiles, loadRegionFiles, parseRegionFiles, storeRegion } from '../../src/data/region-loader';
+import { ImportFailed, loadRegionFiles, parseRegionFiles, storeRegion } from '../../src/data/region-loader';
 import { warmUpEngine } from '../../src/analysis/warm-up';
+import { readDemoFiles } from '../../src/data/demo-files-node';
 
-const DIR = join(__dirname, '..', '..', 'data', 'demo');
-
-function regionFiles(region: string): RegionFiles {
-  const f = (name: string) => ({ name, text: readFileSync(join(DIR, region, name), 'utf8') });
-  return {
-    parks: f('parks.geojson'),
-    parcels: f('parcels.geojson'),
-    enterprises: f('enterprises.csv'),
-    chainNodes: f('chain_nodes.csv'),
-    chainLinks: f('chain_links.csv'),
-  };
-}
+const regionFiles = readDemoFiles;
 
 /** Records in a CSV without embedded newlines: non-empty lines minus the header. */
 const csvRecords = (text: string) => text.split(/\r?\n/).filter((l) => l.trim() !== '').length - 1;
