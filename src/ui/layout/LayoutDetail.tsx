@@ -138,6 +138,7 @@ function ChainLayoutView() {
         </table>
       )}
       <h4>{t('suggestions')}</h4>
+      {suggestions.length === 0 && <p class="muted small">{t('noSuggestions')}</p>}
       <ol class="suggestions" data-testid="suggestions">
         {suggestions.slice(0, 5).map((s, i) => (
           <li key={i}>{lang === 'zh' ? s.textZh : s.textEn}</li>
