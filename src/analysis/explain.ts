@@ -2,9 +2,16 @@
 // planner can read *why* a rule fired (or did not) without knowing the SQL.
 
 import type { Lang } from '../i18n/dict';
+import type { ParcelFinding } from './land-rules';
 import type { RuleSettings } from './settings';
 
-export interface ExplainInput {
+/** The ratios and codes the rules computed, as in the findings table. */
+type ComputedFields =
+  | 'idle_days' | 'fee_wan' | 'exit_reasons' | 'inefficiency' | 'missing_inputs'
+  | 'developed_ratio' | 'investment_ratio' | 'output_ratio' | 'plot_ratio' | 'investment_intensity' | 'tax_per_mu';
+
+/** A findings row, with dates either as DuckDB's epoch ms or ISO text (tests write them by hand). */
+export interface ExplainInput extends Pick<ParcelFinding, ComputedFields> {
   as_of: number | string;
   area_m2: number | null;
   status: string;
@@ -15,24 +22,13 @@ export interface ExplainInput {
   halted_since: number | string | null;
   idle_type: string;
   idle_since: number | string | null;
-  idle_days: number;
   disposal: string;
   government_delay: boolean | null;
   land_price_wan: number | null;
-  fee_wan: number | null;
-  developed_ratio: number | null;
-  investment_ratio: number | null;
-  output_ratio: number | null;
-  plot_ratio: number | null;
-  investment_intensity: number | null;
-  tax_per_mu: number | null;
   actual_investment_wan: number | null;
   agreed_investment_wan: number | null;
   annual_output_wan: number | null;
   agreed_annual_output_wan: number | null;
-  exit_reasons: string;
-  inefficiency: string;
-  missing_inputs: string;
 }
 
 export interface Explanation {
