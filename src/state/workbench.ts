@@ -165,7 +165,11 @@ function scoreKey(): string {
   return JSON.stringify([s.region, s.shapes?.parcelCount, s.shapes?.positions.length, mujun]);
 }
 
-/** Keeps the workbench in step: re-score when 亩均 inputs change, re-count on every refresh. */
+/**
+ * Keeps the workbench in step: re-score when 亩均 inputs change, re-count on every refresh —
+ * only while the workbench is open, so the idle-land view's database queue stays free. The
+ * detail panel's tracking history is kept current in every view.
+ */
 export function initWorkbench(): void {
   let seenCategories: Uint8Array | null = null;
   let seenScoreKey = '';
@@ -180,7 +184,7 @@ export function initWorkbench(): void {
       seenSelected = selected;
       refreshHistory().catch((e) => console.error(e));
     }
-    if (s.mode === 'layout') return;
+    if (s.mode !== 'workbench') return;
     const key = scoreKey();
     if (key !== seenScoreKey || s.shapes !== seenShapes) {
       // New data or new 亩均 settings: score again (an idle-rule change alone does not).
