@@ -35,19 +35,13 @@ export function sql(strings: TemplateStringsArray, ...parts: Part[]): Query {
   let text = strings[0];
   const params: SqlValue[] = [];
   const append = (q: Query) => {
-    // Renumber the fragment's parameters after ours.
-    const offset = params.length;
-    text += q.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    text += shifted(q.text, params.length);
     params.push(...q.params);
   };
   parts.forEach((part, i) => {
     if (part instanceof Raw) text += part.text;
-    else if (Array.isArray(part)) {
-      part.forEach((q, j) => {
-        if (j > 0) text += ', ';
-        append(q);
-      });
-    } else if (isQuery(part)) append(part);
+    else if (Array.isArray(part)) append(join(part, ', '));
+    else if (isQuery(part)) append(part);
     else {
       if (typeof part === 'number' && !Number.isFinite(part)) {
         throw new Error(`SQL parameter ${params.length + 1} is not a finite number`);
@@ -66,11 +60,15 @@ export function join(parts: readonly Query[], separator: string): Query {
   const params: SqlValue[] = [];
   parts.forEach((q, i) => {
     if (i > 0) text += separator;
-    const offset = params.length;
-    text += q.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    text += shifted(q.text, params.length);
     params.push(...q.params);
   });
   return { text, params };
+}
+
+/** A fragment's text with its parameters renumbered to follow `offset` earlier ones. */
+function shifted(text: string, offset: number): string {
+  return offset === 0 ? text : text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
 }
 
 /** `col IN ($1, $2, …)`; an empty list matches nothing. */

@@ -186,69 +186,83 @@ export function buildLayers(scene: MapScene): Layer[] {
     }
   }
   layers.push(
-    new TextLayer<Label>({
+    labelLayer(scene, {
       id: 'park-labels',
       data: scene.parkLabels,
-      sizeScale: scene.labelScale ?? 1,
       visible: scene.zoomBand === 'near',
-      getPosition: (d: Label) => d.position,
-      getText: (d: Label) => d.text,
-      getSize: 13,
-      getColor: [27, 94, 32, 255],
-      fontFamily: FONT,
-      characterSet: 'auto',
-      outlineWidth: 3,
-      outlineColor: [255, 255, 255, 230],
-      fontSettings: { sdf: true },
-      getPixelOffset: [0, -14],
-      extensions: [collision],
-      collisionGroup: 'labels',
-      getCollisionPriority: 1,
-      collisionTestProps: { sizeScale: (scene.labelScale ?? 1) * 1.1 },
-    } as never),
-    new TextLayer<Label>({
+      size: 13,
+      color: [27, 94, 32, 255],
+      pixelOffset: [0, -14],
+      collisionPriority: 1,
+    }),
+    labelLayer(scene, {
       id: 'county-labels',
       data: scene.countyLabels,
-      sizeScale: scene.labelScale ?? 1,
-      getPosition: (d: Label) => d.position,
-      getText: (d: Label) => d.text,
-      getSize: 17,
-      getColor: [55, 71, 79, 255],
-      fontFamily: FONT,
+      size: 17,
+      color: [55, 71, 79, 255],
       fontWeight: 600,
-      characterSet: 'auto',
-      outlineWidth: 3,
-      outlineColor: [255, 255, 255, 230],
-      fontSettings: { sdf: true },
-      extensions: [collision],
-      collisionGroup: 'labels',
-      getCollisionPriority: 10,
-      collisionTestProps: { sizeScale: (scene.labelScale ?? 1) * 1.1 },
-    } as never),
+      collisionPriority: 10,
+    }),
   );
   if (layout && layout.hulls.length) {
     layers.push(
-      new TextLayer<ClusterHull>({
+      labelLayer(scene, {
         id: 'cluster-labels',
-        data: layout.hulls,
-        sizeScale: scene.labelScale ?? 1,
-        getPosition: (h: ClusterHull) => hullTop(h.hull),
-        getText: (h: ClusterHull) => h.label,
-        getSize: 16,
-        getColor: (h: ClusterHull) => (h.multiCounty ? [170, 70, 0, 255] : [40, 70, 110, 255]),
-        fontFamily: FONT,
+        data: layout.hulls.map((h) => ({ position: hullTop(h.hull), text: h.label, multiCounty: h.multiCounty })),
+        size: 16,
+        color: (d) => (d.multiCounty ? [170, 70, 0, 255] : [40, 70, 110, 255]),
         fontWeight: 700,
-        characterSet: 'auto',
-        outlineWidth: 2,
-        outlineColor: [255, 255, 255, 255],
-        fontSettings: { sdf: true },
-        // Above the county names near the hull's top vertex; kept out of the collision group
-        // because its fading washes the label out.
-        getPixelOffset: [0, -26],
+        // Above the county names near the hull's top vertex, and kept out of the collision
+        // group: its fading washes the label out.
+        pixelOffset: [0, -26],
       }),
     );
   }
   return layers;
+}
+
+interface LabelSpec<T extends Label> {
+  id: string;
+  data: T[];
+  size: number;
+  color: RGBA | ((d: T) => RGBA);
+  fontWeight?: number;
+  visible?: boolean;
+  pixelOffset?: [number, number];
+  /** Joins the label collision group with this priority (higher wins); absent = always drawn. */
+  collisionPriority?: number;
+}
+
+/** CJK map labels from local fonts (no glyph server), scaled for the wall screen. */
+function labelLayer<T extends Label>(scene: MapScene, spec: LabelSpec<T>): Layer {
+  const scale = scene.labelScale ?? 1;
+  const collide =
+    spec.collisionPriority === undefined
+      ? {}
+      : {
+          extensions: [collision],
+          collisionGroup: 'labels',
+          getCollisionPriority: spec.collisionPriority,
+          collisionTestProps: { sizeScale: scale * 1.1 },
+        };
+  return new TextLayer<T>({
+    id: spec.id,
+    data: spec.data,
+    visible: spec.visible ?? true,
+    sizeScale: scale,
+    getPosition: (d: T) => d.position,
+    getText: (d: T) => d.text,
+    getSize: spec.size,
+    getColor: spec.color,
+    fontFamily: FONT,
+    fontWeight: spec.fontWeight ?? 400,
+    characterSet: 'auto',
+    outlineWidth: spec.collisionPriority === undefined ? 2 : 3,
+    outlineColor: [255, 255, 255, 235],
+    fontSettings: { sdf: true },
+    getPixelOffset: spec.pixelOffset ?? [0, 0],
+    ...collide,
+  } as never);
 }
 
 /** Label anchor above a hull: its northernmost vertex. */

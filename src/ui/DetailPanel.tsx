@@ -17,6 +17,27 @@ function Fact(props: { label: string; value: string | null | undefined }) {
   );
 }
 
+/** A finding's codes (E1…E6 or L1…L3), each with its explanation, or “none”. */
+function CodeList(props: { title: string; items: { code: string; text: string }[]; testid: string }) {
+  const { t, code } = useT();
+  return (
+    <>
+      <h3>{props.title}</h3>
+      {props.items.length === 0 ? (
+        <p class="muted">{t('none')}</p>
+      ) : (
+        <ul class="codes" data-testid={props.testid}>
+          {props.items.map((e) => (
+            <li key={e.code}>
+              <b>{code(e.code)}</b>：{e.text}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 export function DetailPanel(props: { parcel: ParcelDetail }) {
   const { t, code, lang } = useT();
   const settings = useStore(store, (s) => s.settings);
@@ -61,30 +82,8 @@ export function DetailPanel(props: { parcel: ParcelDetail }) {
           </ol>
         </>
       )}
-      <h3>{t('exitConditions')}</h3>
-      {ex.exits.length === 0 ? (
-        <p class="muted">{t('none')}</p>
-      ) : (
-        <ul class="codes" data-testid="detail-exits">
-          {ex.exits.map((e) => (
-            <li key={e.code}>
-              <b>{code(e.code)}</b>：{e.text}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h3>{t('inefficiency')}</h3>
-      {ex.inefficiencies.length === 0 ? (
-        <p class="muted">{t('none')}</p>
-      ) : (
-        <ul class="codes" data-testid="detail-ineff">
-          {ex.inefficiencies.map((e) => (
-            <li key={e.code}>
-              <b>{code(e.code)}</b>：{e.text}
-            </li>
-          ))}
-        </ul>
-      )}
+      <CodeList title={t('exitConditions')} items={ex.exits} testid="detail-exits" />
+      <CodeList title={t('inefficiency')} items={ex.inefficiencies} testid="detail-ineff" />
       {ex.missing.length > 0 && (
         <>
           <h3>{t('missingInputs')}</h3>
