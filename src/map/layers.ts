@@ -260,7 +260,8 @@ function labelLayer<T extends Label>(scene: MapScene, spec: LabelSpec<T>): Layer
     outlineWidth: spec.collisionPriority === undefined ? 2 : 3,
     outlineColor: [255, 255, 255, 235],
     fontSettings: { sdf: true },
-    getPixelOffset: spec.pixelOffset ?? [0, 0],
+    // Offsets grow with the text, or scaled-up labels would sit on the names they clear.
+    getPixelOffset: [(spec.pixelOffset?.[0] ?? 0) * scale, (spec.pixelOffset?.[1] ?? 0) * scale],
     ...collide,
   } as never);
 }

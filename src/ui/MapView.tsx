@@ -40,7 +40,7 @@ function pickedPidx(layerId: string | undefined, index: number, ringPidx: Int32A
 function shortClusterLabel(counties: string[], lang: 'zh' | 'en'): string {
   const names = counties.map((c) => c.replace(/(瑶族自治县|自治县)$/, '县'));
   if (lang === 'en') return `${names.length}-county cluster`;
-  if (names.length <= 3) return `${names.map((n) => n.replace(/[县区市]$/, '')).join('·')}组团`;
+  if (names.length <= 3) return `${names.map((n) => n.replace(/[县区市]$/, '')).join('、')}组团`;
   return `${names[0]}等${names.length}县区组团`;
 }
 
