@@ -5,12 +5,12 @@
 //
 // Whether a county "holds" a node is read from enterprises (an enterprise on that node in that
 // county), because the question is who can buy from or sell to whom; land is the county's
-// park availability from park-clusters (idle + unsupplied land), so run the land rules first.
+// park availability (park-availability.ts: idle + unsupplied land), so run the land rules first.
 
 import { type Db, rows } from '../data/db';
 import { type Query, sql } from '../data/sql';
 import type { ChainStage } from './chains';
-import { type ParkAvailability, parkAvailability } from './park-clusters';
+import { type ParkAvailability, parkAvailability } from './park-availability';
 
 export const STAGES: readonly ChainStage[] = ['upstream', 'midstream', 'downstream'];
 

@@ -10,7 +10,7 @@
 
 import { type Db, type ResultTable, rows } from '../data/db';
 import { type Query, sql } from '../data/sql';
-import { type ParkAvailability, parkAvailability, splitChains } from './park-clusters';
+import { type ParkAvailability, parkAvailability, splitChains } from './park-availability';
 
 export type ChainStage = 'upstream' | 'midstream' | 'downstream';
 

@@ -8,30 +8,9 @@
 
 import { type Db, rows } from '../data/db';
 import { type Query, sql } from '../data/sql';
-import type { SettingMeta } from './settings';
+import { DEFAULT_OVERLAP_SETTINGS } from './review-settings';
 
 export type ProfileBasis = 'output' | 'area';
-
-export interface OverlapSettings {
-  /** Pairs with an overlap index at or above this are listed as high overlap. */
-  highOverlap: number;
-}
-
-// 0.7: cosine 0.7 means the two profiles are within ~45° — most of what one county produces
-// lies in nodes the other also relies on, clearly 同质化竞争 rather than a shared sideline.
-// (At 0.5 two-thirds of the 德州 demo's pairs are flagged, which tells a leader nothing.)
-export const DEFAULT_OVERLAP_SETTINGS: OverlapSettings = { highOverlap: 0.7 };
-
-export type OverlapSettingMeta = Omit<SettingMeta, 'key'> & { key: 'highOverlap' };
-
-export const OVERLAP_SETTING_META: readonly OverlapSettingMeta[] = [
-  {
-    key: 'highOverlap', labelZh: '高度同质化阈值', labelEn: 'High-overlap threshold', unitZh: '（0–1）', unitEn: '(0–1)',
-    min: 0, max: 1, step: 0.05,
-    sourceZh: '重合指数不低于该值的县区两两列为高度同质化；0.7 约为产业结构大部分相同',
-    sourceEn: 'County pairs with an overlap index at or above this are flagged; 0.7 ≈ most of the structure in common',
-  },
-];
 
 /** Explanation of the index for the UI. */
 export const OVERLAP_EXPLANATION = {

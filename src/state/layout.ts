@@ -7,20 +7,14 @@ import {
   type CountyOverlap,
   type CountyPairDetail,
   type CountyProfiles,
-  DEFAULT_OVERLAP_SETTINGS,
   countyOverlap,
   countyPairDetail,
   loadCountyProfiles,
 } from '../analysis/county-overlap';
-import {
-  type ClusterSettings,
-  DEFAULT_CLUSTER_SETTINGS,
-  type ParkAvailability,
-  type ParkClusterResult,
-  parkAvailability,
-  parkClusters,
-  parkShapesFromGeoJson,
-} from '../analysis/park-clusters';
+import { type ParkAvailability, parkAvailability } from '../analysis/park-availability';
+import { type ParkClusterResult, parkClusters } from '../analysis/park-clusters';
+import { parkShapesFromGeoJson } from '../analysis/park-distance';
+import { type ClusterSettings, DEFAULT_CLUSTER_SETTINGS, DEFAULT_OVERLAP_SETTINGS } from '../analysis/review-settings';
 import { regionById } from '../data/regions';
 import { runDb, store } from './app';
 import { createStore } from './store';

@@ -5,18 +5,10 @@ import { readFileSync } from 'node:fs';
 import { bbox, lineString, pointToLineDistance } from '@turf/turf';
 import type { Polygon, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  parkShapesFromGeoJson,
-  CLUSTER_SETTING_META,
-  type ClusterSettings,
-  DEFAULT_CLUSTER_SETTINGS,
-  type ParkShape,
-  boundaryDistanceKm,
-  parkAvailability,
-  parkClusters,
-  parkShapesFromBatch,
-  splitChains,
-} from '../../src/analysis/park-clusters';
+import { parkAvailability, splitChains } from '../../src/analysis/park-availability';
+import { parkClusters } from '../../src/analysis/park-clusters';
+import { type ParkShape, boundaryDistanceKm, parkShapesFromBatch, parkShapesFromGeoJson } from '../../src/analysis/park-distance';
+import { CLUSTER_SETTING_META, type ClusterSettings, DEFAULT_CLUSTER_SETTINGS } from '../../src/analysis/review-settings';
 import { runLandRules } from '../../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS } from '../../src/analysis/settings';
 import { PARK_FIELDS } from '../../src/data/contract';

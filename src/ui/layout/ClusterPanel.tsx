@@ -1,7 +1,7 @@
 // Park clusters (组团): DBSCAN over park boundaries; clusters across counties are candidates for
 // joint promotion (组团招商).
 
-import { CLUSTER_SETTING_META } from '../../analysis/park-clusters';
+import { CLUSTER_SETTING_META } from '../../analysis/review-settings';
 import { layoutStore, selectCluster, setClusterSettings } from '../../state/layout';
 import { useStore } from '../../state/store';
 import { fmt } from '../format';
