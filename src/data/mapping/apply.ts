@@ -8,21 +8,20 @@ import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, ENTERPRISE_FIELDS, type FieldSpec
 import { ENUM_ALIASES } from '../enum-aliases';
 import { parseBoolean, parseDate, parseNumber, quoteForMessage } from '../formats/cell-parse';
 import type { RawCell, RawTable, SourceIssue } from '../formats/raw-table';
+import { NULL_BOOL, NULL_DAY } from '../arrow-columns';
 import { type FieldSource, type TableMapping, canonicalUnit } from './propose';
 import { REQUIRED_FIELDS } from './field-impact';
 import type { TableKind } from './field-names';
 import { type UnitCode, UNIT_DIMENSION, convertUnit } from './header-text';
 
-/** Column data in the contract's types. Empty cells: NaN, NULL_DAY, 255 or null. */
+/** Column data in the contract's types. Empty cells: NaN, NULL_DAY, NULL_BOOL or null. */
 export type ContractColumn =
   | { type: 'string'; values: (string | null)[] }
   | { type: 'number'; values: Float64Array }
   | { type: 'date'; values: Int32Array }
   | { type: 'boolean'; values: Uint8Array };
 
-/** Marks an empty date (days since 1970-01-01 never reach it). */
-export const NULL_DAY = -2147483648;
-export const NULL_BOOL = 255;
+export { NULL_BOOL, NULL_DAY };
 
 export interface MappedTable {
   table: TableKind;
