@@ -113,3 +113,17 @@ describe('workspace store (IndexedDB)', () => {
     expect(r.ok && Object.keys(r.workspace.tables).sort()).toEqual(['chain_links', 'chain_nodes', 'parcels', 'parks']);
   });
 });
+
+describe('rows located by points', () => {
+  it('keep their points through the workspace file', () => {
+    const w = demoWorkspace('pts');
+    const pts = new Float64Array(2 * w.tables.parcels.count).fill(Number.NaN);
+    pts[0] = 116.5;
+    pts[1] = 37.6;
+    w.tables.parcels.points = pts;
+    w.manifest.tables.parcels = { ...w.manifest.tables.parcels!, hasPoints: true };
+    const r = readWorkspaceFile(writeWorkspaceFile(w));
+    if (!r.ok) throw new Error(r.errorZh);
+    expect(Array.from(r.workspace.tables.parcels.points!.subarray(0, 4))).toEqual([116.5, 37.6, Number.NaN, Number.NaN]);
+  });
+});

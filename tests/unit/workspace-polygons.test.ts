@@ -67,3 +67,13 @@ describe('polygon measures', () => {
     expect(featureAreaM2(s, 2)).toBeCloseTo(featureAreaM2(g, 0), 6);
   });
 });
+
+describe('mapShapesOf', () => {
+  it('draws shells per parcel and uses a row’s own point where it has no shape', async () => {
+    const { mapShapesOf } = await import('../../src/data/workspace/map-shapes');
+    const m = mapShapesOf({ count: 2, columns: {}, shapes: set([[[shell]], []]), points: Float64Array.of(Number.NaN, Number.NaN, 116.9, 37.7) });
+    expect([m.length, m.parcelCount, Array.from(m.pidx)]).toEqual([1, 2, [0]]);
+    expect(m.centers[0]).toBeCloseTo(116.8011, 9);
+    expect([m.centers[2], m.centers[3]]).toEqual([116.9, 37.7]);
+  });
+});

@@ -52,9 +52,21 @@ export function parcelAreas(t: TableData): { area: Float64Array; fromGeometry: U
   return { area, fromGeometry };
 }
 
+/** Label point per row: the centroid of its largest shell, else its own point, else none. */
 function points(t: TableData): { x: Float64Array; y: Float64Array } {
-  if (t.shapes && featureCount(t.shapes) === t.count) return labelPoints(t.shapes);
-  return { x: new Float64Array(t.count).fill(Number.NaN), y: new Float64Array(t.count).fill(Number.NaN) };
+  const out =
+    t.shapes && featureCount(t.shapes) === t.count
+      ? labelPoints(t.shapes)
+      : { x: new Float64Array(t.count).fill(Number.NaN), y: new Float64Array(t.count).fill(Number.NaN) };
+  if (t.points) {
+    for (let i = 0; i < t.count; i++) {
+      if (Number.isNaN(out.x[i])) {
+        out.x[i] = t.points[2 * i];
+        out.y[i] = t.points[2 * i + 1];
+      }
+    }
+  }
+  return out;
 }
 
 async function loadShapes(db: Db, t: TableData): Promise<void> {

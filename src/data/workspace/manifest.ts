@@ -40,6 +40,8 @@ export interface TableSource {
 export interface TableEntry {
   rows: number;
   hasShapes: boolean;
+  /** Rows located by a point (coordinate columns) rather than a shape. */
+  hasPoints?: boolean;
   source?: TableSource;
 }
 

@@ -11,6 +11,8 @@ export interface TableData {
   columns: Record<string, TypedColumn>;
   /** One feature per row (an empty feature = no geometry), WGS84 longitude/latitude. */
   shapes?: PolygonSet;
+  /** One point per row (NaN, NaN = none), WGS84: rows located by coordinate columns rather than shapes. */
+  points?: Float64Array;
 }
 
 /** The contract tables (data contract v2, Inputs). Parcels and parks are needed to map anything. */

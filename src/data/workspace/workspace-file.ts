@@ -25,6 +25,7 @@ export function tableBlobs(tables: WorkspaceTables): Record<string, Uint8Array> 
     if (!t) continue;
     out[`tables/${name}.arrow`] = columnsToIpc(t.columns);
     if (t.shapes) out[`shapes/${name}.bin`] = shapesToBytes(t.shapes);
+    if (t.points) out[`points/${name}.f64`] = new Uint8Array(t.points.buffer, t.points.byteOffset, t.points.byteLength);
   }
   return out;
 }
@@ -45,6 +46,11 @@ export function tablesFromBlobs(manifest: WorkspaceManifest, blobs: Readonly<Rec
         if (!shapes) return { ok: false, errorZh: `工作区缺少表 ${name} 的图形`, errorEn: `the workspace lacks the shapes of table ${name}` };
         t.shapes = bytesToShapes(shapes);
         if (t.shapes.featureOffsets.length - 1 !== t.count) throw new Error('shape count');
+      }
+      const points = blobs[`points/${name}.f64`];
+      if (entry!.hasPoints) {
+        if (!points || points.byteLength !== 16 * t.count) throw new Error('points');
+        t.points = new Float64Array(points.slice().buffer);
       }
     } catch {
       return { ok: false, errorZh: `工作区中表 ${name} 的数据已损坏`, errorEn: `the data of table ${name} in the workspace is damaged` };
