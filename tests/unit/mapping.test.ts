@@ -163,3 +163,13 @@ describe('missing columns', () => {
     expect(impossibleFindings(['holder'])).toEqual([]);
   });
 });
+
+describe('templates', () => {
+  it('maps every contract label (the template headings) back to its field, in every table', async () => {
+    const { TABLE_FIELDS } = await import('../../src/data/mapping/apply');
+    for (const [table, fields] of Object.entries(TABLE_FIELDS)) {
+      const p = proposeMapping(table as keyof typeof TABLE_FIELDS, fields.map((f) => f.label));
+      for (const f of fields) expect(`${table}.${f.name}:${p.mapping.fields[f.name]?.header}`).toBe(`${table}.${f.name}:${f.label}`);
+    }
+  });
+});

@@ -4,7 +4,19 @@
 // and left out only when the caller asks to import the valid rows (skipInvalid); otherwise the
 // whole table is refused and what the user had stays untouched.
 
-import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, ENTERPRISE_FIELDS, type FieldSpec, type FieldType, PARCEL_FIELDS, PARK_FIELDS } from '../contract';
+import {
+  CHAIN_LINK_FIELDS,
+  CHAIN_NODE_FIELDS,
+  COUNTY_FIELDS,
+  ENTERPRISE_FIELDS,
+  FACTORY_FIELDS,
+  type FieldSpec,
+  type FieldType,
+  PARCEL_FIELDS,
+  PARK_FIELDS,
+  PROJECT_FIELDS,
+  PROMOTION_GROUP_FIELDS,
+} from '../contract';
 import { ENUM_ALIASES } from '../enum-aliases';
 import { parseBoolean, parseDate, parseNumber, quoteForMessage } from '../formats/cell-parse';
 import type { RawCell, RawTable, SourceIssue } from '../formats/raw-table';
@@ -41,21 +53,21 @@ export interface MappedTable {
 
 export type ApplyResult = { ok: true; table: MappedTable } | { ok: false; issues: SourceIssue[] };
 
-// Contract tables added in v2 have no FieldSpec list yet; their types follow the naming convention.
-const SPECS: Partial<Record<TableKind, readonly FieldSpec[]>> = {
+export const TABLE_FIELDS: Record<TableKind, readonly FieldSpec[]> = {
   parcels: PARCEL_FIELDS,
   parks: PARK_FIELDS,
   enterprises: ENTERPRISE_FIELDS,
   chain_nodes: CHAIN_NODE_FIELDS,
   chain_links: CHAIN_LINK_FIELDS,
+  counties: COUNTY_FIELDS,
+  projects: PROJECT_FIELDS,
+  factories: FACTORY_FIELDS,
+  promotion_groups: PROMOTION_GROUP_FIELDS,
 };
 
 export function fieldType(table: TableKind, field: string): { type: FieldType; values?: readonly string[] } {
-  const spec = SPECS[table]?.find((f) => f.name === field);
-  if (spec) return { type: spec.type, values: spec.values };
-  if (/_date$/.test(field)) return { type: 'date' };
-  if (canonicalUnit(field) || /_(pct|count)$/.test(field)) return { type: 'number' };
-  return { type: 'string' };
+  const spec = TABLE_FIELDS[table].find((f) => f.name === field);
+  return spec ? { type: spec.type, values: spec.values } : { type: 'string' };
 }
 
 const DAY_MS = 86_400_000;
@@ -99,7 +111,7 @@ function parseCell(table: TableKind, field: string, src: FieldSource, cell: RawC
       const lower = s.toLowerCase();
       if (values?.includes(lower)) return { ok: true, value: lower };
       const alias = ENUM_ALIASES[field]?.[s];
-      if (alias) return { ok: true, value: alias };
+      if (alias && values?.includes(alias)) return { ok: true, value: alias };
       return refuse(
         `“${quoteForMessage(cell)}” 不是允许的取值（${(values ?? []).join(' / ')}）`,
         `"${quoteForMessage(cell)}" is not an allowed value (${(values ?? []).join(' / ')})`,
