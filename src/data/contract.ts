@@ -118,3 +118,51 @@ export const INEFFICIENCY_CODES = ['L1', 'L2', 'L3'] as const;
 /** 1 亩 = 10000/15 m². */
 export const M2_PER_MU = 10000 / 15;
 export const M2_PER_HA = 10000;
+
+// ---------------------------------------------------------------------------------------
+// Tables added in contract v2: projects (招商项目库), standard factories, promotion groups, and
+// county boundaries as an importable table.
+
+export const PROJECT_STAGES = ['negotiating', 'signed', 'land_supplied', 'started', 'producing'] as const;
+export type ProjectStage = (typeof PROJECT_STAGES)[number];
+
+export const PROJECT_FIELDS: readonly FieldSpec[] = [
+  { name: 'project_id', type: 'string', required: true, label: '项目编号' },
+  { name: 'name', type: 'string', label: '项目名称' },
+  { name: 'chain_node', type: 'string', label: '产业链环节' },
+  { name: 'investment_wan', type: 'number', label: '总投资(万元)' },
+  { name: 'land_need_mu_min', type: 'number', label: '用地需求下限(亩)' },
+  { name: 'land_need_mu_max', type: 'number', label: '用地需求上限(亩)' },
+  { name: 'land_use', type: 'enum', values: LAND_USES, label: '用地性质' },
+  { name: 'county', type: 'string', label: '责任县区' },
+  { name: 'stage', type: 'enum', values: PROJECT_STAGES, label: '项目阶段' },
+  { name: 'negotiating_date', type: 'date', label: '洽谈日期' },
+  { name: 'signed_date', type: 'date', label: '签约日期' },
+  { name: 'land_supplied_date', type: 'date', label: '供地日期' },
+  { name: 'started_date', type: 'date', label: '开工日期' },
+  { name: 'producing_date', type: 'date', label: '投产日期' },
+  { name: 'site_parcel_id', type: 'string', label: '落地宗地编号' },
+  { name: 'referred_from', type: 'string', label: '流出县区' },
+  { name: 'referred_to', type: 'string', label: '流入县区' },
+  { name: 'share_out_pct', type: 'number', label: '流出地分成比例(%)' },
+];
+
+export const FACTORY_FIELDS: readonly FieldSpec[] = [
+  { name: 'factory_id', type: 'string', required: true, label: '厂房编号' },
+  { name: 'park_id', type: 'string', label: '园区编号' },
+  { name: 'floor_area_m2', type: 'number', label: '建筑面积(m²)' },
+  { name: 'vacant_area_m2', type: 'number', label: '空置面积(m²)' },
+  { name: 'status', type: 'string', label: '使用状态' },
+];
+
+export const PROMOTION_GROUP_FIELDS: readonly FieldSpec[] = [
+  { name: 'group_id', type: 'string', required: true, label: '组团编号' },
+  { name: 'name', type: 'string', label: '组团名称' },
+  { name: 'counties', type: 'string', label: '成员县区' },
+];
+
+export const COUNTY_FIELDS: readonly FieldSpec[] = [
+  { name: 'county', type: 'string', required: true, label: '县区名称' },
+  { name: 'city', type: 'string', label: '所属城市' },
+  { name: 'adcode', type: 'string', label: '行政区划代码' },
+];

@@ -34,6 +34,8 @@ export interface Db {
   /** Registers text as a virtual file readable by read_csv. */
   registerText(name: string, text: string): Promise<void>;
   dropFile(name: string): Promise<void>;
+  /** Creates table `name` from an Arrow IPC stream (the binary bulk path; no text in between). */
+  insertArrowIpc(name: string, ipc: Uint8Array): Promise<void>;
 }
 
 export function toQuery(q: Query | string): Query {

@@ -32,5 +32,8 @@ export async function openBrowserDb(): Promise<Db> {
     async dropFile(name) {
       await db.dropFile(name);
     },
+    async insertArrowIpc(name, ipc) {
+      await conn.insertArrowFromIPCStream(ipc, { name, create: true });
+    },
   };
 }

@@ -41,6 +41,9 @@ export async function openNodeDb(): Promise<Db & { close(): void }> {
     async dropFile(name) {
       db.dropFile(name);
     },
+    async insertArrowIpc(name, ipc) {
+      conn.insertArrowFromIPCStream(ipc, { name, create: true });
+    },
     close() {
       conn.close();
       db.reset?.();

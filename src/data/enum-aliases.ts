@@ -14,5 +14,10 @@ export const ENUM_ALIASES: Record<string, Record<string, string>> = {
     停工: 'halted', 停建: 'halted', 建成未投产: 'built_no_production', 已投产: 'producing', 投产: 'producing',
   },
   level: { 国家级: 'national', 省级: 'provincial', 市级: 'municipal', 县级: 'county' },
-  stage: { 上游: 'upstream', 中游: 'midstream', 下游: 'downstream' },
+  // Chain-node positions and project stages share the field name; each table accepts only its own values.
+  stage: {
+    上游: 'upstream', 中游: 'midstream', 下游: 'downstream',
+    洽谈: 'negotiating', 洽谈中: 'negotiating', 在谈: 'negotiating', 签约: 'signed', 已签约: 'signed',
+    供地: 'land_supplied', 已供地: 'land_supplied', 开工: 'started', 已开工: 'started', 投产: 'producing', 已投产: 'producing',
+  },
 };
