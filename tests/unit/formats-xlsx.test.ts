@@ -81,6 +81,19 @@ describe('readXlsx: a county ledger', () => {
     expect(t.issues).toEqual([]);
   });
 
+  it('measures a sheet by its values, not by cells that only carry formatting', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    ws.addRow(['id', 'x']);
+    ws.addRow(['A', 1]);
+    ws.getCell('XFD2').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+    const book = await openXlsx(await bytesOf(wb), 'styled.xlsx');
+    expect(book.sheets[0]).toMatchObject({ rows: 2, columns: 2 });
+    const t = readXlsxSheet(book);
+    expect(t.headers).toEqual(['id', 'x']);
+    expect(rows(t)).toEqual([['A', 1]]);
+  });
+
   it('reads serial dates of a 1904-system workbook', async () => {
     const wb = new ExcelJS.Workbook();
     wb.properties.date1904 = true;
@@ -110,9 +123,9 @@ describe('readXlsx: sheets', () => {
   it('lists the sheets and reads the first visible non-empty one by default', async () => {
     const wb = await openXlsx(await threeSheets(), 'b.xlsx');
     expect(wb.sheets).toEqual([
-      { name: '说明', hidden: false, rows: 0 },
-      { name: '底稿', hidden: true, rows: 2 },
-      { name: '台账', hidden: false, rows: 3 },
+      { name: '说明', hidden: false, rows: 0, columns: 0 },
+      { name: '底稿', hidden: true, rows: 2, columns: 2 },
+      { name: '台账', hidden: false, rows: 3, columns: 2 },
     ]);
     const t = readXlsxSheet(wb);
     expect(t.sheet).toBe('台账');

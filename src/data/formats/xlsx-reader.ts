@@ -19,6 +19,8 @@ export interface XlsxSheetInfo {
   hidden: boolean;
   /** Rows holding at least one value. */
   rows: number;
+  /** Last column (1-based) holding a value. */
+  columns: number;
 }
 
 export interface XlsxWorkbook {
@@ -68,12 +70,22 @@ function oldFormatIssue(file: string): SourceIssue {
   );
 }
 
-function countRows(ws: ExcelJS.Worksheet): number {
-  let n = 0;
+/**
+ * Rows and columns that hold values. Not ws.rowCount / ws.columnCount: those count cells that
+ * only carry formatting, and a sheet formatted out to column XFD would make every row 16k wide.
+ */
+function measure(ws: ExcelJS.Worksheet): { rows: number; columns: number } {
+  let rows = 0;
+  let columns = 0;
   ws.eachRow({ includeEmpty: false }, (row) => {
-    if (row.hasValues) n++;
+    let any = false;
+    row.eachCell({ includeEmpty: false }, (_cell, col) => {
+      any = true;
+      if (col > columns) columns = col;
+    });
+    if (any) rows++;
   });
-  return n;
+  return { rows, columns };
 }
 
 /** Loads a workbook and lists its sheets; never throws for bad input. */
@@ -94,7 +106,7 @@ export async function openXlsx(bytes: Uint8Array, file: string): Promise<XlsxWor
       `无法读取“${file}”：文件已损坏，或不是有效的 Excel 工作簿。请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。`,
       `"${file}" cannot be read: it is damaged or not a valid Excel workbook. Open it in Excel or WPS, save it as .xlsx and try again.`));
   }
-  const sheets = book.worksheets.map((ws) => ({ name: ws.name, hidden: ws.state !== 'visible', rows: countRows(ws) }));
+  const sheets = book.worksheets.map((ws) => ({ name: ws.name, hidden: ws.state !== 'visible', ...measure(ws) }));
   return { file, sheets, issues: [], book };
 }
 
@@ -129,7 +141,7 @@ export function readXlsxSheet(wb: XlsxWorkbook, sheetName?: string): XlsxTable {
     return table;
   }
   table.sheet = ws.name;
-  const width = ws.columnCount;
+  const width = wb.sheets.find((s) => s.name === ws.name)?.columns ?? 0;
 
   // The value a cell shows. A merged range keeps its value in the top-left cell: below it (a
   // park name merged over several parcel rows) the value is repeated, since it applies to each
