@@ -80,6 +80,14 @@ describe('readCsv: encodings', () => {
     expect(codes(t)).toEqual(['warning:csv.encoding_guess@2:-']);
   });
 
+  it('reads GBK made of traditional characters as GB18030, but says it is a guess', () => {
+    const t = readCsv(fixture('traditional-gbk.csv'), 'tw.csv');
+    expect(t.encoding).toBe('gb18030');
+    expect(t.headers).toEqual(['機構名稱', '縣區']);
+    expect(rows(t)).toEqual([['臺灣電腦資訊', '東區'], ['鄉鎮農會與漁會聯繫', '舊縣']]);
+    expect(codes(t)).toEqual(['warning:csv.encoding_guess@1:-']);
+  });
+
   it('lets the caller override the encoding, and reports bytes the chosen one cannot decode', () => {
     const gb = fixture('parcels-gb18030.csv');
     const asLatin = readCsv(gb, 'a.csv', { encoding: 'windows-1252' });
@@ -107,6 +115,14 @@ describe('readCsv: structure', () => {
     expect(readCsv(utf8('a\tb\n"x,y,z"\t2\n'), 'x.csv').delimiter).toBe('\t');
     expect(readCsv(utf8('a,b\n1;2;3,4\n'), 'x.csv').delimiter).toBe(',');
     expect(readCsv(utf8('\n\n"a;b",c\n1,2\n'), 'x.csv').delimiter).toBe(',');
+  });
+
+  it('honours and skips an Excel "sep=" first line', () => {
+    const t = readCsv(utf8('sep=;\r\na;b,c\r\n1;2,5\r\n'), 'x.csv');
+    expect(t.delimiter).toBe(';');
+    expect(t.headers).toEqual(['a', 'b,c']);
+    expect(rows(t)).toEqual([['1', '2,5']]);
+    expect(Array.from(t.rowNumbers)).toEqual([3]);
   });
 
   it('follows RFC 4180: quoted separators, line breaks and doubled quotes; rows keep their start line', () => {

@@ -76,6 +76,8 @@ interface GbScan {
   common: number;
   /** Other valid GBK two-byte codes and GB18030 four-byte codes. */
   rare: number;
+  /** Codes that directly follow another code: Chinese words run together, Latin-1 accents sit between ASCII letters. */
+  adjacent: number;
 }
 
 /** Byte structure of GB18030 (GB 18030-2005 §6): one byte 00–80, two bytes 81–FE + 40–7E/80–FE, four bytes 81–FE 30–39 81–FE 30–39. */
@@ -84,6 +86,8 @@ function scanGb18030(b: Uint8Array): GbScan {
   let invalid = 0;
   let common = 0;
   let rare = 0;
+  let adjacent = 0;
+  let prevEnd = -1;
   let i = 0;
   const n = b.length;
   while (i < n) {
@@ -92,25 +96,28 @@ function scanGb18030(b: Uint8Array): GbScan {
       i++;
       continue;
     }
+    if (i === prevEnd) adjacent++;
     const t = i + 1 < n ? b[i + 1] : -1;
     if (c !== 0xff && t >= 0x40 && t <= 0xfe && t !== 0x7f) {
       // GB2312 rows A1–A9 (punctuation, full-width forms) and B0–F7 (hanzi), cells A1–FE.
       if (t >= 0xa1 && ((c >= 0xa1 && c <= 0xa9) || (c >= 0xb0 && c <= 0xf7))) common++;
       else rare++;
       i += 2;
+      prevEnd = i;
     } else if (
       c !== 0xff && t >= 0x30 && t <= 0x39 && i + 3 < n &&
       b[i + 2] >= 0x81 && b[i + 2] <= 0xfe && b[i + 3] >= 0x30 && b[i + 3] <= 0x39
     ) {
       rare++;
       i += 4;
+      prevEnd = i;
     } else {
       if (firstInvalid < 0) firstInvalid = i;
       invalid++;
       i++;
     }
   }
-  return { firstInvalid, invalid, common, rare };
+  return { firstInvalid, invalid, common, rare, adjacent };
 }
 
 function lineOf(b: Uint8Array, offset: number): number {
@@ -169,9 +176,12 @@ export function decodeCsvBytes(bytes: Uint8Array, forced?: TextEncodingName): De
     // Mostly UTF-8 with a few damaged bytes (a file cut and pasted together): keep the Chinese.
     return { text: decode(body, 'utf-8', false), encoding: 'utf-8', doubt: { kind: 'guess', line } };
   }
-  if (gb.common > gb.rare + gb.invalid) {
+  if (gb.invalid === 0 && gb.adjacent * 2 >= gbCodes) {
+    // Well-formed GBK but mostly outside GB2312 (traditional characters, rare names): likely
+    // Chinese still, since its codes run together; said to be a guess (it may be Big5).
     return { text: decode(body, 'gb18030', false), encoding: 'gb18030', doubt: { kind: 'guess', line } };
   }
-  // Accented Latin letters between ASCII ones (Zürich, Café): Windows-1252 decodes every byte.
+  // Accented Latin letters between ASCII ones (Zürich, Café), whose byte pairs may look like
+  // GBK codes but never run together: Windows-1252 decodes every byte.
   return { text: decode(body, 'windows-1252', false), encoding: 'windows-1252', doubt: { kind: 'guess', line } };
 }

@@ -94,7 +94,9 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = 
     );
   }
 
-  const delimiter = opts.delimiter ?? detectDelimiter(text);
+  // Excel writes and honours a first line "sep=;" naming the separator.
+  const sepLine = /^sep=([,;\t])(?:\r\n|\r|\n)/i.exec(text);
+  const delimiter = opts.delimiter ?? (sepLine?.[1] as CsvDelimiter | undefined) ?? detectDelimiter(text);
   const delim = delimiter.charCodeAt(0);
   const hasNul = text.indexOf('\0') >= 0;
 
@@ -106,8 +108,8 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = 
   const cells: string[] = [];
   let nCells = 0;
   const n = text.length;
-  let pos = 0;
-  let line = 1;
+  let pos = sepLine ? sepLine[0].length : 0;
+  let line = sepLine ? 2 : 1;
 
   const takeHeader = (recordLine: number) => {
     const seen = new Map<string, number>();
@@ -264,7 +266,7 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = 
       '文件只有表头，没有数据行。',
       'The file has a header but no data rows.');
   }
-  if (headerSeen && headers.length === 1 && opts.delimiter === undefined && rowNumbers.length > 0) {
+  if (headerSeen && headers.length === 1 && opts.delimiter === undefined && !sepLine && rowNumbers.length > 0) {
     const [zh, en] = DELIMITER_NAMES[delimiter];
     issue('warning', null, headers[0], 'csv.single_column',
       `只读出一列（按${zh}分隔）。如果文件其实用别的分隔符，请选择分隔符后重新读取。`,
