@@ -199,6 +199,12 @@ describe('readCsv: bad input', () => {
     expect(t.issues[0].messageEn).toContain('columns 2 and 3');
   });
 
+  it('unwraps header names wrapped inside the cell', () => {
+    const t = readCsv(utf8('"约定动工\r\n日期","出让价款\n（万元）"," agreed\nstart ",id\n1,2,3,4\n'), 'x.csv');
+    expect(t.headers).toEqual(['约定动工日期', '出让价款（万元）', 'agreed start', 'id']);
+    expect(Array.from(t.rowNumbers)).toEqual([5]);
+  });
+
   it('names a column with an empty header', () => {
     const t = readCsv(utf8('a,,c\n1,2,3\n'), 'x.csv');
     expect(t.headers).toEqual(['a', '列2', 'c']);

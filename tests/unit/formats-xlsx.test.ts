@@ -23,7 +23,8 @@ async function ledger(): Promise<Uint8Array> {
   ws.getCell('A1').value = '宁津县2024年供地台账';
   ws.getCell('A2').value = '填报单位：宁津县自然资源局';
   ws.getCell('F2').value = '填报日期：2024年6月30日';
-  ws.getRow(4).values = ['宗地编号', '所在园区', '土地使用权人', '出让价款', '用地面积', '约定动工日期', '备注'];
+  // Long names wrapped inside the cell (Alt+Enter), as ledgers do.
+  ws.getRow(4).values = ['宗地编号', '所在园区', '土地使用权人', '出让价款', '用地面积', '约定动工\n日期', ' 备注 '];
   ws.getRow(5).values = [null, null, null, '（万元）', '(亩)'];
   // Row 6: a serial date in a date-formatted cell, a formula with its cached result, rich text.
   ws.getRow(6).values = ['NJ-2024-01', '宁津经济开发区', { richText: [{ text: '山东恒达', font: { bold: true } }, { text: '机械有限公司' }] },

@@ -8,6 +8,7 @@
 
 import { quoteForMessage } from './cell-parse';
 import { type TextEncodingName, decodeCsvBytes } from './csv-reader-encoding';
+import { cleanHeaderText } from './header-text';
 import type { RawCell, RawTable, SourceIssue } from './raw-table';
 
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -115,7 +116,7 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = 
     const seen = new Map<string, number>();
     headers = [];
     for (let c = 0; c < nCells; c++) {
-      let name = cells[c].trim();
+      let name = cleanHeaderText(cells[c]);
       if (name === '') {
         name = `列${c + 1}`;
         issue('warning', recordLine, name, 'csv.header_empty',

@@ -10,6 +10,7 @@
 
 import ExcelJS from 'exceljs';
 import { quoteForMessage } from './cell-parse';
+import { cleanHeaderText } from './header-text';
 import type { RawCell, RawTable, SourceIssue } from './raw-table';
 import { convertCellValue } from './xlsx-reader-cells';
 import { HEADER_SEARCH_ROWS, detectHeaderLayout } from './xlsx-reader-header';
@@ -190,9 +191,9 @@ export function readXlsxSheet(wb: XlsxWorkbook, sheetName?: string): XlsxTable {
     .map((row) => row.filter((v) => v !== null).join(' ').trim())
     .filter((t) => t !== '');
 
-  // Header names: as in the sheet, trimmed; blank ones are named after the column letter
+  // Header names: as in the sheet, trimmed and unwrapped (header-text.ts); blank ones are named after the column letter
   // (kept only when the column has data), duplicates are errors and get a suffix.
-  const rawHeaders = preview[layout.header].map((v) => (v === null ? '' : String(v).trim()));
+  const rawHeaders = preview[layout.header].map((v) => (v === null ? '' : cleanHeaderText(String(v))));
   const data: RawCell[][] = rawHeaders.map(() => []);
   const rowNumbers: number[] = [];
   const firstData = (table.unitRow ?? headerRow) + 1;
