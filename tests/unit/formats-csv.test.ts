@@ -166,14 +166,15 @@ describe('readCsv: bad input', () => {
   it('refuses a row with fewer cells than the header', () => {
     const t = readCsv(utf8('a,b,c\n1,2,3\n4,5\n6,7,8\n'), 'x.csv');
     expect(rows(t)).toEqual([['1', '2', '3'], ['6', '7', '8']]);
-    expect(codes(t)).toEqual(['error:csv.cell_count@3:-']);
+    expect(codes(t)).toEqual(['error:csv.cell_count@3:c']);
     expect(t.issues[0].messageZh).toContain('第 3 行有 2 个单元格，表头有 3 列');
   });
 
   it('reports a file cut in the middle of the last line as truncated', () => {
     const t = readCsv(utf8('a,b,c\n1,2,3\n4,5'), 'cut.csv');
     expect(rows(t)).toEqual([['1', '2', '3']]);
-    expect(codes(t)).toEqual(['error:csv.truncated@3:-']);
+    expect(codes(t)).toEqual(['error:csv.truncated@3:c']);
+    expect(t.issues[0].file).toBe('cut.csv');
     expect(t.issues[0].messageZh).toContain('截断');
   });
 
@@ -227,6 +228,15 @@ describe('readCsv: bad input', () => {
     expect(h.headers).toEqual(['宗地编号', '面积']);
     expect(codes(h)).toEqual(['error:csv.no_rows@-:-']);
     expect(h.issues[0].messageZh).toContain('只有表头');
+  });
+
+  it('refuses a workbook or an old .xls given as CSV, naming what it is', () => {
+    const xlsx = readCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]), '台账.csv');
+    expect(codes(xlsx)).toEqual(['error:csv.binary@-:-']);
+    expect(xlsx.issues[0].messageZh).toContain('Excel 工作簿 (.xlsx)');
+    const xls = readCsv(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), '台账.csv');
+    expect(xls.issues[0].messageZh).toContain('.xls');
+    expect(xls.headers).toEqual([]);
   });
 
   it('warns when the whole file lands in one column', () => {

@@ -72,11 +72,29 @@ function findSplitNumber(cells: string[], n: number): number {
   return -1;
 }
 
+/** Files that are often renamed or picked by mistake: a workbook or zip (PK), an old .xls (OLE2). */
+function binaryKind(b: Uint8Array): [string, string] | null {
+  if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
+    return ['Excel 工作簿 (.xlsx) 或 .zip 压缩包', 'an Excel workbook (.xlsx) or a .zip archive'];
+  }
+  if (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) {
+    return ['旧版 Excel (.xls) 或 WPS 表格 (.et) 文件', 'an old Excel (.xls) or WPS (.et) file'];
+  }
+  return null;
+}
+
 export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = {}): CsvTable {
   const issues: SourceIssue[] = [];
   const issue = (level: SourceIssue['level'], row: number | null, field: string | null, code: string, zh: string, en: string) =>
     issues.push({ level, file, row, field, code, messageZh: zh, messageEn: en });
 
+  const binary = binaryKind(bytes);
+  if (binary) {
+    issue('error', null, null, 'csv.binary',
+      `“${file}”不是文本文件，而是${binary[0]}，请按对应格式导入。`,
+      `"${file}" is not a text file but ${binary[1]}; import it as such.`);
+    return { file, headers: [], columns: [], rowNumbers: new Int32Array(0), encoding: 'utf-8', delimiter: ',', issues };
+  }
   const decoded = decodeCsvBytes(bytes, opts.encoding);
   const { text, encoding } = decoded;
   if (decoded.doubt?.kind === 'guess') {
@@ -148,13 +166,15 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = 
     const want = headers.length;
     if (nCells !== want) {
       if (nCells < want && atEof && !endedByBreak) {
-        issue('error', recordLine, null, 'csv.truncated',
+        issue('error', recordLine, headers[nCells], 'csv.truncated',
           `第 ${recordLine} 行只有 ${nCells} 个单元格（表头有 ${want} 列），且文件没有以换行结束：文件可能被截断了。该行未导入。`,
           `Line ${recordLine} has ${nCells} cells (the header has ${want}) and the file does not end with a line break: the file may be truncated. The row was not imported.`);
         return;
       }
       const split = nCells > want ? findSplitNumber(cells, nCells) : -1;
-      const field = split >= 0 && split < want ? headers[split] : null;
+      // Too many cells: the column where a split number starts the shift, if one is seen;
+      // too few: the first column left without a cell.
+      const field = nCells < want ? headers[nCells] : split >= 0 && split < want ? headers[split] : null;
       const hintZh = split >= 0
         ? `“${cells[split]},${cells[split + 1]}”看起来是一个带千分位逗号却没有加引号的数字，后面的单元格都错了列。`
         : nCells > want
