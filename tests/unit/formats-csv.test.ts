@@ -206,10 +206,17 @@ describe('readCsv: bad input', () => {
     expect(Array.from(t.rowNumbers)).toEqual([5]);
   });
 
-  it('names a column with an empty header', () => {
-    const t = readCsv(utf8('a,,c\n1,2,3\n'), 'x.csv');
+  it('names a column with data but no header, and drops one with neither', () => {
+    const t = readCsv(utf8('a,,c,\n1,2,3,\n4,,6,\n'), 'x.csv');
     expect(t.headers).toEqual(['a', '列2', 'c']);
+    expect(rows(t)).toEqual([['1', '2', '3'], ['4', null, '6']]);
     expect(codes(t)).toEqual(['warning:csv.header_empty@1:列2']);
+  });
+
+  it('accepts empty cells past the last column (trailing separators), but not values', () => {
+    const t = readCsv(utf8('a,b\n1,2,\n3,4,,\n5,6,x\n'), 'x.csv');
+    expect(rows(t)).toEqual([['1', '2'], ['3', '4']]);
+    expect(codes(t)).toEqual(['error:csv.cell_count@4:-']);
   });
 
   it('refuses a NUL byte in a cell, naming line and field, and never passes it on', () => {

@@ -130,16 +130,19 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = 
   let pos = sepLine ? sepLine[0].length : 0;
   let line = sepLine ? 2 : 1;
 
+  /** Columns without a header name; reported (or dropped when they hold nothing) at the end. */
+  const unnamed: number[] = [];
+  let headerLine = 0;
+
   const takeHeader = (recordLine: number) => {
+    headerLine = recordLine;
     const seen = new Map<string, number>();
     headers = [];
     for (let c = 0; c < nCells; c++) {
       let name = cleanHeaderText(cells[c]);
       if (name === '') {
         name = `列${c + 1}`;
-        issue('warning', recordLine, name, 'csv.header_empty',
-          `第 ${c + 1} 列没有表头，暂称“${name}”。`,
-          `Column ${c + 1} has no header; it is called "${name}" for now.`);
+        unnamed.push(c);
       }
       const first = seen.get(name);
       if (first !== undefined) {
@@ -164,6 +167,8 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = 
     if (blank) return; // blank lines (and Excel's ",,,," rows) are not records
     if (!headerSeen) return takeHeader(recordLine);
     const want = headers.length;
+    // Empty cells past the last column (a trailing separator) shift nothing: not an error.
+    while (nCells > want && cells[nCells - 1] === '') nCells--;
     if (nCells !== want) {
       if (nCells < want && atEof && !endedByBreak) {
         issue('error', recordLine, headers[nCells], 'csv.truncated',
@@ -292,6 +297,20 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = 
     issue('warning', null, headers[0], 'csv.single_column',
       `只读出一列（按${zh}分隔）。如果文件其实用别的分隔符，请选择分隔符后重新读取。`,
       `Only one column was found (split on ${en}). If the file uses another separator, choose it and read again.`);
+  }
+
+  // A column with neither a name nor a value (the header line ended with a separator) is not
+  // data; one with values is kept under a made-up name and reported.
+  const drop = new Set(unnamed.filter((c) => columns[c].every((v) => v === null)));
+  for (const c of unnamed) {
+    if (drop.has(c)) continue;
+    issue('warning', headerLine, headers[c], 'csv.header_empty',
+      `第 ${c + 1} 列有数据但没有表头，暂称“${headers[c]}”。`,
+      `Column ${c + 1} has data but no header; it is called "${headers[c]}" for now.`);
+  }
+  if (drop.size > 0) {
+    headers = headers.filter((_, c) => !drop.has(c));
+    columns = columns.filter((_, c) => !drop.has(c));
   }
 
   return {
