@@ -95,6 +95,26 @@ describe('readXlsx: a county ledger', () => {
     expect(rows(t)).toEqual([['A', 1]]);
   });
 
+  it('is not slowed down by a dropdown or highlight rule covering whole columns', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    ws.addRow(['id', 'status']);
+    ws.addRow(['A', '已投产']);
+    // exceljs has this at run time but not in its type declarations.
+    const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+    validations.add('B2:B1048576', { type: 'list', allowBlank: true, formulae: ['"未动工,在建,已投产"'] });
+    ws.addConditionalFormatting({
+      ref: 'A2:A1048576',
+      rules: [{ type: 'containsText', operator: 'containsText', text: 'X', priority: 1, style: { font: { bold: true } } }],
+    });
+    const bytes = await bytesOf(wb);
+    const t0 = process.cpuUsage();
+    const t = await readXlsx(bytes, 'template.xlsx');
+    const used = process.cpuUsage(t0);
+    expect(rows(t)).toEqual([['A', '已投产']]);
+    expect((used.user + used.system) / 1000).toBeLessThan(500);
+  });
+
   it('reads serial dates of a 1904-system workbook', async () => {
     const wb = new ExcelJS.Workbook();
     wb.properties.date1904 = true;
