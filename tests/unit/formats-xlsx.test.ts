@@ -240,6 +240,16 @@ describe('readXlsx: bad input', () => {
     expect(h.issues[0].messageZh).toContain('只有表头');
     expect(codes(await readXlsx(bytes, 'x.xlsx', { sheet: 'n' }))).toEqual(['error:xlsx.no_header@-:-']);
   });
+
+  it('says the header was not found, not that the sheet is empty, when data starts below row 30', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('s');
+    ws.getRow(40).values = ['宗地编号', '面积'];
+    ws.getRow(41).values = ['A', 1];
+    const t = await readXlsx(await bytesOf(wb), 'low.xlsx');
+    expect(codes(t)).toEqual(['error:xlsx.no_header@-:-']);
+    expect(t.issues[0].messageZh).toContain('前 30 行');
+  });
 });
 
 describe('detectHeaderLayout', () => {

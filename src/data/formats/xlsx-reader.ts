@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { quoteForMessage } from './cell-parse';
 import { cleanHeaderText } from './header-text';
 import type { RawCell, RawTable, SourceIssue } from './raw-table';
-import { convertCellValue } from './xlsx-reader-cells';
+import { type CellProblem, convertCellValue } from './xlsx-reader-cells';
 import { HEADER_SEARCH_ROWS, detectHeaderLayout } from './xlsx-reader-header';
 
 export interface XlsxSheetInfo {
@@ -146,13 +146,18 @@ export function readXlsxSheet(wb: XlsxWorkbook, sheetName?: string): XlsxTable {
     return table;
   }
   table.sheet = ws.name;
-  const width = wb.sheets.find((s) => s.name === ws.name)?.columns ?? 0;
+  const size = wb.sheets.find((s) => s.name === ws.name);
+  const width = size?.columns ?? 0;
+  if (!size || size.rows === 0) {
+    issue('error', null, null, 'xlsx.sheet_empty', `工作表“${ws.name}”是空的。`, `Sheet "${ws.name}" is empty.`);
+    return table;
+  }
 
   // The value a cell shows. A merged range keeps its value in the top-left cell: below it (a
   // park name merged over several parcel rows) the value is repeated, since it applies to each
   // row; to its right it is left empty, so that one value does not land in two columns.
   let filledMerges = 0;
-  const rowValues = (row: ExcelJS.Row, onProblem: ((col: number, p: NonNullable<ReturnType<typeof convertCellValue>['problem']>) => void) | null, fill: boolean) => {
+  const rowValues = (row: ExcelJS.Row, onProblem: ((col: number, p: CellProblem) => void) | null, fill: boolean) => {
     const out: RawCell[] = new Array(width).fill(null);
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       if (col > width) return;
@@ -176,10 +181,6 @@ export function readXlsxSheet(wb: XlsxWorkbook, sheetName?: string): XlsxTable {
     const row = ws.findRow(r);
     preview.push(row ? rowValues(row, null, false) : new Array(width).fill(null));
   }
-  if (preview.every((row) => row.every((v) => v === null))) {
-    issue('error', null, null, 'xlsx.sheet_empty', `工作表“${ws.name}”是空的。`, `Sheet "${ws.name}" is empty.`);
-    return table;
-  }
   const layout = detectHeaderLayout(preview);
   if (!layout) {
     issue('error', null, null, 'xlsx.no_header',
@@ -195,13 +196,14 @@ export function readXlsxSheet(wb: XlsxWorkbook, sheetName?: string): XlsxTable {
     .map((row) => row.filter((v) => v !== null).join(' ').trim())
     .filter((t) => t !== '');
 
-  // Header names: as in the sheet, trimmed and unwrapped (header-text.ts); blank ones are named after the column letter
-  // (kept only when the column has data), duplicates are errors and get a suffix.
+  // Header names: as in the sheet, trimmed and unwrapped (header-text.ts); blank ones are
+  // named after the column letter (kept only when the column has data); duplicates are
+  // errors and get a suffix.
   const rawHeaders = preview[layout.header].map((v) => (v === null ? '' : cleanHeaderText(String(v))));
   const data: RawCell[][] = rawHeaders.map(() => []);
   const rowNumbers: number[] = [];
   const firstData = (table.unitRow ?? headerRow) + 1;
-  const problems: { row: number; col: number; p: NonNullable<ReturnType<typeof convertCellValue>['problem']> }[] = [];
+  const problems: { row: number; col: number; p: CellProblem }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     if (r < firstData) return;
     const rowProblems: typeof problems = [];
