@@ -136,6 +136,13 @@ describe('readCsv: structure', () => {
     expect(t.issues).toEqual([]);
   });
 
+  it('allows spaces around quoted cells (", " separated files)', () => {
+    const t = readCsv(utf8('id, name, note\n1, "甲, 乙" , x\n'), 'x.csv');
+    expect(t.headers).toEqual(['id', 'name', 'note']);
+    expect(rows(t)).toEqual([['1', '甲, 乙', ' x']]);
+    expect(t.issues).toEqual([]);
+  });
+
   it('skips blank lines and all-empty rows without an error, and empty cells become null', () => {
     const t = readCsv(utf8('\n\nid,name\n\n1,甲\n,,\n\n2,\n'), 'b.csv');
     expect(rows(t)).toEqual([['1', '甲'], ['2', null]]);

@@ -32,6 +32,7 @@ const DELIMITER_NAMES: Record<CsvDelimiter, [string, string]> = {
 };
 
 const QUOTE = 34;
+const SPACE = 32;
 const LF = 10;
 const CR = 13;
 
@@ -215,7 +216,11 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = 
     let truncated = false;
     for (;;) {
       let value: string;
-      if (text.charCodeAt(pos) === QUOTE) {
+      // Some tools write ", " between cells: spaces before an opening quote are layout.
+      let q = pos;
+      while (text.charCodeAt(q) === SPACE) q++;
+      if (text.charCodeAt(q) === QUOTE) {
+        pos = q;
         const quoteLine = line;
         let start = pos + 1;
         let parts = '';
@@ -243,7 +248,8 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = 
         if (truncated) break;
         value = parts;
         line += countLineBreaks(value);
-        // RFC 4180 allows nothing between the closing quote and the separator.
+        // RFC 4180 allows nothing between the closing quote and the separator (spaces aside).
+        while (text.charCodeAt(pos) === SPACE) pos++;
         const after = pos;
         while (pos < n) {
           const c = text.charCodeAt(pos);
