@@ -1,0 +1,87 @@
+// Where the header is in a ledger sheet. County ledgers rarely start with it: a merged title
+// row ("宁津县2024年供地台账"), a line such as "填报单位：…  日期：…" and blank rows come first,
+// and a row of units ("（万元）", "亩") often sits right below it. Pure, so it is tested on
+// plain arrays; the workbook reader hands it the first rows with merged cells reduced to
+// their top-left cell.
+
+import type { RawCell } from './raw-table';
+
+/** How many rows from the top are searched for the header. */
+export const HEADER_SEARCH_ROWS = 30;
+
+export interface HeaderLayout {
+  /** 0-based index (in the rows given) of the header row. */
+  header: number;
+  /** 0-based index of a unit row right below the header, or null. */
+  unit: number | null;
+  /** Unit text per column from the unit row, without brackets or "单位：" (null where blank). */
+  units: (string | null)[];
+}
+
+// A unit cell: a bracketed short text (（万元）, (亩)), or a bare unit, optionally after 单位：.
+const BRACKETED = /^[（(\[【]\s*(?:单位[:：]\s*)?([^（）()[\]【】]{1,10}?)\s*[）)\]】]$/;
+const BARE_UNIT = /^(?:单位[:：]\s*)?(万元|元|亿元|千元|亩|公顷|ha|平方米|平米|㎡|m²|m2|平方公里|km²|km2|%|年|月|个|人|家|吨|吨标煤|tce|万吨|米|m|千米|km)$/i;
+
+export function unitOf(cell: RawCell): string | null {
+  if (typeof cell !== 'string') return null;
+  const s = cell.trim();
+  const b = BRACKETED.exec(s);
+  if (b) return b[1].trim();
+  const u = BARE_UNIT.exec(s);
+  return u ? u[1] : null;
+}
+
+function filled(row: readonly RawCell[]): number {
+  let n = 0;
+  for (const v of row) if (v !== null && v !== '') n++;
+  return n;
+}
+
+/** Cells that can be column names: text that is neither a unit nor a "label：value" line such as 填报单位：某县自然资源局. */
+function nameCells(row: readonly RawCell[]): number {
+  let n = 0;
+  for (const v of row) {
+    if (typeof v === 'string' && v.trim() !== '' && unitOf(v) === null && !/[:：]\s*\S/.test(v)) n++;
+  }
+  return n;
+}
+
+/** Share of a row's cells that must be names for the row to be a header. */
+const NAME_SHARE = 0.8;
+/** A header is at least this share as wide as the widest candidate (data rows may have a stray extra cell). */
+const WIDTH_SHARE = 0.8;
+
+/**
+ * Finds the header among the first rows. Candidates are rows of at least two cells that are
+ * mostly names (≥ 80 % text that is not a unit or a "label：value" pair); the header is the
+ * first candidate nearly as wide as the widest one, so that a title ("某县供地台账", one
+ * cell) or a filler line ("单位：… 日期：…") above it is passed over, and data rows with numbers
+ * and dates are not candidates. With only one-cell rows, the first non-empty row is the
+ * header. Returns null when no row qualifies (e.g. numbers only).
+ */
+export function detectHeaderLayout(rows: readonly (readonly RawCell[])[]): HeaderLayout | null {
+  const window = rows.slice(0, HEADER_SEARCH_ROWS);
+  const widest = Math.max(0, ...window.map(filled));
+  if (widest === 0) return null;
+  const candidate = (row: readonly RawCell[]) => {
+    const n = filled(row);
+    return n >= 2 && nameCells(row) >= NAME_SHARE * n ? n : 0;
+  };
+  const widestCandidate = Math.max(...window.map(candidate));
+  let header = -1;
+  for (let r = 0; r < window.length; r++) {
+    if (widest === 1 ? filled(window[r]) > 0 : widestCandidate > 0 && candidate(window[r]) >= WIDTH_SHARE * widestCandidate) {
+      header = r;
+      break;
+    }
+  }
+  if (header < 0) return null;
+  const below = rows[header + 1];
+  let unit: number | null = null;
+  let units: (string | null)[] = [];
+  if (below && filled(below) > 0 && below.every((v) => v === null || v === '' || unitOf(v) !== null)) {
+    unit = header + 1;
+    units = below.map((v) => unitOf(v));
+  }
+  return { header, unit, units };
+}
