@@ -91,4 +91,22 @@ describe('BD-09 (百度)', () => {
     expect(Number.isNaN(back[0]) && Number.isNaN(back[1])).toBe(true);
     expect(back[2]).toBeLessThan(116.9);
   });
+
+  it('keeps every point at its own index across large inputs with gaps', () => {
+    // More points than one gcoord batch, with empty pairs scattered through them.
+    const n = 70_000;
+    const wgs = new Float64Array(2 * n);
+    const bd = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      wgs[2 * i] = 113 + (i % 500) / 250;
+      wgs[2 * i + 1] = 24 + Math.floor(i / 500) / 100;
+      if (i % 997 === 0) bd[2 * i] = bd[2 * i + 1] = NaN;
+      else [bd[2 * i], bd[2 * i + 1]] = gcjToBd(...wgsToGcj(wgs[2 * i], wgs[2 * i + 1]));
+    }
+    const back = toWgs84(bd, { kind: 'bd09' }, bd);
+    for (const i of [1, 996, 997, 998, 65_535, 65_536, 65_537, 66_799, n - 1]) {
+      if (i % 997 === 0) expect(Number.isNaN(back[2 * i])).toBe(true);
+      else expect(metres(back[2 * i], back[2 * i + 1], wgs[2 * i], wgs[2 * i + 1])).toBeLessThan(1);
+    }
+  });
 });

@@ -58,21 +58,58 @@ export function toWgs84(coords: Float64Array, crs: CrsChoice, out: Float64Array 
     }
     return out;
   }
-  const from = crs.kind === 'gcj02' ? gcoord.GCJ02 : crs.kind === 'bd09' ? gcoord.BD09 : null;
+  if (crs.kind === 'gcj02' || crs.kind === 'bd09') {
+    return shiftOffsets(coords, crs.kind === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09, gcoord.WGS84, swap, false, out);
+  }
   for (let i = 0; i < n; i += 2) {
     const x = swap ? coords[i + 1] : coords[i];
     const y = swap ? coords[i] : coords[i + 1];
-    if (!Number.isFinite(x) || !Number.isFinite(y)) {
-      out[i] = out[i + 1] = NaN;
-      continue;
+    const ok = Number.isFinite(x) && Number.isFinite(y);
+    out[i] = ok ? x : NaN;
+    out[i + 1] = ok ? y : NaN;
+  }
+  return out;
+}
+
+type OffsetSystem = typeof gcoord.GCJ02 | typeof gcoord.BD09 | typeof gcoord.WGS84;
+/** Points handed to gcoord at a time: bounds the temporary arrays for multi-million-vertex files. */
+const OFFSET_CHUNK = 65_536;
+
+/**
+ * GCJ-02 / BD-09 ⇄ WGS84 through gcoord. Chunks go in as one MultiPoint each: gcoord's
+ * per-position entry point formats an error message for every call, which costs more than
+ * the conversion itself.
+ */
+function shiftOffsets(
+  coords: Float64Array,
+  from: OffsetSystem,
+  to: OffsetSystem,
+  swapIn: boolean,
+  swapOut: boolean,
+  out: Float64Array,
+): Float64Array {
+  const pairs = coords.length >> 1;
+  for (let start = 0; start < pairs; start += OFFSET_CHUNK) {
+    const end = Math.min(pairs, start + OFFSET_CHUNK);
+    const positions: [number, number][] = [];
+    const index: number[] = [];
+    for (let i = start; i < end; i++) {
+      const x = swapIn ? coords[2 * i + 1] : coords[2 * i];
+      const y = swapIn ? coords[2 * i] : coords[2 * i + 1];
+      if (Number.isFinite(x) && Number.isFinite(y)) {
+        positions.push([x, y]);
+        index.push(i);
+      } else {
+        out[2 * i] = out[2 * i + 1] = NaN;
+      }
     }
-    if (from === null) {
-      out[i] = x;
-      out[i + 1] = y;
-    } else {
-      const r = gcoord.transform([x, y], from, gcoord.WGS84) as [number, number];
-      out[i] = r[0];
-      out[i + 1] = r[1];
+    if (positions.length === 0) continue;
+    const moved = gcoord.transform({ type: 'MultiPoint', coordinates: positions }, from, to).coordinates;
+    for (let k = 0; k < index.length; k++) {
+      const i = index[k];
+      const [x, y] = moved[k];
+      out[2 * i] = swapOut ? y : x;
+      out[2 * i + 1] = swapOut ? x : y;
     }
   }
   return out;
@@ -83,8 +120,10 @@ export function fromWgs84(coords: Float64Array, crs: CrsChoice, out: Float64Arra
   assertPairs(coords, out);
   const swap = crs.swapAxes === true;
   const n = coords.length;
+  if (crs.kind === 'gcj02' || crs.kind === 'bd09') {
+    return shiftOffsets(coords, gcoord.WGS84, crs.kind === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09, false, swap, out);
+  }
   const conv = crs.kind === 'gk' ? proj4(proj4Definition(crs), 'WGS84') : null;
-  const to = crs.kind === 'gcj02' ? gcoord.GCJ02 : crs.kind === 'bd09' ? gcoord.BD09 : null;
   const p = { x: 0, y: 0 };
   for (let i = 0; i < n; i += 2) {
     const lon = coords[i];
@@ -98,10 +137,6 @@ export function fromWgs84(coords: Float64Array, crs: CrsChoice, out: Float64Arra
         const r = conv.inverse(p);
         x = r.x;
         y = r.y;
-      } else if (to !== null) {
-        const r = gcoord.transform([lon, lat], gcoord.WGS84, to) as [number, number];
-        x = r[0];
-        y = r[1];
       } else {
         x = lon;
         y = lat;
