@@ -80,6 +80,31 @@ describe('.prj of Gauss-Krüger zones', () => {
   });
 });
 
+describe('local transformation parameters written in the .prj', () => {
+  // OGC WKT1 as GDAL writes it when the datum carries TOWGS84 (illustrative parameters).
+  const xianWithParams =
+    'PROJCS["Xian 1980 / 3-degree Gauss-Kruger CM 114E",GEOGCS["Xian 1980",DATUM["Xian_1980",SPHEROID["IAG 1975",6378140,298.257,AUTHORITY["EPSG","7049"]],TOWGS84[24,-123,-94,0.02,-0.25,-0.13,1.1],AUTHORITY["EPSG","6610"]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",114],PARAMETER["scale_factor",1],PARAMETER["false_easting",500000],PARAMETER["false_northing",0],UNIT["metre",1],AUTHORITY["EPSG","2383"]]';
+
+  it('are taken over, so no warning is needed', () => {
+    const r = readPrj(xianWithParams);
+    expect(r.choice).toEqual({ ...gk('xian80', 3, 114, false), towgs84: [24, -123, -94, 0.02, -0.25, -0.13, 1.1] });
+    expect(r.needsTowgs84).toBeUndefined();
+    expect(r.note).toBeUndefined();
+  });
+
+  it('are also read by the fallback scan', () => {
+    const r = readPrj(xianWithParams.slice(0, -1));
+    expect(r.via).toBe('fallback');
+    expect(r.choice).toMatchObject({ datum: 'xian80', towgs84: [24, -123, -94, 0.02, -0.25, -0.13, 1.1] });
+  });
+
+  it('all-zero parameters are no parameters', () => {
+    const r = readPrj(xianWithParams.replace('TOWGS84[24,-123,-94,0.02,-0.25,-0.13,1.1]', 'TOWGS84[0,0,0,0,0,0,0]'));
+    expect(r.choice).toEqual(gk('xian80', 3, 114, false));
+    expect(r.needsTowgs84).toBe(true);
+  });
+});
+
 describe('.prj of other systems', () => {
   it('CGCS2000 and WGS84 geographic are longitude/latitude', () => {
     expect(readPrj(PRJ.geo2000).choice).toEqual({ kind: 'geographic' });
@@ -126,6 +151,7 @@ describe('fallback scan when the WKT parser gives up', () => {
       scaleFactor: 1,
       latitudeOfOrigin: 0,
       unitToMetre: 1,
+      towgs84: null,
     });
   });
 

@@ -13,6 +13,7 @@ import {
   THREE_DEGREE_ZONES,
   type CrsChoice,
   type CrsText,
+  type GaussKrugerChoice,
   type GkDatum,
 } from './choice.ts';
 
@@ -31,6 +32,8 @@ export interface PrjParameters {
   latitudeOfOrigin: number | null;
   /** Metres per linear unit of a projected system. */
   unitToMetre: number | null;
+  /** TOWGS84[…] of the datum as written (GDAL writes it for Xi'an 1980 / Beijing 1954 when known). */
+  towgs84: number[] | null;
 }
 
 export interface PrjReading {
@@ -45,6 +48,13 @@ export interface PrjReading {
 }
 
 const RAD = 180 / Math.PI;
+
+/** 3 or 7 finite Helmert values that are not all zero, else null. */
+function helmert(v: unknown): number[] | null {
+  if (!Array.isArray(v) || (v.length !== 3 && v.length !== 7)) return null;
+  const n = v.map(Number);
+  return n.every(Number.isFinite) && n.some((x) => x !== 0) ? n : null;
+}
 
 function fromProj4(wkt: string): PrjParameters | null {
   let p: Record<string, unknown>;
@@ -71,6 +81,7 @@ function fromProj4(wkt: string): PrjParameters | null {
     scaleFactor: geographic ? null : num(p.k0),
     latitudeOfOrigin: geographic || lat0 === null ? null : lat0 * RAD,
     unitToMetre: geographic ? null : num(p.to_meter),
+    towgs84: helmert(p.datum_params),
   };
 }
 
@@ -96,6 +107,7 @@ export function scanWkt(wkt: string): PrjParameters | null {
   // The projected system's linear unit is the last UNIT in the text (the first is the angular one).
   const units = [...wkt.matchAll(/(?:LENGTHUNIT|UNIT)\s*\[\s*"([^"]*)"\s*,\s*([-+0-9.eE]+)/gi)];
   const lastUnit = units.length > 0 ? Number(units[units.length - 1][2]) : NaN;
+  const towgs84 = /TOWGS84\s*\[([^\]]*)\]/i.exec(wkt);
   return {
     name: head[2],
     projection: projected ? (projection?.[1] ?? '') : null,
@@ -108,6 +120,7 @@ export function scanWkt(wkt: string): PrjParameters | null {
     scaleFactor: projected ? param('scale_factor', 'scale_factor_at_natural_origin') : null,
     latitudeOfOrigin: projected ? param('latitude_of_origin', 'latitude_of_natural_origin') : null,
     unitToMetre: projected && Number.isFinite(lastUnit) ? lastUnit : null,
+    towgs84: towgs84 ? helmert(towgs84[1].split(',')) : null,
   };
 }
 
@@ -189,9 +202,11 @@ export function choiceFromPrj(p: PrjParameters, via: PrjReading['via']): PrjRead
     if (w === null || !near(cm, centralMeridianOfZone(w, zone), 1e-9)) return { ...base, choice: null, note: TEXT.projection(p.name) };
     zoneWidth = w;
   }
-  const choice: CrsChoice = { kind: 'gk', datum: gkDatum, zoneWidth, centralMeridian: cm, zonePrefix, swapAxes: false };
+  const choice: GaussKrugerChoice = { kind: 'gk', datum: gkDatum, zoneWidth, centralMeridian: cm, zonePrefix, swapAxes: false };
   const note = oldDatumNote(gkDatum);
-  return note ? { ...base, choice, note, needsTowgs84: true } : { ...base, choice };
+  if (!note) return { ...base, choice };
+  if (p.towgs84) return { ...base, choice: { ...choice, towgs84: p.towgs84 } };
+  return { ...base, choice, note, needsTowgs84: true };
 }
 
 /** Reads a .prj text (BOM and line breaks allowed). */
