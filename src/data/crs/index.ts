@@ -24,3 +24,4 @@ export {
 } from './detect.ts';
 export { readPrj, type PrjReading } from './prj.ts';
 export { pointsOutsideCity, shareInsideCity, type CityHint, type LonLatBBox, type OutsideCity } from './city.ts';
+export { misfitPoints, type Misfits } from './value-ranges.ts';

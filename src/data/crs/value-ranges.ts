@@ -8,7 +8,7 @@
 // The datum is not: Xi'an 1980 and Beijing 1954 numbers look exactly like CGCS2000 ones, and
 // GCJ-02 / BD-09 longitudes differ from WGS84 by only a few hundred metres.
 
-import { SIX_DEGREE_ZONES, THREE_DEGREE_ZONES } from './choice.ts';
+import { SIX_DEGREE_ZONES, THREE_DEGREE_ZONES, zoneOfCentralMeridian, type CrsChoice } from './choice.ts';
 
 export const LON_RANGE = [73, 136] as const;
 export const LAT_RANGE = [3, 54] as const;
@@ -96,4 +96,40 @@ export function fitValues(sample: Float64Array, limit = 20_000): ValueFit {
     }
   }
   return fit;
+}
+
+export interface Misfits {
+  /** Point indices (pair i = coords[2i], coords[2i+1]) whose values do not fit, ascending. */
+  indices: Uint32Array;
+  /** How many of them are empty or not numbers. */
+  nonFinite: number;
+}
+
+/**
+ * The points whose values cannot be in `choice` (a 0,0 placeholder, an easting with another
+ * zone number, a northing outside China), so that the import can list them by row and field
+ * instead of converting them to a position somewhere else.
+ */
+export function misfitPoints(coords: Float64Array, choice: CrsChoice): Misfits {
+  const pairs = coords.length >> 1;
+  const hits = new Uint32Array(pairs);
+  let count = 0;
+  let nonFinite = 0;
+  const swap = choice.swapAxes === true;
+  const zone = choice.kind === 'gk' && choice.zonePrefix ? zoneOfCentralMeridian(choice.zoneWidth, choice.centralMeridian) : null;
+  for (let i = 0; i < pairs; i++) {
+    const x = swap ? coords[2 * i + 1] : coords[2 * i];
+    const y = swap ? coords[2 * i] : coords[2 * i + 1];
+    let fits: boolean;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) {
+      nonFinite++;
+      fits = false;
+    } else if (choice.kind !== 'gk') {
+      fits = within(x, LON_RANGE) && within(y, LAT_RANGE);
+    } else {
+      fits = within(y, NORTHING_RANGE) && (zone === null ? within(x, EASTING_RANGE) : zonePrefixOf(x) === zone);
+    }
+    if (!fits) hits[count++] = i;
+  }
+  return { indices: hits.slice(0, count), nonFinite };
 }
