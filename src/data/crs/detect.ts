@@ -193,7 +193,10 @@ function plainCandidates(share: number, swapped: boolean, sample: Float64Array, 
     return { cm, width, choice, inside, score };
   });
   const plausible = scored.filter((s) => s.inside >= 0.9).length;
-  return scored.flatMap(({ cm, width, choice, inside, score }) => {
+  // Meridians that put (almost) nothing in the city are noise once one of them fits.
+  const best = Math.max(...scored.map((s) => s.inside));
+  const shown = best >= 0.5 ? scored.filter((s) => s.inside >= 0.1) : scored;
+  return shown.flatMap(({ cm, width, choice, inside, score }) => {
     const notes = [head, T.cmFromCity(cm, inside)];
     if (width === 3 && near6.includes(cm)) notes.push(T.sameAsSixDegree(cm));
     const warnings = plausible > 1 && inside >= 0.9 ? [T.cmAmbiguous] : [];
@@ -227,6 +230,12 @@ function agreesWithPrj(prj: CrsChoice, v: CrsCandidate): boolean {
   return prj.zonePrefix === c.zonePrefix && (prj.centralMeridian === c.centralMeridian || !prj.zonePrefix);
 }
 
+/** Same kind, zoning and meridian; datum and axis order aside. */
+function sameSystem(a: CrsChoice, b: CrsChoice): boolean {
+  if (a.kind !== 'gk' || b.kind !== 'gk') return a.kind === b.kind;
+  return a.zonePrefix === b.zonePrefix && a.centralMeridian === b.centralMeridian;
+}
+
 function cityCheck(c: CrsCandidate, thin: Float64Array, city: CityHint): CrsCandidate {
   if (c.status !== 'ready') return c;
   const inside = shareInsideCity(toWgs84(thin, c.choice), city.bbox, CITY_MARGIN_DEG);
@@ -250,7 +259,10 @@ export function detectCrs(sample: Float64Array, hints: CrsHints = {}): CrsDetect
     const choice: CrsChoice = swapAxes ? { ...prj.choice, swapAxes: true } : prj.choice;
     const warnings = prj.note ? [prj.note] : [];
     if (agreeing.length > 0 || fit.finite === 0) {
-      const reason = agreeing.length > 0 ? join(T.fromPrj(prj.name), agreeing[0].reason) : T.fromPrj(prj.name);
+      // Quote what the values said only when they said the same thing (plain eastings read with
+      // another meridian would contradict the .prj's).
+      const same = agreeing.find((c) => c.status === 'ready' && sameSystem(c.choice, prj.choice!));
+      const reason = same ? join(T.fromPrj(prj.name), same.reason) : T.fromPrj(prj.name);
       // The .prj names the datum and meridian the values could only guess: it replaces them.
       const keep = candidates.filter((c) => !agreeing.includes(c));
       candidates = [ready(choice, 1, reason, warnings), ...keep.map((c) => ({ ...c, score: c.score * 0.5 }))];
