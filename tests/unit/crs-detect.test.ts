@@ -191,6 +191,13 @@ describe('.prj and values together', () => {
     expect(top(candidates).choice).toMatchObject({ zonePrefix: false, centralMeridian: 117 });
   });
 
+  it('an unsupported .prj is said on every candidate drawn from the values', () => {
+    const utm = ESRI_CM117.replace('CGCS2000_3_Degree_GK_CM_117E', 'WGS_1984_UTM_Zone_50N').replace('"Scale_Factor",1.0', '"Scale_Factor",0.9996');
+    const r = detectCrs(zone39, { prj: utm, city: CITY['德州'] });
+    expect(top(r.candidates).epsg).toBe(4527);
+    for (const c of r.candidates) expect(c.warnings.some((w) => w.zh.includes('WGS_1984_UTM_Zone_50N'))).toBe(true);
+  });
+
   it("a Xi'an 1980 .prj gives the old datum and the tens-of-metres warning", () => {
     const best = top(detectCrs(plain117, { prj: ESRI_XIAN_CM117 }).candidates);
     expect(best.choice).toMatchObject({ datum: 'xian80', centralMeridian: 117 });
