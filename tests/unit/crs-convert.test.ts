@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fixtures from '../fixtures/crs/gk-points.json';
 import { toWgs84, fromWgs84 } from '../../src/data/crs/convert.ts';
-import { epsgOf, parseCrsChoice, type GaussKrugerChoice } from '../../src/data/crs/choice.ts';
+import { describeCrs, epsgOf, parseCrsChoice, type GaussKrugerChoice } from '../../src/data/crs/choice.ts';
 
 interface Fixture {
   city: string;
@@ -114,5 +114,15 @@ describe('saved choices', () => {
     if (!wrong.ok) expect(wrong.message.zh).toContain('centralMeridian');
     expect(parseCrsChoice({ ...c, towgs84: [1, 2] }).ok).toBe(false);
     expect(parseCrsChoice({ kind: 'utm' }).ok).toBe(false);
+  });
+
+  it('are described with zone, meridian and EPSG code in both languages', () => {
+    const f = points.find((p) => p.epsg === 4527)!;
+    expect(describeCrs(choiceOf(f))).toEqual({
+      zh: '2000国家大地坐标系 高斯-克吕格 3°带 第39带（中央经线117°E，带号前缀） EPSG:4527',
+      en: 'CGCS2000 Gauss-Krüger 3° zone 39 (CM 117°E, zone prefix) EPSG:4527',
+    });
+    const bj = points.find((p) => p.epsg === 21453)!;
+    expect(describeCrs(choiceOf(bj, true)).zh).toBe('1954北京坐标系 高斯-克吕格 6°带（中央经线75°E，无带号） EPSG:21453，X/Y 互换');
   });
 });
