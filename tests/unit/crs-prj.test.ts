@@ -69,6 +69,13 @@ describe('.prj of Gauss-Krüger zones', () => {
     expect(readPrj(PRJ.ogc39).choice).toEqual(gk('cgcs2000', 3, 117, true));
   });
 
+  it('and as newer QGIS writes it (WKT2)', () => {
+    // `projinfo EPSG:4527 -o WKT2_2019 --single-line -q`
+    const wkt2 =
+      'PROJCRS["CGCS2000 / 3-degree Gauss-Kruger zone 39",BASEGEOGCRS["China Geodetic Coordinate System 2000",DATUM["China 2000",ELLIPSOID["CGCS2000",6378137,298.257222101,LENGTHUNIT["metre",1]]],PRIMEM["Greenwich",0,ANGLEUNIT["degree",0.0174532925199433]],ID["EPSG",4490]],CONVERSION["3-degree Gauss-Kruger zone 39",METHOD["Transverse Mercator",ID["EPSG",9807]],PARAMETER["Latitude of natural origin",0,ANGLEUNIT["degree",0.0174532925199433],ID["EPSG",8801]],PARAMETER["Longitude of natural origin",117,ANGLEUNIT["degree",0.0174532925199433],ID["EPSG",8802]],PARAMETER["Scale factor at natural origin",1,SCALEUNIT["unity",1],ID["EPSG",8805]],PARAMETER["False easting",39500000,LENGTHUNIT["metre",1],ID["EPSG",8806]],PARAMETER["False northing",0,LENGTHUNIT["metre",1],ID["EPSG",8807]]],CS[Cartesian,2],AXIS["northing (X)",north,ORDER[1],LENGTHUNIT["metre",1]],AXIS["easting (Y)",east,ORDER[2],LENGTHUNIT["metre",1]],USAGE[SCOPE["Cadastre, engineering survey, topographic mapping (large scale)."],AREA["China - onshore between 115°30\'E and 118°30\'E."],BBOX[22.6,115.5,49.88,118.5]],ID["EPSG",4527]]';
+    expect(readPrj(wkt2).choice).toEqual(gk('cgcs2000', 3, 117, true));
+  });
+
   it("Xi'an 1980 and Beijing 1954 are recognised and ask for local parameters", () => {
     const xian = readPrj(PRJ.xian114);
     expect(xian.choice).toEqual(gk('xian80', 3, 114, false));
