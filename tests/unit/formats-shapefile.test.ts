@@ -136,6 +136,13 @@ describe('DBF field types', () => {
     expect(t.issues.find((i) => i.code === 'dbf.unsupported_type')?.field).toBe('备注');
   });
 
+  it('removes a NUL inside a text value with a warning, and keeps a line feed inside a value', () => {
+    const t = readShapefileZip(layerZip([[squareCw(0, 0, 1)], [squareCw(2, 0, 1)]], [['ZD\u00001'], ['第一行\n第二行']]), 'z.zip');
+    expect(col(t, '宗地编号')).toEqual(['ZD1', '第一行\n第二行']);
+    const i = t.issues.find((x) => x.code === 'dbf.nul_in_text')!;
+    expect([i.row, i.field]).toEqual([1, '宗地编号']);
+  });
+
   it('suffixes a duplicated field name and reports it', () => {
     const dup = readShapefileZip(
       layerZip([[squareCw(0, 0, 1)]], [['a', 'b']], [{ name: 'ID', type: 'C', length: 4 }, { name: 'ID', type: 'C', length: 4 }]),
@@ -252,6 +259,28 @@ describe('bad Shapefile input', () => {
   it('says what is wrong with a file that is not a zip, or a zip without a Shapefile', () => {
     expect(codes(readShapefileZip(encodeUtf8('宗地编号,面积\n1,2'), 'x.zip'))).toEqual(['zip.bad_archive']);
     expect(codes(readShapefileZip(zipMembers({ 'readme.txt': 'hi' }), 'y.zip'))).toEqual(['shp.no_layer']);
+  });
+
+  it('ignores bytes after the length the .shp header declares', () => {
+    const { shp, shx } = writeShp([[squareCw(0, 0, 1)]]);
+    const padded = new Uint8Array(shp.length + 50).fill(0x41);
+    padded.set(shp);
+    const t = readShapefileZip(zipMembers({ 'zd.shp': padded, 'zd.shx': shx, 'zd.dbf': writeDbf(ID, [['A']]), 'zd.prj': CGCS2000_GK39_PRJ }), 'p.zip');
+    expect(t.issues).toEqual([]);
+    expect(t.rowNumbers.length).toBe(1);
+  });
+
+  it('decodes GBK member names stored without the zip UTF-8 flag (Chinese Windows zip tools)', () => {
+    const { shp, shx } = writeShp([[squareCw(0, 0, 1)]]);
+    const zip = zipMembers({ 'xxxx.shp': shp, 'xxxx.shx': shx, 'xxxx.dbf': writeDbf(ID, [['A']]) });
+    // Put the GBK bytes of 宗地 in place of "xxxx" in local and central headers (CRCs cover data only).
+    const gbk = encodeGbk('宗地');
+    for (let i = 0; i + 4 <= zip.length; i++) {
+      if (zip[i] === 0x78 && zip[i + 1] === 0x78 && zip[i + 2] === 0x78 && zip[i + 3] === 0x78) zip.set(gbk, i);
+    }
+    const archive = openShapefileZip(zip, 'gbk-names.zip');
+    expect(archive.layers.map((l) => l.name)).toEqual(['宗地']);
+    expect(archive.read('宗地').columns).toEqual([['A']]);
   });
 
   it('warns when .prj or .shx is missing', () => {

@@ -75,18 +75,20 @@ export function readShp(bytes: Uint8Array, file: string, builder: GeometryBuilde
       `${file} is truncated: its header says ${declared} bytes, the file has ${bytes.length}.`));
   }
 
+  // Some writers leave padding after the last record; the header's length says where records end.
+  const limit = declared >= 100 && declared <= bytes.length ? declared : bytes.length;
   let pos = 100;
   let n = 0;
-  while (pos < bytes.length) {
+  while (pos < limit) {
     const feature = n + 1;
-    if (pos + 8 > bytes.length) {
+    if (pos + 8 > limit) {
       issues.push(truncatedAt(file, feature));
       break;
     }
     const contentBytes = view.getInt32(pos + 4, false) * 2;
     const start = pos + 8;
     const end = start + contentBytes;
-    if (contentBytes < 4 || end > bytes.length) {
+    if (contentBytes < 4 || end > limit) {
       issues.push(truncatedAt(file, feature));
       break;
     }
