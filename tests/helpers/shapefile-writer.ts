@@ -68,12 +68,8 @@ export function writeShp(shapes: ShapeSpec[], fileShapeType = 5): { shp: Uint8Ar
     const b = new Uint8Array(44 + 4 * rings.length + 16 * pts.length);
     const v = new DataView(b.buffer);
     v.setInt32(0, type, true);
-    const xs = pts.map((p) => p[0]);
-    const ys = pts.map((p) => p[1]);
-    v.setFloat64(4, Math.min(...xs), true);
-    v.setFloat64(12, Math.min(...ys), true);
-    v.setFloat64(20, Math.max(...xs), true);
-    v.setFloat64(28, Math.max(...ys), true);
+    const box = pts.reduce((b, [x, y]) => [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)], [Infinity, Infinity, -Infinity, -Infinity]);
+    box.forEach((value, i) => v.setFloat64(4 + 8 * i, value, true));
     v.setInt32(36, rings.length, true);
     v.setInt32(40, pts.length, true);
     let start = 0;

@@ -175,6 +175,20 @@ describe('rings into polygons by winding order', () => {
     expect(t.issues.find((i) => i.code === 'shp.orphan_hole')?.row).toBe(1);
   });
 
+  it('reads a 150k-vertex parcel with a hole straight into the typed arrays', () => {
+    const shell: [number, number][] = [];
+    for (let i = 0; i <= 150_000; i++) {
+      const a = (-2 * Math.PI * i) / 150_000; // clockwise
+      shell.push([39482000 + 500 * Math.cos(a), 4168000 + 500 * Math.sin(a)]);
+    }
+    shell[150_000] = shell[0];
+    const t = readShapefileZip(layerZip([[shell, squareCcw(39482000, 4168000, 10)]], [['BIG']]), 'big.zip');
+    expect(t.issues).toEqual([]);
+    const [poly] = featurePolygons(t.geometry!, 0);
+    expect(poly.map((r) => r.length)).toEqual([150_001, 5]);
+    expect(poly[0][1]).toEqual(shell[1]);
+  });
+
   it('reads PolygonZ and PolygonM records like polygons', () => {
     const withZ: ShapeSpec[] = [{ type: 15, rings: [squareCw(0, 0, 4)] }, { type: 25, rings: [squareCw(9, 0, 4)] }];
     const t = readShapefileZip(layerZip(withZ, [['A'], ['B']]), 'z.zip');
