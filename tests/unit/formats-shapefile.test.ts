@@ -75,6 +75,12 @@ describe('DBF text encoding', () => {
     expect(t.encoding).toBe('utf-8');
   });
 
+  it('detects UTF-8 also when a field is wider than 127 bytes (a binary length byte in the header)', () => {
+    const wide: DbfFieldSpec[] = [{ name: 'NAME', type: 'C', length: 200 }];
+    const t = readShapefileZip(zipWith(writeDbf(wide, [['始兴县城南产业园']], { encode: encodeUtf8, ldid: 0 })), 'w.zip');
+    expect(t.columns[0]).toEqual(['始兴县城南产业园']);
+  });
+
   it('follows a .cpg that says UTF-8 even when the language driver says GBK', () => {
     const t = readShapefileZip(zipWith(writeDbf(fields, [['乐陵市']], { encode: encodeUtf8, ldid: 0x4d }), { 'a.cpg': 'UTF-8' }), 'u.zip');
     expect(t.columns[0]).toEqual(['乐陵市']);

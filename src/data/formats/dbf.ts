@@ -63,7 +63,7 @@ export function chooseDbfEncoding(bytes: Uint8Array, cpg: string | undefined): E
   }
   const ldid = bytes.length > 29 ? bytes[29] : 0;
   const byLdid = LDID_CODEPAGE[ldid];
-  const body = bytes.subarray(32);
+  const body = textBytes(bytes);
   if (byLdid && byLdid !== 'gb18030') {
     return {
       label: byLdid,
@@ -84,6 +84,24 @@ export function chooseDbfEncoding(bytes: Uint8Array, cpg: string | undefined): E
     guessZh: isAscii(body) ? null : '没有 .cpg 文件，已按 GBK（国内 GIS 软件的默认编码）解码文字',
     guessEn: isAscii(body) ? null : 'no .cpg file; text decoded as GBK (the default of Chinese GIS software)',
   };
+}
+
+/**
+ * The bytes that hold text: field names and records. Descriptor bytes such as a field length of
+ * 200 (0xC8) are binary and would make any file look like non-UTF-8.
+ */
+function textBytes(bytes: Uint8Array): Uint8Array {
+  const headerLength = bytes.length >= 12 ? bytes[8] | (bytes[9] << 8) : bytes.length;
+  const names: number[] = [];
+  for (let p = 32; p + 32 <= Math.min(headerLength, bytes.length) && bytes[p] !== 0x0d; p += 32) {
+    for (let i = p; i < p + 11 && bytes[i] !== 0; i++) names.push(bytes[i]);
+    names.push(0x20);
+  }
+  const records = bytes.subarray(Math.min(headerLength, bytes.length));
+  const out = new Uint8Array(names.length + records.length);
+  out.set(names);
+  out.set(records, names.length);
+  return out;
 }
 
 export function readDbf(
