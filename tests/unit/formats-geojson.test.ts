@@ -41,6 +41,13 @@ describe('GeoJSON structure', () => {
     expect(Array.from(t.rowNumbers)).toEqual([1, 2]);
   });
 
+  it('trims property names, suffixes names that collide once trimmed and names an empty one', () => {
+    const t = readGeoJson(fc(feature({ 宗地编号: 'A', ' 宗地编号 ': 'B', '': 'C' })), 'k.geojson');
+    expect(t.headers).toEqual(['宗地编号', '宗地编号_2', '字段3']);
+    expect(t.columns).toEqual([['A'], ['B'], ['C']]);
+    expect(t.issues.map((i) => [i.code, i.level])).toEqual([['geojson.duplicate_property', 'error'], ['geojson.empty_property_name', 'warning']]);
+  });
+
   it('reads a bare Feature and a bare geometry as one row', () => {
     expect(readGeoJson(json(feature({ id: 'ZD1' })), 'f.geojson').columns).toEqual([['ZD1']]);
     const g = readGeoJson(json({ type: 'MultiPolygon', coordinates: [square, square] }), 'g.geojson');

@@ -73,13 +73,33 @@ export function readGeoJson(bytes: Uint8Array, fileName: string): RawTable {
     table.crsHint = { crsName: root.crs.properties.name };
   }
 
-  // Pass 1: the union of property keys, first-seen order.
+  // Pass 1: the union of property keys, first-seen order. Headers are trimmed and must be
+  // unique (RawTable's rule), so " 宗地编号" next to "宗地编号" becomes "宗地编号_2" with an error.
   const index = new Map<string, number>();
+  const headers: string[] = [];
+  const taken = new Set<string>();
   for (const f of features) {
     if (!isObject(f) || !isObject(f.properties)) continue;
-    for (const k of Object.keys(f.properties)) if (!index.has(k)) index.set(k, index.size);
+    for (const k of Object.keys(f.properties)) {
+      if (index.has(k)) continue;
+      let name = k.trim() || `字段${headers.length + 1}`;
+      if (taken.has(name)) {
+        let n = 2;
+        while (taken.has(`${name}_${n}`)) n++;
+        issues.push(geoIssue('error', fileName, null, name, 'geojson.duplicate_property',
+          `${fileName} 的属性名“${k}”与“${name}”去掉空格后相同，已改名为“${name}_${n}”，请确认映射。`,
+          `${fileName}: property "${k}" equals "${name}" once spaces are trimmed; renamed "${name}_${n}", check the mapping.`));
+        name = `${name}_${n}`;
+      } else if (!k.trim()) {
+        issues.push(geoIssue('warning', fileName, null, name, 'geojson.empty_property_name',
+          `${fileName} 有一个没有名称的属性，已命名为“${name}”。`, `${fileName} has a property without a name; called "${name}".`));
+      }
+      taken.add(name);
+      index.set(k, headers.length);
+      headers.push(name);
+    }
   }
-  table.headers = [...index.keys()];
+  table.headers = headers;
   const columns: RawCell[][] = table.headers.map(() => new Array<RawCell>(features.length).fill(null));
   const builder = new GeometryBuilder();
 
