@@ -88,6 +88,12 @@ describe('bad GeoJSON, each reported by feature number', () => {
     expect(featurePolygons(t.geometry!, 2)).toEqual([]);
   });
 
+  it('a NUL character inside a value is removed with a warning naming feature and property', () => {
+    const t = readGeoJson(fc(feature({ 宗地编号: 'ZD1' }), feature({ 宗地编号: 'ZD\u00002' })), 'nul.geojson');
+    expect(t.columns).toEqual([['ZD1', 'ZD2']]);
+    expect(t.issues.map((i) => [i.code, i.row, i.field])).toEqual([['geojson.nul_in_text', 2, '宗地编号']]);
+  });
+
   it('points and lines are errors naming their type, and leave the feature without shape', () => {
     const t = readGeoJson(fc(feature({}, { type: 'Point', coordinates: [1, 2] }), feature({}, { type: 'LineString', coordinates: [[0, 0], [1, 1]] })), 'p.geojson');
     expect(codes(t)).toEqual([['geojson.not_polygon', 1], ['geojson.not_polygon', 2]]);

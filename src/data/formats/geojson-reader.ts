@@ -119,7 +119,16 @@ export function readGeoJson(bytes: Uint8Array, fileName: string): RawTable {
     } else if (!isObject(props)) {
       add('error', 'geojson.bad_properties', '的 properties 不是对象，已忽略。', 'properties is not an object; ignored.');
     } else {
-      for (const [k, v] of Object.entries(props)) columns[index.get(k)!][i] = cellOf(v);
+      for (const [k, v] of Object.entries(props)) {
+        const c = index.get(k)!;
+        if (typeof v === 'string' && v.includes('\u0000')) {
+          add('warning', 'geojson.nul_in_text', `的属性“${headers[c]}”含有空字符（NUL），已删除。`,
+            `property "${headers[c]}" contains NUL characters; they were removed.`, headers[c]);
+          columns[c][i] = cellOf(v.replace(/\u0000/g, ''));
+        } else {
+          columns[c][i] = cellOf(v);
+        }
+      }
     }
     writeGeometry(f.geometry, builder, add);
     builder.endFeature();
