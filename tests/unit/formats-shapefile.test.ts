@@ -213,6 +213,14 @@ describe('bad Shapefile input', () => {
     expect(featurePolygons(t.geometry!, 2)[0][0][0]).toEqual([5, 0]);
   });
 
+  it('skips the shape of a record with a NaN coordinate and names the point', () => {
+    const t = readShapefileZip(layerZip([[squareCw(0, 0, 1)], [[[0, 0], [0, NaN], [1, 1], [1, 0], [0, 0]]]], [['A'], ['B']]), 'nan.zip');
+    const i = t.issues.find((x) => x.code === 'shp.bad_record')!;
+    expect(i.row).toBe(2);
+    expect(i.messageZh).toContain('第 2 个点');
+    expect(featurePolygons(t.geometry!, 1)).toEqual([]);
+  });
+
   it('refuses a point layer and names its type', () => {
     const { shp, shx } = writeShp([{ type: 1, rings: [[[1, 2]]] }], 1);
     const t = readShapefileZip(zipMembers({ 'p.shp': shp, 'p.shx': shx, 'p.dbf': writeDbf(ID, [['A']]) }), 'p.zip');

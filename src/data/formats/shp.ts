@@ -156,6 +156,9 @@ function readRecord(
   for (let i = 0, o = pointsAt; i < numPoints; i++, o += 16) {
     xy[2 * i] = view.getFloat64(o, true);
     xy[2 * i + 1] = view.getFloat64(o + 8, true);
+    if (!Number.isFinite(xy[2 * i]) || !Number.isFinite(xy[2 * i + 1])) {
+      return malformed(`第 ${i + 1} 个点的坐标不是有限数字`, `point ${i + 1} has a non-finite coordinate`);
+    }
   }
   emitPolygons(xy, partStart, numParts, file, feature, builder, issues);
 }
