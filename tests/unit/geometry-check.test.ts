@@ -56,8 +56,9 @@ describe('geometry faults, each reported with file and feature number', () => {
     expect(r.issues[1].messageZh).toContain('第 9 个要素');
   });
 
-  it('ring with fewer than 4 points', () => {
-    expect(codesOf([[[[[0, 0], [1, 0], [0, 0]]]]])).toContain('geom.ring_too_short');
+  it('ring with fewer than 4 points, without follow-on area complaints', () => {
+    expect(codesOf([[[[[0, 0], [1, 0], [0, 0]]]]])).toEqual(['geom.ring_too_short']);
+    expect(codesOf([[[[[0, 0], [1, 0], [0, 0]], rect(0, 0, 1, 1)]]])).toEqual(['geom.ring_too_short']);
   });
 
   it('ring not closed', () => {
@@ -85,6 +86,8 @@ describe('geometry faults, each reported with file and feature number', () => {
   it('hole outside its shell', () => {
     expect(codesOf([[[rect(0, 0, 10, 10), rect(20, 20, 2, 2)]]])).toContain('geom.hole_outside_shell');
     expect(codesOf([[[rect(0, 0, 10, 10), rect(0, 0, 2, 2)]]])).toEqual([]); // touching the shell at a corner is fine
+    expect(codesOf([[[rect(0, 0, 10, 10), rect(0, 4, 3, 2)]]])).toEqual([]); // touching along an edge too
+    expect(codesOf([[[rect(0, 0, 10, 10), rect(8, 4, 5, 2)]]])).toContain('geom.hole_outside_shell'); // starts inside, crosses out
   });
 
   it('hole larger than its shell gives a negative area', () => {

@@ -81,12 +81,14 @@ export function checkGeometry(g: RawGeometry, options: GeometryCheckOptions): Ge
     }
     let total = 0;
     let anyShellArea = false;
+    let anyFullShell = false;
     for (let p = p0; p < p1; p++) {
       const r0 = g.polygonOffsets[p];
       const r1 = g.polygonOffsets[p + 1];
       const part = p1 - p0 > 1 ? `第 ${p - p0 + 1} 部分` : '';
       const partEn = p1 - p0 > 1 ? ` part ${p - p0 + 1}` : '';
       let polygonArea = 0;
+      let shellUsable = true;
       for (let r = r0; r < r1; r++) {
         const from = g.ringOffsets[r];
         const to = g.ringOffsets[r + 1];
@@ -95,6 +97,7 @@ export function checkGeometry(g: RawGeometry, options: GeometryCheckOptions): Ge
         const whatEn = r === r0 ? 'shell' : `hole ${r - r0}`;
         if (n < 4) {
           add('geom.ring_too_short', `${part}的${what}只有 ${n} 个点（闭合的环至少需要 4 个点）。`, `${whatEn}${partEn} has ${n} points (a closed ring needs at least 4).`);
+          if (r === r0) shellUsable = false;
           continue;
         }
         if (g.coords[from * 2] !== g.coords[(to - 1) * 2] || g.coords[from * 2 + 1] !== g.coords[(to - 1) * 2 + 1]) {
@@ -109,15 +112,16 @@ export function checkGeometry(g: RawGeometry, options: GeometryCheckOptions): Ge
         const a = ringArea(g, r, geographic);
         if (r === r0) {
           polygonArea += a;
+          anyFullShell = true;
           if (!isDegenerate(g.coords, from, to)) anyShellArea = true;
           continue;
         }
         polygonArea -= a;
-        if (!holeInside(g, r0, r)) {
-          add('geom.hole_outside_shell', `${part}的${what}不在外环之内。`, `${whatEn}${partEn} lies outside its shell.`);
+        if (shellUsable && !holeInside(g, r0, r)) {
+          add('geom.hole_outside_shell', `${part}的${what}不在外环之内（或越出外环）。`, `${whatEn}${partEn} lies outside its shell (or crosses it).`);
         }
       }
-      if (polygonArea < 0) {
+      if (shellUsable && polygonArea < 0) {
         add('geom.hole_larger_than_shell',
           `${part}的内环面积大于外环，面积为负（${polygonArea.toFixed(1)} 平方米）。`,
           `${partEn ? `${partEn.trim()}: ` : ''}holes are larger than the shell, giving a negative area (${polygonArea.toFixed(1)} m²).`);
@@ -125,7 +129,7 @@ export function checkGeometry(g: RawGeometry, options: GeometryCheckOptions): Ge
       total += polygonArea;
     }
     areaM2[f] = total;
-    if (!anyShellArea) add('geom.zero_area', '面积为零（所有点在一条线上或重合）。', 'zero area (all points on one line or identical).');
+    if (anyFullShell && !anyShellArea) add('geom.zero_area', '面积为零（所有点在一条线上或重合）。', 'zero area (all points on one line or identical).');
   }
   return { areaM2, issues };
 }
@@ -141,14 +145,35 @@ function isDegenerate(coords: Float64Array, from: number, to: number): boolean {
   return Math.abs(ringSignedArea2(coords, from, to)) <= 1e-12 * extent2;
 }
 
-/** A hole is inside when one of its first vertices lies inside the shell (it may touch the shell at a vertex). */
+/** Work limit (hole vertices × shell vertices) under which every hole vertex is tested. */
+const FULL_HOLE_TEST = 20_000_000;
+
+/**
+ * A hole is inside when none of its vertices is outside the shell; vertices on the shell's
+ * boundary are allowed (a hole may touch its shell at a point). Past FULL_HOLE_TEST only the
+ * first vertices are tested, enough to catch a hole drawn beside its parcel.
+ */
 function holeInside(g: RawGeometry, shell: number, hole: number): boolean {
   const s0 = g.ringOffsets[shell];
   const s1 = g.ringOffsets[shell + 1];
   const h0 = g.ringOffsets[hole];
-  const h1 = Math.min(g.ringOffsets[hole + 1], h0 + 3);
+  const all = g.ringOffsets[hole + 1];
+  const h1 = (all - h0) * (s1 - s0) <= FULL_HOLE_TEST ? all : Math.min(all, h0 + 3);
   for (let v = h0; v < h1; v++) {
-    if (pointInRing(g.coords, s0, s1, g.coords[2 * v], g.coords[2 * v + 1])) return true;
+    const x = g.coords[2 * v];
+    const y = g.coords[2 * v + 1];
+    if (!pointInRing(g.coords, s0, s1, x, y) && !pointOnRing(g.coords, s0, s1, x, y)) return false;
+  }
+  return true;
+}
+
+function pointOnRing(c: Float64Array, from: number, to: number, x: number, y: number): boolean {
+  for (let i = from; i + 1 < to; i++) {
+    const ax = c[2 * i], ay = c[2 * i + 1], bx = c[2 * i + 2], by = c[2 * i + 3];
+    if (x < Math.min(ax, bx) || x > Math.max(ax, bx) || y < Math.min(ay, by) || y > Math.max(ay, by)) continue;
+    const cross = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
+    // Collinear up to rounding relative to the edge length (coordinates of 1e7 m carry ~1e-9 relative error).
+    if (Math.abs(cross) <= 1e-9 * ((bx - ax) ** 2 + (by - ay) ** 2)) return true;
   }
   return false;
 }
