@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openShapefileZip, readShapefileZip } from '../../src/data/formats/shapefile-reader.ts';
+import { openShapefileFiles, openShapefileZip, readShapefileZip } from '../../src/data/formats/shapefile-reader.ts';
 import type { RawTable } from '../../src/data/formats/raw-table.ts';
 import {
   CGCS2000_GK39_PRJ,
@@ -338,5 +338,30 @@ describe('archives with several layers', () => {
     expect(t.issues[0].code).toBe('shp.several_layers');
     expect(t.issues[0].messageZh).toContain('园区/YQ');
     expect(openShapefileZip(zip, 'two.zip').read('道路').issues.at(-1)?.code).toBe('shp.unknown_layer');
+  });
+});
+
+describe('Shapefile parts chosen as separate files', () => {
+  const { shp, shx } = writeShp([[squareCw(0, 0, 1)], [squareCw(2, 0, 1)]]);
+
+  it('reads them like a zip, naming the files themselves in issues', () => {
+    const archive = openShapefileFiles([
+      { path: '宗地.shp', bytes: shp },
+      { path: '宗地.SHX', bytes: shx },
+      { path: '宗地.dbf', bytes: writeDbf(ID, [['A']]) },
+      { path: '宗地.prj', bytes: encodeUtf8(CGCS2000_GK39_PRJ) },
+    ]);
+    expect(archive.layers.map((l) => l.name)).toEqual(['宗地']);
+    const t = archive.read('宗地');
+    expect(t.file).toBe('宗地.shp');
+    expect(t.crsHint?.prj).toContain('Zone_39');
+    expect(t.issues.find((i) => i.code === 'shp.count_mismatch')?.file).toBe('宗地.shp');
+    expect(t.issues.find((i) => i.code === 'shp.no_attributes')?.file).toBe('宗地.dbf');
+  });
+
+  it('names the missing .dbf when only the .shp was chosen', () => {
+    const t = openShapefileFiles([{ path: 'zd.shp', bytes: shp }]).read('zd');
+    expect(t.issues.find((i) => i.code === 'shp.missing_dbf')?.file).toBe('zd.dbf');
+    expect(t.rowNumbers.length).toBe(2);
   });
 });

@@ -37,24 +37,36 @@ const PARTS = ['shp', 'dbf', 'shx', 'prj', 'cpg'] as const;
 type Part = (typeof PARTS)[number];
 
 export function openShapefileZip(bytes: Uint8Array, fileName: string): ShapefileArchive {
-  const issues: SourceIssue[] = [];
   const zip = readZip(bytes);
-  const groups = new Map<string, Partial<Record<Part, ZipMember>>>();
   if (!zip.ok) {
-    issues.push(geoIssue('error', fileName, null, null, 'zip.bad_archive',
-      `${fileName} 不是有效的 zip 压缩包（${zip.reason}）。Shapefile 请把 .shp、.shx、.dbf、.prj 一起压缩成 zip 再导入。`,
-      `${fileName} is not a valid zip archive (${zip.reason}). Zip the .shp, .shx, .dbf and .prj together and import the zip.`));
-  } else {
-    for (const m of zip.members) {
-      const dot = m.path.lastIndexOf('.');
-      const ext = dot < 0 ? '' : m.path.slice(dot + 1).toLowerCase();
-      if (!(PARTS as readonly string[]).includes(ext)) continue;
-      const base = m.path.slice(0, dot);
-      const key = base.toLowerCase();
-      const g = groups.get(key) ?? {};
-      g[ext as Part] = m;
-      groups.set(key, g);
-    }
+    return openMembers([], fileName, `${fileName}/`, [
+      geoIssue('error', fileName, null, null, 'zip.bad_archive',
+        `${fileName} 不是有效的 zip 压缩包（${zip.reason}）。Shapefile 请把 .shp、.shx、.dbf、.prj 一起压缩成 zip 再导入。`,
+        `${fileName} is not a valid zip archive (${zip.reason}). Zip the .shp, .shx, .dbf and .prj together and import the zip.`),
+    ]);
+  }
+  return openMembers(zip.members, fileName, `${fileName}/`, []);
+}
+
+/**
+ * The same for files chosen or dropped one by one (zd.shp, zd.dbf, zd.shx, zd.prj…): `path` is
+ * each file's name. Issues then name the files themselves.
+ */
+export function openShapefileFiles(files: ZipMember[]): ShapefileArchive {
+  const label = files.map((f) => f.path).join('、');
+  return openMembers(files, label, '', []);
+}
+
+function openMembers(members: ZipMember[], fileName: string, prefix: string, issues: SourceIssue[]): ShapefileArchive {
+  const groups = new Map<string, Partial<Record<Part, ZipMember>>>();
+  for (const m of members) {
+    const dot = m.path.lastIndexOf('.');
+    const ext = dot < 0 ? '' : m.path.slice(dot + 1).toLowerCase();
+    if (!(PARTS as readonly string[]).includes(ext)) continue;
+    const key = m.path.slice(0, dot).toLowerCase();
+    const g = groups.get(key) ?? {};
+    g[ext as Part] = m;
+    groups.set(key, g);
   }
   const layers: ShapefileLayerInfo[] = [];
   const byName = new Map<string, Partial<Record<Part, ZipMember>>>();
@@ -66,7 +78,7 @@ export function openShapefileZip(bytes: Uint8Array, fileName: string): Shapefile
     layers.push({ name, hasShp: !!g.shp, hasDbf: !!g.dbf, hasShx: !!g.shx, hasPrj: !!g.prj, hasCpg: !!g.cpg });
   }
   layers.sort((a, b) => a.name.localeCompare(b.name));
-  if (zip.ok && layers.length === 0) {
+  if (issues.length === 0 && layers.length === 0) {
     issues.push(geoIssue('error', fileName, null, null, 'shp.no_layer',
       `${fileName} 里没有 Shapefile（找不到 .shp 或 .dbf 文件）。`,
       `${fileName} contains no Shapefile (no .shp or .dbf file found).`));
@@ -86,7 +98,7 @@ export function openShapefileZip(bytes: Uint8Array, fileName: string): Shapefile
             `${fileName} has no layer "${layer}" (it has: ${layers.map((l) => l.name).join(', ') || 'none'}).`),
         ]);
       }
-      return readLayer(fileName, layer, g, options);
+      return readLayer(prefix, layer, g, options);
     },
   };
 }
@@ -116,12 +128,13 @@ function asciiish(bytes: Uint8Array): string {
   return text.trim();
 }
 
-function readLayer(archiveName: string, layer: string, g: Partial<Record<Part, ZipMember>>, options: ReadLayerOptions): RawTable {
+/** `prefix` is `archive.zip/` for zip members, empty for loose files. */
+function readLayer(prefix: string, layer: string, g: Partial<Record<Part, ZipMember>>, options: ReadLayerOptions): RawTable {
   const issues: SourceIssue[] = [];
-  const memberName = (m: ZipMember | undefined, ext: string): string => `${archiveName}/${m ? m.path : `${layer}.${ext}`}`;
+  const memberName = (m: ZipMember | undefined, ext: string): string => `${prefix}${m ? m.path : `${layer}.${ext}`}`;
   const shpName = memberName(g.shp, 'shp');
   const dbfName = memberName(g.dbf, 'dbf');
-  const table: RawTable = { file: `${archiveName}/${layer}`, headers: [], columns: [], rowNumbers: new Int32Array(0), issues };
+  const table: RawTable = { file: prefix ? `${prefix}${layer}` : (g.shp ?? g.dbf)!.path, headers: [], columns: [], rowNumbers: new Int32Array(0), issues };
 
   const builder = new GeometryBuilder();
   let shpCount = 0;
