@@ -47,8 +47,13 @@ export interface RawTable {
   /** Source row number (1-based, as the user sees it) of each row, for messages. */
   rowNumbers: Int32Array;
   geometry?: RawGeometry;
-  /** Coordinate-system hints the file carries (e.g. a Shapefile's .prj WKT); detection lives elsewhere. */
-  crsHint?: { prj?: string };
+  /**
+   * Coordinate-system hints the file carries; detection lives elsewhere. `prj`: a Shapefile's
+   * .prj WKT. `txt`: the [属性描述] entries of a 界址点 TXT as written (坐标系, 几度分带, 带号,
+   * 投影类型, 计量单位, 转换参数…). `crsName`: a GeoJSON's legacy `crs` name (e.g.
+   * `urn:ogc:def:crs:EPSG::4527`, as GDAL still writes it).
+   */
+  crsHint?: { prj?: string; txt?: Record<string, string>; crsName?: string };
   /** Text encoding the reader decided on, when the format is text (shown to the user, changeable). */
   encoding?: string;
   issues: SourceIssue[];
