@@ -1,6 +1,7 @@
 // Browser fetcher for the per-city county boundary files: each file is its own static asset
 // (`?url&no-inline`: never inlined into the bundle, even the 2 KB ones), fetched from the page's
-// own origin only when that city is opened. Only the URL table (~370 short strings) is bundled.
+// own origin only when that city is opened. Import it through cities-fetch.ts, which loads this
+// URL table (~40 KB) as a separate chunk on first use.
 
 import type { CityFileFetcher } from './cities';
 

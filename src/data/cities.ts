@@ -5,7 +5,8 @@
 //
 // The index (~60 KB) is bundled; each city's file is fetched only when that city is opened,
 // through a `fetcher` so the same code runs in the browser (Vite asset URLs, cities-files.ts)
-// and in Node (files on disk).
+// and in Node (files on disk). In the app: loadCityBoundaries(adcode, fetchCityFileLazily)
+// from cities-fetch.ts.
 
 import rawIndex from '../../data/boundaries/cities/index.json';
 import { decodeCityFile, type CityCountyCollection } from './cities-format';
