@@ -3,7 +3,7 @@
 // on-demand loading of one city's file. See data/boundaries/README.md for origin, licence and
 // accuracy (AMap data: a base map for demonstration, not official boundaries).
 //
-// The index (~60 KB) is bundled; each city's file is fetched only when that city is opened,
+// The index (~71 KB) is bundled; each city's file is fetched only when that city is opened,
 // through a `fetcher` so the same code runs in the browser (Vite asset URLs, cities-files.ts)
 // and in Node (files on disk). In the app: loadCityBoundaries(adcode, fetchCityFileLazily)
 // from cities-fetch.ts.
