@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS } from '../../src/analysis/settings';
 import { type Db, rows } from '../../src/data/db';
 import { readDemoFiles } from '../../src/data/demo-files-node';
 import { openNodeDb } from '../../src/data/duckdb-node';
-import { parseRegionFiles } from '../../src/data/region-loader';
+import { parseRegionFiles } from '../../src/data/import/region';
 import { loadWorkspaceTables } from '../../src/data/workspace/load-db';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type WorkspaceManifest } from '../../src/data/workspace/manifest';
 import { type Workspace, readWorkspaceFile, writeWorkspaceFile } from '../../src/data/workspace/workspace-file';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, rows } from '../../src/data/db';
 import { readDemoFiles } from '../../src/data/demo-files-node';
 import { openNodeDb } from '../../src/data/duckdb-node';
-import { parseRegionFiles, storeRegion } from '../../src/data/region-loader';
+import { parseRegionFiles, storeRegion } from '../../src/data/import/region';
 import { loadWorkspaceTables } from '../../src/data/workspace/load-db';
 import { reportRows, runLandRules } from '../../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS } from '../../src/analysis/settings';

@@ -5,8 +5,8 @@ import type { TypedColumn } from '../../../src/data/arrow-columns';
 import { NULL_BOOL, NULL_DAY } from '../../../src/data/arrow-columns';
 import { type FieldSpec, PARCEL_FIELDS, PARK_FIELDS } from '../../../src/data/contract';
 import { outerRings, type PolygonGeometry } from '../../../src/data/geometry';
-import type { ParsedRegion } from '../../../src/data/region-loader';
-import type { Cell } from '../../../src/data/table-import';
+import type { ParsedRegion } from '../../../src/data/import/region';
+import type { Cell } from '../../../src/data/import/cells';
 import type { PolygonSet } from '../../../src/data/workspace/polygons';
 import type { TableData, WorkspaceTables } from '../../../src/data/workspace/tables';
 
