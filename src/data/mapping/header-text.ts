@@ -1,6 +1,8 @@
 // Reading a column header the way a planner wrote it: full-width characters, a required-field
 // star, line breaks inside merged header cells and the unit in brackets — “宗地面积\n（亩）*”.
 
+import { toHalfWidth } from '../formats/cell-parse';
+
 /** The unit a header or a cell suffix names. `m2`/`mu`/`ha` are areas, `yuan`/`wan`/`yi` money. */
 export type UnitCode = 'm2' | 'mu' | 'ha' | 'km2' | 'yuan' | 'qian' | 'wan' | 'yi';
 
@@ -17,10 +19,6 @@ export const UNIT_DIMENSION: Record<UnitCode, Dimension> = {
   yi: 'money',
 };
 
-/** Full-width ASCII (Ａ-ｚ, ０-９, （）, ，) to half-width; the ideographic space to a space. */
-export function toHalfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
 
 // Longest first so that 万元 wins over 元 and 平方米 over 米.
 const UNIT_WORDS: readonly [string, UnitCode][] = [

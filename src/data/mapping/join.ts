@@ -5,7 +5,7 @@
 // comes from the ledger), a shape without a ledger row is left out and reported.
 
 import type { SourceIssue } from '../formats/raw-table';
-import { toHalfWidth } from './header-text';
+import { toHalfWidth } from '../formats/cell-parse';
 import type { ContractColumn, MappedTable } from './apply';
 
 /** Keys compare after trimming, full-width → half-width and upper-casing (“nj-001” = “ＮＪ－００１”). */
