@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CITY_INDEX, loadCityBoundaries, searchCities, type CityEntry, type CityFileFetcher } from '../../src/data/cities';
@@ -98,6 +99,21 @@ describe('all-city county boundaries', () => {
         );
         const seat = f.properties.seat;
         if (seat && !(seat[0] > 73 && seat[0] < 136 && seat[1] > 3 && seat[1] < 54)) problems.push(`${where}: seat ${seat}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('put each county seat inside its own county (seat and outline converted alike)', () => {
+    // The source's centre point (cp) lies outside the county outline for these four (抚顺县,
+    // 青岛 市北区, 珠海 金湾区, 西安 未央区); every other seat (2,809) must be inside.
+    const outside = new Set(['210421', '370203', '440404', '610112']);
+    const problems: string[] = [];
+    for (const c of cities) {
+      for (const f of loaded.get(c.adcode)!.features) {
+        const { seat, adcode, county } = f.properties;
+        if (!seat || outside.has(adcode)) continue;
+        if (!booleanPointInPolygon(seat, f)) problems.push(`${c.name} ${county} ${adcode}`);
       }
     }
     expect(problems).toEqual([]);
