@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, Position } from 'geojson';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CITY_INDEX, loadCityBoundaries, searchCities, type CityEntry, type CityFileFetcher } from '../../src/data/cities';
@@ -103,6 +104,21 @@ describe('all-city county boundaries', () => {
     expect(problems).toEqual([]);
   });
 
+  it('put each county seat inside its own county (seat and outline converted alike)', () => {
+    // The source's centre point (cp) lies outside the county outline for these four (抚顺县,
+    // 青岛 市北区, 珠海 金湾区, 西安 未央区); every other seat (2,809) must be inside.
+    const outside = new Set(['210421', '370203', '440404', '610112']);
+    const problems: string[] = [];
+    for (const c of cities) {
+      for (const f of loaded.get(c.adcode)!.features) {
+        const { seat, adcode, county } = f.properties;
+        if (!seat || outside.has(adcode)) continue;
+        if (!booleanPointInPolygon(seat, f)) problems.push(`${c.name} ${county} ${adcode}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   it('convert GCJ-02 like the demo boundaries: 德州 seats agree with dezhou.geojson to 1e-5°', () => {
     const demo = JSON.parse(readFileSync(join(DIR, 'dezhou.geojson'), 'utf8')) as FeatureCollection;
     const all = loaded.get('371400')!;
@@ -130,10 +146,10 @@ describe('searchCities', () => {
   });
 
   it('ranks exact names before prefixes before substrings', () => {
-    // 兰州 exactly, then cities whose name merely contains the text.
-    const hits = searchCities('lanzhou').map((h) => h.city.name);
-    expect(hits[0]).toBe('兰州市');
-    const zhou = searchCities('州').map((h) => h.city.name);
+    expect(searchCities('lanzhou')[0].city.name).toBe('兰州市');
+    // "zhou" starts 舟山 and 周口 (code order), and is only inside 沧州, 朔州 …
+    const zhou = searchCities('zhou').map((h) => h.city.name);
+    expect(zhou.slice(0, 3)).toEqual(['舟山市', '周口市', '沧州市']);
     expect(zhou.length).toBeGreaterThan(50);
   });
 
