@@ -100,6 +100,12 @@ describe('readCsv: encodings', () => {
     expect(fromLatin.issues).toEqual([]);
   });
 
+  it('refuses an encoding it does not offer instead of throwing', () => {
+    const t = readCsv(utf8('a\n1\n'), 'x.csv', { encoding: 'ebcdic' as never });
+    expect(codes(t)).toEqual(['error:csv.encoding_unknown@-:-']);
+    expect(t.issues[0].messageZh).toContain('ebcdic');
+  });
+
   it('keeps mostly-UTF-8 text as UTF-8 when a few bytes are damaged, naming the line', () => {
     const good = utf8('名称,县\n宁津县恒达机械,宁津县\n乐陵市泰山体育,乐陵市\n');
     const bytes = new Uint8Array([...good, ...latin1('x\xff,y\n')]);

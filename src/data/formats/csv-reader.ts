@@ -7,7 +7,7 @@
 // Pure TypeScript: runs in a Web Worker and in Node.
 
 import { quoteForMessage } from './cell-parse';
-import { type TextEncodingName, decodeCsvBytes } from './csv-reader-encoding';
+import { TEXT_ENCODINGS, type TextEncodingName, decodeCsvBytes } from './csv-reader-encoding';
 import { cleanHeaderText } from './header-text';
 import type { RawCell, RawTable, SourceIssue } from './raw-table';
 
@@ -89,14 +89,31 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = 
   const issue = (level: SourceIssue['level'], row: number | null, field: string | null, code: string, zh: string, en: string) =>
     issues.push({ level, file, row, field, code, messageZh: zh, messageEn: en });
 
+  const empty = (encoding: TextEncodingName): CsvTable =>
+    ({ file, headers: [], columns: [], rowNumbers: new Int32Array(0), encoding, delimiter: ',', issues });
   const binary = binaryKind(bytes);
   if (binary) {
     issue('error', null, null, 'csv.binary',
       `“${file}”不是文本文件，而是${binary[0]}，请按对应格式导入。`,
       `"${file}" is not a text file but ${binary[1]}; import it as such.`);
-    return { file, headers: [], columns: [], rowNumbers: new Int32Array(0), encoding: 'utf-8', delimiter: ',', issues };
+    return empty('utf-8');
   }
-  const decoded = decodeCsvBytes(bytes, opts.encoding);
+  if (opts.encoding !== undefined && !TEXT_ENCODINGS.includes(opts.encoding)) {
+    issue('error', null, null, 'csv.encoding_unknown',
+      `不支持编码“${quoteForMessage(opts.encoding)}”；可选：${TEXT_ENCODINGS.join('、')}。`,
+      `The encoding "${quoteForMessage(opts.encoding)}" is not supported; choose one of ${TEXT_ENCODINGS.join(', ')}.`);
+    return empty('utf-8');
+  }
+  let decoded: ReturnType<typeof decodeCsvBytes>;
+  try {
+    decoded = decodeCsvBytes(bytes, opts.encoding);
+  } catch {
+    // A JavaScript string holds at most about 512 M characters (V8), so a larger text cannot be decoded whole.
+    issue('error', null, null, 'csv.too_large',
+      `“${file}”太大（${(bytes.length / 1048576).toFixed(0)} MB），无法作为一段文本读取。请拆分成几个文件，或另存为 .xlsx 后导入。`,
+      `"${file}" is too large (${(bytes.length / 1048576).toFixed(0)} MB) to read as one text. Split it into several files, or save it as .xlsx and import that.`);
+    return empty(opts.encoding ?? 'utf-8');
+  }
   const { text, encoding } = decoded;
   if (decoded.doubt?.kind === 'guess') {
     const at = decoded.doubt.line;
