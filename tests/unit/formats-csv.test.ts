@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseDate, parseNumber } from '../../src/data/formats/cell-parse';
 import { readCsv } from '../../src/data/formats/csv-reader';
 import { decodeCsvBytes } from '../../src/data/formats/csv-reader-encoding';
 import type { RawTable } from '../../src/data/formats/raw-table';
@@ -40,6 +41,14 @@ describe('readCsv: encodings', () => {
     expect(t.headers).toEqual(headers);
     expect(rows(t)).toEqual(expected);
     expect(t.issues).toEqual([]);
+  });
+
+  it('hands the mapping step cells that cell-parse turns into contract values', () => {
+    const t = readCsv(fixture('parcels-gb18030.csv'), '供地台账.csv');
+    const price = t.columns[t.headers.indexOf('出让价款（万元）')].map((v) => parseNumber(v));
+    const start = t.columns[t.headers.indexOf('约定动工日期')].map((v) => parseDate(v));
+    expect(price).toEqual([{ ok: true, value: { value: 1250.5, unit: null } }, { ok: true, value: { value: 980, unit: null } }]);
+    expect(start).toEqual([{ ok: true, value: '2023-05-01' }, { ok: true, value: '2023-06-15' }]);
   });
 
   it('reads UTF-8 with and without a BOM, keeping the BOM out of the first header', () => {
