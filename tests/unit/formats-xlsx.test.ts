@@ -79,13 +79,17 @@ describe('readXlsx: a county ledger', () => {
     ws.mergeCells('B2:B3');
     ws.mergeCells('C2:D2');
     ws.mergeCells('E2:E3');
-    ws.getRow(4).values = [1, 'SX-01', new Date(Date.UTC(2023, 4, 1)), new Date(Date.UTC(2025, 4, 1)), 300];
+    // Columns numbered under the header, as government forms do.
+    ws.getRow(4).values = ['（1）', '（2）', '（3）', '（4）', '（5）'];
+    ws.getRow(5).values = [1, 'SX-01', new Date(Date.UTC(2023, 4, 1)), new Date(Date.UTC(2025, 4, 1)), 300];
+    ws.getRow(6).values = [2, 3, 4, 5, 6];
     const t = await readXlsx(await bytesOf(wb), 'sx.xlsx');
     expect(t.headerRow).toBe(2);
     expect(t.subHeaderRow).toBe(3);
     expect(t.headers).toEqual(['序号', '宗地编号', '合同约定动工日期', '合同约定竣工日期', '出让价款（万元）']);
-    expect(rows(t)).toEqual([[1, 'SX-01', '2023-05-01', '2025-05-01', 300]]);
-    expect(t.issues).toEqual([]);
+    expect(rows(t)).toEqual([[1, 'SX-01', '2023-05-01', '2025-05-01', 300], [2, 3, 4, 5, 6]]);
+    expect(Array.from(t.rowNumbers)).toEqual([5, 6]);
+    expect(codes(t)).toEqual(['warning:xlsx.numbering_row@4:-']);
   });
 
   it('keeps Excel numbers as numbers and a header in the first row', async () => {

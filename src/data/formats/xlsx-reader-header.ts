@@ -35,7 +35,8 @@ export interface HeaderLayout {
 }
 
 // A unit cell: a bracketed short text (（万元）, (亩)), or a bare unit, optionally after 单位：.
-const BRACKETED = /^[（(\[【]\s*(?:单位[:：]\s*)?([^（）()[\]【】]{1,10}?)\s*[）)\]】]$/;
+// Bracketed numbers are column numbering, not units.
+const BRACKETED = /^[（(\[【]\s*(?:单位[:：]\s*)?(?!\d+\s*[）)\]】]$)([^（）()[\]【】]{1,10}?)\s*[）)\]】]$/;
 const BARE_UNIT = /^(?:单位[:：]\s*)?(万元|元|亿元|千元|亩|公顷|ha|平方米|平米|㎡|m²|m2|平方公里|km²|km2|%|年|月|个|人|家|吨|吨标煤|tce|万吨|米|m|千米|km)$/i;
 
 export function unitOf(cell: RawCell): string | null {

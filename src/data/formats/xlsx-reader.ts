@@ -124,6 +124,21 @@ export function defaultSheet(sheets: readonly XlsxSheetInfo[]): string | null {
 
 const TOTAL_ROW = /^\s*(合\s*计|总\s*计|小\s*计|total)\s*[:：]?\s*$/i;
 
+/**
+ * Government forms often number their columns in the row under the header (1, 2, 3… or
+ * （1）（2）…). Such a row is not a record: at least three cells, reading 1, 2, 3… in order.
+ */
+function isColumnNumbering(vals: readonly RawCell[]): boolean {
+  let expect = 1;
+  for (const v of vals) {
+    if (v === null) continue;
+    const n = typeof v === 'number' ? v : Number(/^\s*[（(]?\s*(\d+)\s*[）)]?\s*$/.exec(v)?.[1]);
+    if (n !== expect) return false;
+    expect++;
+  }
+  return expect > 3;
+}
+
 /** Reads one sheet (by name; default as in defaultSheet) into a RawTable. Never throws for bad input. */
 export function readXlsxSheet(wb: XlsxWorkbook, sheetName?: string): XlsxTable {
   const table: XlsxTable = {
@@ -223,6 +238,12 @@ export function readXlsxSheet(wb: XlsxWorkbook, sheetName?: string): XlsxTable {
     const vals = rowValues(row, (col, p) => rowProblems.push({ row: r, col, p }), true);
     const firstValue = vals.find((v) => v !== null);
     if (firstValue === undefined && rowProblems.length === 0) return; // blank row
+    if (r === firstData && isColumnNumbering(vals)) {
+      issue('warning', r, null, 'xlsx.numbering_row',
+        `第 ${r} 行是列序号（1、2、3…），不是一条记录，未导入。`,
+        `Row ${r} numbers the columns (1, 2, 3…); it is not a record and was not imported.`);
+      return;
+    }
     if (typeof firstValue === 'string' && TOTAL_ROW.test(firstValue)) {
       issue('warning', r, null, 'xlsx.total_row',
         `第 ${r} 行是“${firstValue.trim()}”行，不是一条记录，未导入。`,
