@@ -200,6 +200,22 @@ describe('readCsv: bad input', () => {
     expect(t.issues[0].messageZh).toContain('截断');
   });
 
+  it('reports a file cut inside a character as truncated, even when the last row has all its cells', () => {
+    const whole = utf8('宗地编号,权利人\nA,甲公司\nB,乙公司\n');
+    const cut = whole.subarray(0, whole.length - 3); // inside 司
+    const t = readCsv(cut, 'cut.csv');
+    expect(t.encoding).toBe('utf-8');
+    expect(rows(t)).toEqual([['A', '甲公司']]);
+    expect(codes(t)).toEqual(['error:csv.truncated@3:权利人']);
+    // GBK cut between the two bytes of the 日 that ends line 2.
+    const gb = fixture('parcels-gb18030.csv');
+    const endOfLine2 = gb.indexOf(0x0a, gb.indexOf(0x0a) + 1);
+    const gbCut = readCsv(gb.subarray(0, endOfLine2 - 1), 'cut-gbk.csv');
+    expect(gbCut.encoding).toBe('gb18030');
+    expect(gbCut.rowNumbers.length).toBe(0);
+    expect(codes(gbCut)).toEqual(['error:csv.truncated@2:约定动工日期']);
+  });
+
   it('reports an unterminated quote at the end of the file as truncated, naming where it opened', () => {
     const t = readCsv(utf8('id,wkt\n1,"POLYGON((1 1,2 2,1 1))"\n2,"POLYGON((1 1,2 2\n'), 'wkt.csv');
     expect(rows(t)).toEqual([['1', 'POLYGON((1 1,2 2,1 1))']]);

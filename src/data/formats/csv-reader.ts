@@ -148,6 +148,8 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = 
   let pos = sepLine ? sepLine[0].length : 0;
   let line = sepLine ? 2 : 1;
 
+  /** The last row taken ended at the end of the text, without a line break. */
+  let lastRowOpen = false;
   /** Columns without a header name; reported (or dropped when they hold nothing) at the end. */
   const unnamed: number[] = [];
   let headerLine = 0;
@@ -223,6 +225,7 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = 
       } else columns[c].push(v === '' ? null : v);
     }
     rowNumbers.push(recordLine);
+    lastRowOpen = atEof && !endedByBreak;
   };
 
   while (pos < n) {
@@ -306,6 +309,19 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = 
     takeRow(recordLine, pos >= n, endedByBreak);
   }
 
+  if (decoded.cutAtEnd && lastRowOpen) {
+    // The bytes stop inside a character, so the file was cut off and the last row, although
+    // it has all its cells, lost the end of its last one.
+    const last = rowNumbers.pop()!;
+    for (const col of columns) col.pop();
+    issue('error', last, headers[headers.length - 1], 'csv.truncated',
+      `文件在一个字符的中间结束，文件被截断了：第 ${last} 行的最后一个单元格不完整，该行未导入。`,
+      `The file ends in the middle of a character, so it was cut off: the last cell of line ${last} is incomplete and the row was not imported.`);
+  } else if (decoded.cutAtEnd && !issues.some((i) => i.code === 'csv.truncated' || i.code === 'csv.unterminated_quote')) {
+    issue('error', null, null, 'csv.truncated',
+      '文件在一个字符的中间结束，文件被截断了。',
+      'The file ends in the middle of a character, so it was cut off.');
+  }
   if (!headerSeen && !issues.some((i) => i.code === 'csv.unterminated_quote')) {
     issue('error', null, null, 'csv.empty',
       '文件是空的（没有表头，也没有数据行）。',
