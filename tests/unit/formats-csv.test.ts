@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseDate, parseNumber } from '../../src/data/formats/cell-parse';
 import { readCsv } from '../../src/data/formats/csv-reader';
 import { decodeCsvBytes } from '../../src/data/formats/csv-reader-encoding';
 import type { RawTable } from '../../src/data/formats/raw-table';
@@ -40,6 +41,14 @@ describe('readCsv: encodings', () => {
     expect(t.headers).toEqual(headers);
     expect(rows(t)).toEqual(expected);
     expect(t.issues).toEqual([]);
+  });
+
+  it('hands the mapping step cells that cell-parse turns into contract values', () => {
+    const t = readCsv(fixture('parcels-gb18030.csv'), '供地台账.csv');
+    const price = t.columns[t.headers.indexOf('出让价款（万元）')].map((v) => parseNumber(v));
+    const start = t.columns[t.headers.indexOf('约定动工日期')].map((v) => parseDate(v));
+    expect(price).toEqual([{ ok: true, value: { value: 1250.5, unit: null } }, { ok: true, value: { value: 980, unit: null } }]);
+    expect(start).toEqual([{ ok: true, value: '2023-05-01' }, { ok: true, value: '2023-06-15' }]);
   });
 
   it('reads UTF-8 with and without a BOM, keeping the BOM out of the first header', () => {
@@ -98,6 +107,12 @@ describe('readCsv: encodings', () => {
     expect(asUtf8.issues[0].messageZh).toContain('utf-8');
     const fromLatin = readCsv(fixture('latin1-semicolon.csv'), 'e.csv', { encoding: 'windows-1252' });
     expect(fromLatin.issues).toEqual([]);
+  });
+
+  it('refuses an encoding it does not offer instead of throwing', () => {
+    const t = readCsv(utf8('a\n1\n'), 'x.csv', { encoding: 'ebcdic' as never });
+    expect(codes(t)).toEqual(['error:csv.encoding_unknown@-:-']);
+    expect(t.issues[0].messageZh).toContain('ebcdic');
   });
 
   it('keeps mostly-UTF-8 text as UTF-8 when a few bytes are damaged, naming the line', () => {
@@ -183,6 +198,22 @@ describe('readCsv: bad input', () => {
     expect(codes(t)).toEqual(['error:csv.truncated@3:c']);
     expect(t.issues[0].file).toBe('cut.csv');
     expect(t.issues[0].messageZh).toContain('截断');
+  });
+
+  it('reports a file cut inside a character as truncated, even when the last row has all its cells', () => {
+    const whole = utf8('宗地编号,权利人\nA,甲公司\nB,乙公司\n');
+    const cut = whole.subarray(0, whole.length - 3); // inside 司
+    const t = readCsv(cut, 'cut.csv');
+    expect(t.encoding).toBe('utf-8');
+    expect(rows(t)).toEqual([['A', '甲公司']]);
+    expect(codes(t)).toEqual(['error:csv.truncated@3:权利人']);
+    // GBK cut between the two bytes of the 日 that ends line 2.
+    const gb = fixture('parcels-gb18030.csv');
+    const endOfLine2 = gb.indexOf(0x0a, gb.indexOf(0x0a) + 1);
+    const gbCut = readCsv(gb.subarray(0, endOfLine2 - 1), 'cut-gbk.csv');
+    expect(gbCut.encoding).toBe('gb18030');
+    expect(gbCut.rowNumbers.length).toBe(0);
+    expect(codes(gbCut)).toEqual(['error:csv.truncated@2:约定动工日期']);
   });
 
   it('reports an unterminated quote at the end of the file as truncated, naming where it opened', () => {

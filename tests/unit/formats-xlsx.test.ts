@@ -68,6 +68,30 @@ describe('readXlsx: a county ledger', () => {
     expect(na.messageEn).toContain('#N/A');
   });
 
+  it('reads a two-row header under merged group headers', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('批后监管');
+    ws.mergeCells('A1:E1');
+    ws.getCell('A1').value = '始兴县批后监管台账';
+    ws.getRow(2).values = ['序号', '宗地编号', '合同约定', null, '出让价款（万元）'];
+    ws.getRow(3).values = [null, null, '动工日期', '竣工日期', null];
+    ws.mergeCells('A2:A3');
+    ws.mergeCells('B2:B3');
+    ws.mergeCells('C2:D2');
+    ws.mergeCells('E2:E3');
+    // Columns numbered under the header, as government forms do.
+    ws.getRow(4).values = ['（1）', '（2）', '（3）', '（4）', '（5）'];
+    ws.getRow(5).values = [1, 'SX-01', new Date(Date.UTC(2023, 4, 1)), new Date(Date.UTC(2025, 4, 1)), 300];
+    ws.getRow(6).values = [2, 3, 4, 5, 6];
+    const t = await readXlsx(await bytesOf(wb), 'sx.xlsx');
+    expect(t.headerRow).toBe(2);
+    expect(t.subHeaderRow).toBe(3);
+    expect(t.headers).toEqual(['序号', '宗地编号', '合同约定动工日期', '合同约定竣工日期', '出让价款（万元）']);
+    expect(rows(t)).toEqual([[1, 'SX-01', '2023-05-01', '2025-05-01', 300], [2, 3, 4, 5, 6]]);
+    expect(Array.from(t.rowNumbers)).toEqual([5, 6]);
+    expect(codes(t)).toEqual(['warning:xlsx.numbering_row@4:-']);
+  });
+
   it('keeps Excel numbers as numbers and a header in the first row', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('parcels');
@@ -76,6 +100,7 @@ describe('readXlsx: a county ledger', () => {
     ws.addRow(['P2', 0, false]);
     const t = await readXlsx(await bytesOf(wb), 'p.xlsx');
     expect(t.headerRow).toBe(1);
+    expect(t.subHeaderRow).toBeNull();
     expect(t.unitRow).toBeNull();
     expect(t.titleRows).toEqual([]);
     expect(rows(t)).toEqual([['P1', 11820.5, 'true'], ['P2', 0, 'false']]);
@@ -262,7 +287,9 @@ describe('detectHeaderLayout', () => {
       ['（亩）', null, '(万元)', null],
       ['A', 12, 300, '2023-05-01'],
     ]);
-    expect(layout).toEqual({ header: 3, unit: 4, units: ['亩', null, '万元', null] });
+    expect(layout).toEqual({
+      header: 3, subHeader: null, names: ['宗地编号', '面积', '价款', '日期'], unit: 4, units: ['亩', null, '万元', null],
+    });
   });
 
   it('passes over "label：value" filler lines even in a narrow table, and tolerates a wider data row', () => {
@@ -278,9 +305,27 @@ describe('detectHeaderLayout', () => {
   });
 
   it('does not take a data row for units or a numeric row for the header', () => {
-    expect(detectHeaderLayout([['id', 'area'], ['A', '亩']])).toEqual({ header: 0, unit: null, units: [] });
+    expect(detectHeaderLayout([['id', 'area'], ['A', '亩']])).toMatchObject({ header: 0, unit: null, units: [] });
     expect(detectHeaderLayout([[1, 2], [3, 4]])).toBeNull();
-    expect(detectHeaderLayout([['名称'], ['甲']])).toEqual({ header: 0, unit: null, units: [] });
+    expect(detectHeaderLayout([['名称'], ['甲']])).toMatchObject({ header: 0, names: ['名称'], unit: null });
+  });
+
+  it('joins a merged group header with the names in the row below it', () => {
+    const rows = [
+      ['宗地编号', '合同约定', null, '出让价款'],
+      [null, '动工日期', '竣工日期', null],
+      [null, null, null, '(万元)'],
+      ['A', '2023-05-01', '2025-05-01', 300],
+    ];
+    const group = { top: 0, left: 1, bottom: 0, right: 2 };
+    expect(detectHeaderLayout(rows, [group])).toEqual({
+      header: 0, subHeader: 1, names: ['宗地编号', '合同约定动工日期', '合同约定竣工日期', '出让价款'],
+      unit: 2, units: [null, null, null, '万元'],
+    });
+    // Without a group above them, names in the next row are data, not a second header.
+    expect(detectHeaderLayout(rows.slice(0, 2))).toMatchObject({ subHeader: null, names: ['宗地编号', '合同约定', '', '出让价款'] });
+    // A row with values outside the group is data.
+    expect(detectHeaderLayout([rows[0], ['A', '动工日期', null, null]], [group])?.subHeader).toBeNull();
   });
 });
 

@@ -151,13 +151,15 @@ export function parseDate(v: RawCell, opts: { date1904?: boolean } = {}): CellPa
 /**
  * Trailing units planners write after amounts and areas, with the canonical unit the mapper
  * converts from (contract: money in 万元, areas in m², see data-contract.md "Conventions").
- * Longer spellings first so that 万元 is not read as 元.
+ * Longer spellings first so that 万元 is not read as 元 nor hm² as m².
  */
 const UNIT_SPELLINGS: ReadonlyArray<[string, string]> = [
   ['平方公里', 'km2'],
   ['平方千米', 'km2'],
   ['km²', 'km2'],
   ['km2', 'km2'],
+  ['hm²', 'ha'],
+  ['hm2', 'ha'],
   ['平方米', 'm2'],
   ['平米', 'm2'],
   ['㎡', 'm2'],
@@ -170,12 +172,16 @@ const UNIT_SPELLINGS: ReadonlyArray<[string, string]> = [
   ['万元', '万元'],
   ['千元', '千元'],
   ['元', '元'],
+  // A bare 万 / 亿 multiplies the column's own unit (500万 in a 万元 column is 500, in a 元
+  // column 5,000,000): returned as such for the mapper to resolve.
+  ['万', '万'],
+  ['亿', '亿'],
   ['%', '%'],
 ];
 
 export interface NumberWithUnit {
   value: number;
-  /** Canonical unit when the cell carried one: m2, km2, ha, mu, 元, 千元, 万元, 亿元, %. */
+  /** Canonical unit when the cell carried one: m2, km2, ha, mu, 元, 千元, 万元, 亿元, 万, 亿, %. */
   unit: string | null;
 }
 

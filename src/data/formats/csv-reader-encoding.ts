@@ -17,6 +17,8 @@ export interface DecodedText {
    * decode. `line` is the 1-based line of the first offending byte when it can be told.
    */
   doubt?: { kind: 'guess' | 'invalid'; line: number | null };
+  /** The bytes end inside a multi-byte character: the file was cut off. */
+  cutAtEnd?: boolean;
 }
 
 interface Utf8Scan {
@@ -24,6 +26,8 @@ interface Utf8Scan {
   firstInvalid: number;
   invalid: number;
   multibyte: number;
+  /** The text ends with the valid beginning of a multi-byte sequence (not counted as invalid). */
+  cutAtEnd: boolean;
 }
 
 /** Counts valid multi-byte sequences and invalid bytes (RFC 3629: no overlongs, no surrogates, ≤ U+10FFFF). */
@@ -52,11 +56,12 @@ function scanUtf8(b: Uint8Array): Utf8Scan {
       if (c === 0xf0) lo = 0x90;
       if (c === 0xf4) hi = 0x8f;
     }
-    let ok = len > 0 && i + len <= n;
-    for (let k = 1; ok && k < len; k++) {
+    let ok = len > 0;
+    for (let k = 1; ok && k < len && i + k < n; k++) {
       const t = b[i + k];
       if (k === 1 ? t < lo || t > hi : t < 0x80 || t > 0xbf) ok = false;
     }
+    if (ok && i + len > n) return { firstInvalid, invalid, multibyte, cutAtEnd: true };
     if (ok) {
       multibyte++;
       i += len;
@@ -66,7 +71,7 @@ function scanUtf8(b: Uint8Array): Utf8Scan {
       i++;
     }
   }
-  return { firstInvalid, invalid, multibyte };
+  return { firstInvalid, invalid, multibyte, cutAtEnd: false };
 }
 
 interface GbScan {
@@ -78,6 +83,8 @@ interface GbScan {
   rare: number;
   /** Codes that directly follow another code: Chinese words run together, Latin-1 accents sit between ASCII letters. */
   adjacent: number;
+  /** The text ends with the valid beginning of a two- or four-byte code (not counted as invalid). */
+  cutAtEnd: boolean;
 }
 
 /** Byte structure of GB18030 (GB 18030-2005 §6): one byte 00–80, two bytes 81–FE + 40–7E/80–FE, four bytes 81–FE 30–39 81–FE 30–39. */
@@ -97,6 +104,9 @@ function scanGb18030(b: Uint8Array): GbScan {
       continue;
     }
     if (i === prevEnd) adjacent++;
+    if (c !== 0xff && (i + 1 === n || (i + 3 >= n && b[i + 1] >= 0x30 && b[i + 1] <= 0x39 && (i + 2 === n || b[i + 2] >= 0x81)))) {
+      return { firstInvalid, invalid, common, rare, adjacent, cutAtEnd: true };
+    }
     const t = i + 1 < n ? b[i + 1] : -1;
     if (c !== 0xff && t >= 0x40 && t <= 0xfe && t !== 0x7f) {
       // GB2312 rows A1–A9 (punctuation, full-width forms) and B0–F7 (hanzi), cells A1–FE.
@@ -117,7 +127,7 @@ function scanGb18030(b: Uint8Array): GbScan {
       i++;
     }
   }
-  return { firstInvalid, invalid, common, rare, adjacent };
+  return { firstInvalid, invalid, common, rare, adjacent, cutAtEnd: false };
 }
 
 function lineOf(b: Uint8Array, offset: number): number {
@@ -152,34 +162,35 @@ export function decodeCsvBytes(bytes: Uint8Array, forced?: TextEncodingName): De
     try {
       return { text: decode(body, encoding, true), encoding };
     } catch {
-      let at = -1;
-      if (encoding === 'utf-8') at = scanUtf8(body).firstInvalid;
-      else if (encoding === 'gb18030') at = scanGb18030(body).firstInvalid;
-      const line = at >= 0 ? lineOf(body, at) : null;
-      return { text: decode(body, encoding, false), encoding, doubt: { kind: 'invalid', line } };
+      const scan = encoding === 'utf-8' ? scanUtf8(body) : encoding === 'gb18030' ? scanGb18030(body) : null;
+      const text = decode(body, encoding, false);
+      if (scan && scan.invalid === 0 && scan.cutAtEnd) return { text, encoding, cutAtEnd: true };
+      const line = scan && scan.firstInvalid >= 0 ? lineOf(body, scan.firstInvalid) : null;
+      return { text, encoding, doubt: { kind: 'invalid', line }, cutAtEnd: scan?.cutAtEnd };
     }
   }
 
   try {
     return { text: decode(body, 'utf-8', true), encoding: 'utf-8' };
   } catch {
-    // not UTF-8: look closer below
+    // not UTF-8, or UTF-8 cut in the middle of a character: look closer below
   }
+  const u8 = scanUtf8(body);
+  if (u8.invalid === 0) return { text: decode(body, 'utf-8', false), encoding: 'utf-8', cutAtEnd: u8.cutAtEnd };
   const gb = scanGb18030(body);
   const gbCodes = gb.common + gb.rare;
   if (gb.invalid === 0 && gb.common >= GB_PLAUSIBLE_SHARE * gbCodes) {
-    return { text: decode(body, 'gb18030', false), encoding: 'gb18030' };
+    return { text: decode(body, 'gb18030', false), encoding: 'gb18030', cutAtEnd: gb.cutAtEnd };
   }
-  const u8 = scanUtf8(body);
   const line = lineOf(body, u8.firstInvalid);
   if (u8.multibyte >= 4 * u8.invalid) {
     // Mostly UTF-8 with a few damaged bytes (a file cut and pasted together): keep the Chinese.
-    return { text: decode(body, 'utf-8', false), encoding: 'utf-8', doubt: { kind: 'guess', line } };
+    return { text: decode(body, 'utf-8', false), encoding: 'utf-8', doubt: { kind: 'guess', line }, cutAtEnd: u8.cutAtEnd };
   }
   if (gb.invalid === 0 && gb.adjacent * 2 >= gbCodes) {
     // Well-formed GBK but mostly outside GB2312 (traditional characters, rare names): likely
     // Chinese still, since its codes run together; said to be a guess (it may be Big5).
-    return { text: decode(body, 'gb18030', false), encoding: 'gb18030', doubt: { kind: 'guess', line } };
+    return { text: decode(body, 'gb18030', false), encoding: 'gb18030', doubt: { kind: 'guess', line }, cutAtEnd: gb.cutAtEnd };
   }
   // Accented Latin letters between ASCII ones (Zürich, Café), whose byte pairs may look like
   // GBK codes but never run together: Windows-1252 decodes every byte.

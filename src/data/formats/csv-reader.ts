@@ -7,7 +7,7 @@
 // Pure TypeScript: runs in a Web Worker and in Node.
 
 import { quoteForMessage } from './cell-parse';
-import { type TextEncodingName, decodeCsvBytes } from './csv-reader-encoding';
+import { TEXT_ENCODINGS, type TextEncodingName, decodeCsvBytes } from './csv-reader-encoding';
 import { cleanHeaderText } from './header-text';
 import type { RawCell, RawTable, SourceIssue } from './raw-table';
 
@@ -89,14 +89,31 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = 
   const issue = (level: SourceIssue['level'], row: number | null, field: string | null, code: string, zh: string, en: string) =>
     issues.push({ level, file, row, field, code, messageZh: zh, messageEn: en });
 
+  const empty = (encoding: TextEncodingName): CsvTable =>
+    ({ file, headers: [], columns: [], rowNumbers: new Int32Array(0), encoding, delimiter: ',', issues });
   const binary = binaryKind(bytes);
   if (binary) {
     issue('error', null, null, 'csv.binary',
       `“${file}”不是文本文件，而是${binary[0]}，请按对应格式导入。`,
       `"${file}" is not a text file but ${binary[1]}; import it as such.`);
-    return { file, headers: [], columns: [], rowNumbers: new Int32Array(0), encoding: 'utf-8', delimiter: ',', issues };
+    return empty('utf-8');
   }
-  const decoded = decodeCsvBytes(bytes, opts.encoding);
+  if (opts.encoding !== undefined && !TEXT_ENCODINGS.includes(opts.encoding)) {
+    issue('error', null, null, 'csv.encoding_unknown',
+      `不支持编码“${quoteForMessage(opts.encoding)}”；可选：${TEXT_ENCODINGS.join('、')}。`,
+      `The encoding "${quoteForMessage(opts.encoding)}" is not supported; choose one of ${TEXT_ENCODINGS.join(', ')}.`);
+    return empty('utf-8');
+  }
+  let decoded: ReturnType<typeof decodeCsvBytes>;
+  try {
+    decoded = decodeCsvBytes(bytes, opts.encoding);
+  } catch {
+    // A JavaScript string holds at most about 512 M characters (V8), so a larger text cannot be decoded whole.
+    issue('error', null, null, 'csv.too_large',
+      `“${file}”太大（${(bytes.length / 1048576).toFixed(0)} MB），无法作为一段文本读取。请拆分成几个文件，或另存为 .xlsx 后导入。`,
+      `"${file}" is too large (${(bytes.length / 1048576).toFixed(0)} MB) to read as one text. Split it into several files, or save it as .xlsx and import that.`);
+    return empty(opts.encoding ?? 'utf-8');
+  }
   const { text, encoding } = decoded;
   if (decoded.doubt?.kind === 'guess') {
     const at = decoded.doubt.line;
@@ -131,6 +148,8 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = 
   let pos = sepLine ? sepLine[0].length : 0;
   let line = sepLine ? 2 : 1;
 
+  /** The last row taken ended at the end of the text, without a line break. */
+  let lastRowOpen = false;
   /** Columns without a header name; reported (or dropped when they hold nothing) at the end. */
   const unnamed: number[] = [];
   let headerLine = 0;
@@ -206,6 +225,7 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = 
       } else columns[c].push(v === '' ? null : v);
     }
     rowNumbers.push(recordLine);
+    lastRowOpen = atEof && !endedByBreak;
   };
 
   while (pos < n) {
@@ -289,6 +309,19 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = 
     takeRow(recordLine, pos >= n, endedByBreak);
   }
 
+  if (decoded.cutAtEnd && lastRowOpen) {
+    // The bytes stop inside a character, so the file was cut off and the last row, although
+    // it has all its cells, lost the end of its last one.
+    const last = rowNumbers.pop()!;
+    for (const col of columns) col.pop();
+    issue('error', last, headers[headers.length - 1], 'csv.truncated',
+      `文件在一个字符的中间结束，文件被截断了：第 ${last} 行的最后一个单元格不完整，该行未导入。`,
+      `The file ends in the middle of a character, so it was cut off: the last cell of line ${last} is incomplete and the row was not imported.`);
+  } else if (decoded.cutAtEnd && !issues.some((i) => i.code === 'csv.truncated' || i.code === 'csv.unterminated_quote')) {
+    issue('error', null, null, 'csv.truncated',
+      '文件在一个字符的中间结束，文件被截断了。',
+      'The file ends in the middle of a character, so it was cut off.');
+  }
   if (!headerSeen && !issues.some((i) => i.code === 'csv.unterminated_quote')) {
     issue('error', null, null, 'csv.empty',
       '文件是空的（没有表头，也没有数据行）。',

@@ -13,7 +13,7 @@ import { quoteForMessage } from './cell-parse';
 import { cleanHeaderText } from './header-text';
 import type { RawCell, RawTable, SourceIssue } from './raw-table';
 import { type CellProblem, convertCellValue } from './xlsx-reader-cells';
-import { HEADER_SEARCH_ROWS, detectHeaderLayout } from './xlsx-reader-header';
+import { HEADER_SEARCH_ROWS, type MergedRange, detectHeaderLayout } from './xlsx-reader-header';
 
 export interface XlsxSheetInfo {
   name: string;
@@ -36,6 +36,8 @@ export interface XlsxTable extends RawTable {
   sheets: XlsxSheetInfo[];
   /** Sheet row (1-based) of the header, null when none was found. */
   headerRow: number | null;
+  /** Sheet row of a second header row naming the columns under merged group headers, or null. */
+  subHeaderRow: number | null;
   /** Sheet row of the unit row below the header, or null. */
   unitRow: number | null;
   /** Unit per header from the unit row, e.g. "万元" for （万元）; null where none. */
@@ -122,11 +124,26 @@ export function defaultSheet(sheets: readonly XlsxSheetInfo[]): string | null {
 
 const TOTAL_ROW = /^\s*(合\s*计|总\s*计|小\s*计|total)\s*[:：]?\s*$/i;
 
+/**
+ * Government forms often number their columns in the row under the header (1, 2, 3… or
+ * （1）（2）…). Such a row is not a record: at least three cells, reading 1, 2, 3… in order.
+ */
+function isColumnNumbering(vals: readonly RawCell[]): boolean {
+  let expect = 1;
+  for (const v of vals) {
+    if (v === null) continue;
+    const n = typeof v === 'number' ? v : Number(/^\s*[（(]?\s*(\d+)\s*[）)]?\s*$/.exec(v)?.[1]);
+    if (n !== expect) return false;
+    expect++;
+  }
+  return expect > 3;
+}
+
 /** Reads one sheet (by name; default as in defaultSheet) into a RawTable. Never throws for bad input. */
 export function readXlsxSheet(wb: XlsxWorkbook, sheetName?: string): XlsxTable {
   const table: XlsxTable = {
     file: wb.file, headers: [], columns: [], rowNumbers: new Int32Array(0), issues: [...wb.issues],
-    sheets: wb.sheets, headerRow: null, unitRow: null, units: [], titleRows: [],
+    sheets: wb.sheets, headerRow: null, subHeaderRow: null, unitRow: null, units: [], titleRows: [],
   };
   if (!wb.book) return table;
   const file = wb.file;
@@ -177,11 +194,21 @@ export function readXlsxSheet(wb: XlsxWorkbook, sheetName?: string): XlsxTable {
   };
 
   const preview: RawCell[][] = [];
-  for (let r = 1; r <= Math.min(ws.rowCount, HEADER_SEARCH_ROWS); r++) {
+  const previewRows = Math.min(ws.rowCount, HEADER_SEARCH_ROWS);
+  const merges = new Map<string, MergedRange>();
+  for (let r = 1; r <= previewRows; r++) {
     const row = ws.findRow(r);
     preview.push(row ? rowValues(row, null, false) : new Array(width).fill(null));
+    row?.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (cell.type !== ExcelJS.ValueType.Merge || col > width) return;
+      const m = cell.master;
+      const range = merges.get(m.address) ?? { top: Number(m.row) - 1, left: Number(m.col) - 1, bottom: 0, right: 0 };
+      range.bottom = Math.max(range.bottom, r - 1, range.top);
+      range.right = Math.max(range.right, col - 1, range.left);
+      merges.set(m.address, range);
+    });
   }
-  const layout = detectHeaderLayout(preview);
+  const layout = detectHeaderLayout(preview, [...merges.values()]);
   if (!layout) {
     issue('error', null, null, 'xlsx.no_header',
       `在工作表“${ws.name}”的前 ${HEADER_SEARCH_ROWS} 行里找不到表头（一行列名，如“宗地编号”“土地使用权人”）。`,
@@ -190,6 +217,7 @@ export function readXlsxSheet(wb: XlsxWorkbook, sheetName?: string): XlsxTable {
   }
   const headerRow = layout.header + 1;
   table.headerRow = headerRow;
+  table.subHeaderRow = layout.subHeader === null ? null : layout.subHeader + 1;
   table.unitRow = layout.unit === null ? null : layout.unit + 1;
   table.titleRows = preview
     .slice(0, layout.header)
@@ -199,10 +227,10 @@ export function readXlsxSheet(wb: XlsxWorkbook, sheetName?: string): XlsxTable {
   // Header names: as in the sheet, trimmed and unwrapped (header-text.ts); blank ones are
   // named after the column letter (kept only when the column has data); duplicates are
   // errors and get a suffix.
-  const rawHeaders = preview[layout.header].map((v) => (v === null ? '' : cleanHeaderText(String(v))));
+  const rawHeaders = layout.names.map(cleanHeaderText);
   const data: RawCell[][] = rawHeaders.map(() => []);
   const rowNumbers: number[] = [];
-  const firstData = (table.unitRow ?? headerRow) + 1;
+  const firstData = (table.unitRow ?? table.subHeaderRow ?? headerRow) + 1;
   const problems: { row: number; col: number; p: CellProblem }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     if (r < firstData) return;
@@ -210,6 +238,12 @@ export function readXlsxSheet(wb: XlsxWorkbook, sheetName?: string): XlsxTable {
     const vals = rowValues(row, (col, p) => rowProblems.push({ row: r, col, p }), true);
     const firstValue = vals.find((v) => v !== null);
     if (firstValue === undefined && rowProblems.length === 0) return; // blank row
+    if (r === firstData && isColumnNumbering(vals)) {
+      issue('warning', r, null, 'xlsx.numbering_row',
+        `第 ${r} 行是列序号（1、2、3…），不是一条记录，未导入。`,
+        `Row ${r} numbers the columns (1, 2, 3…); it is not a record and was not imported.`);
+      return;
+    }
     if (typeof firstValue === 'string' && TOTAL_ROW.test(firstValue)) {
       issue('warning', r, null, 'xlsx.total_row',
         `第 ${r} 行是“${firstValue.trim()}”行，不是一条记录，未导入。`,
