@@ -74,7 +74,7 @@ describe('geometry faults, each reported with file and feature number', () => {
     const r = planar([[[[[0, 0], [10, 10], [10, 0], [0, 12], [0, 0]]]]]);
     expect(r.issues.map((i) => i.code)).toEqual(['geom.self_intersection']);
     expect(r.issues[0].level).toBe('error');
-    expect(r.issues[0].messageZh).toMatch(/^zd\.shp 第 1 个要素的外环自相交（在 \d/);
+    expect(r.issues[0].messageZh).toBe('zd.shp 第 1 个要素的外环自相交（在 5.454545455, 5.454545455 附近），例如“8”字形或来回折返的边。');
   });
 
   it('a hole crossing itself is named as a hole', () => {
@@ -99,6 +99,13 @@ describe('geometry faults, each reported with file and feature number', () => {
   it('names the part of a multipolygon', () => {
     const r = planar([[[rect(0, 0, 1, 1)], [[[5, 5], [6, 6], [6, 5], [5, 6], [5, 5]]]]]);
     expect(r.issues[0].messageZh).toContain('第 2 部分');
+    expect(r.issues[0].messageEn).toContain('part 2, shell intersects itself');
+  });
+
+  it('a zero-area part of a multipolygon', () => {
+    const r = planar([[[rect(0, 0, 1, 1)], [[[5, 0], [6, 0], [7, 0], [5, 0]]]]]);
+    expect(r.issues.map((i) => i.code)).toContain('geom.zero_area');
+    expect(r.issues.find((i) => i.code === 'geom.zero_area')?.messageZh).toContain('第 2 部分');
   });
 });
 

@@ -34,6 +34,22 @@ export function segmentsTouch(
   return false;
 }
 
+/** Where two touching segments meet (for collinear overlaps: an end point lying on the other one). */
+function meetingPoint(
+  ax: number, ay: number, bx: number, by: number,
+  cx: number, cy: number, dx: number, dy: number,
+  ox: number, oy: number,
+): Crossing {
+  const den = (bx - ax) * (dy - cy) - (by - ay) * (dx - cx);
+  if (den !== 0) {
+    const t = ((cx - ax) * (dy - cy) - (cy - ay) * (dx - cx)) / den;
+    return { x: ax + t * (bx - ax) + ox, y: ay + t * (by - ay) + oy };
+  }
+  const onAb = (px: number, py: number) => onSegment(ax, ay, bx, by, px, py);
+  const [px, py] = onAb(cx, cy) ? [cx, cy] : onAb(dx, dy) ? [dx, dy] : [ax, ay];
+  return { x: px + ox, y: py + oy };
+}
+
 const MAX_CELLS_PER_SIDE = 1024;
 const LONG_EDGE_CELLS = 64;
 
@@ -112,7 +128,8 @@ export function findRingCrossing(coords: ArrayLike<number>, start: number, end: 
     if ((i + 1) % m === j || (j + 1) % m === i) return null;
     const i2 = (i + 1) % m;
     const j2 = (j + 1) % m;
-    return segmentsTouch(xs[i], ys[i], xs[i2], ys[i2], xs[j], ys[j], xs[j2], ys[j2]) ? at(i2) : null;
+    if (!segmentsTouch(xs[i], ys[i], xs[i2], ys[i2], xs[j], ys[j], xs[j2], ys[j2])) return null;
+    return meetingPoint(xs[i], ys[i], xs[i2], ys[i2], xs[j], ys[j], xs[j2], ys[j2], ox, oy);
   };
   for (const list of grid.values()) {
     for (let a = 0; a < list.length; a++) {
