@@ -141,4 +141,30 @@ describe('self-crossing search', () => {
     const bent: Ring = [...ring.slice(0, 5000), [1000, -1000], [-1000, 1000], ...ring.slice(15000), ring[0]];
     expect(findRingCrossing(Float64Array.from(bent.flat()), 0, bent.length)).not.toBeNull();
   });
+
+  it('agrees with an all-pairs reference on random star-shaped (simple) and scrambled rings of 40–400 vertices', () => {
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const orient = (a: number[], b: number[], c: number[]) => Math.sign((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]));
+    const properCross = (a: number[], b: number[], c: number[], d: number[]) =>
+      orient(a, b, c) * orient(a, b, d) < 0 && orient(c, d, a) * orient(c, d, b) < 0;
+    const referenceCrosses = (ring: Ring) => {
+      const n = ring.length - 1;
+      for (let i = 0; i < n; i++) {
+        for (let j = i + 2; j < n; j++) {
+          if (i === 0 && j === n - 1) continue;
+          if (properCross(ring[i], ring[i + 1], ring[j], ring[j + 1])) return true;
+        }
+      }
+      return false;
+    };
+    for (let k = 0; k < 60; k++) {
+      const n = 40 + Math.floor(random() * 360);
+      const pts = Array.from({ length: n }, () => [random() * 1000, random() * 1000] as [number, number]);
+      if (k % 2 === 0) pts.sort((p, q) => Math.atan2(p[1] - 500, p[0] - 500) - Math.atan2(q[1] - 500, q[0] - 500));
+      const ring: Ring = [...pts, pts[0]];
+      const found = findRingCrossing(Float64Array.from(ring.flat()), 0, ring.length) !== null;
+      expect(found).toBe(referenceCrosses(ring));
+    }
+  });
 });
