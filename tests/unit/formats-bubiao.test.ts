@@ -95,7 +95,8 @@ describe('malformed 界址点 TXT, each reported with its line number', () => {
   });
 
   it('a line or point parcel (图形属性 not 面) keeps its row but not its shape', () => {
-    const t = read(`5,1,ZD1,甲,线,,工业用地,0601,@\n${square}`);
+    const t = read(`3,1,ZD1,甲,线,,工业用地,0601,@\nJ1,1,0,0\nJ2,1,10,0\nJ3,1,10,10\n`);
+    expect(t.issues.map((i) => i.code)).toEqual(['bubiao.not_polygon']);
     expect(issue(t, 'bubiao.not_polygon')?.field).toBe('图形属性');
     expect(featurePolygons(t.geometry!, 0)).toEqual([]);
     expect(t.rowNumbers.length).toBe(1);

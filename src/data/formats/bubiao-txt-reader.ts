@@ -119,7 +119,7 @@ export function readBubiaoTxt(bytes: Uint8Array, fileName: string, options: Bubi
     current.points++;
     let ring = current.rings[current.rings.length - 1];
     if (!ring || ring.closed || ring.circle !== circle) {
-      if (ring && !ring.closed) closeRing(ring, parcelId, at);
+      if (ring && !ring.closed && (!current.cells[4] || current.cells[4] === '面')) closeRing(ring, parcelId, at);
       ring = { circle, line: lineNo, xy: [], closed: false };
       current.rings.push(ring);
     }
@@ -143,8 +143,6 @@ export function readBubiaoTxt(bytes: Uint8Array, fileName: string, options: Bubi
   for (const p of parcels) {
     BUBIAO_PARCEL_FIELDS.forEach((_, c) => columns[c].push(p.cells[c] ? p.cells[c] : null));
     const id = p.cells[2] || `第 ${p.line} 行的地块`;
-    const last = p.rings[p.rings.length - 1];
-    if (last && !last.closed) closeRing(last, id, at);
     const declared = Number(p.cells[0]);
     if (p.cells[0] && Number.isFinite(declared) && declared !== p.points) {
       at(p.line, 'bubiao.point_count', `地块 ${id} 写明界址点数 ${declared}，实际读到 ${p.points} 个点。`,
@@ -157,6 +155,8 @@ export function readBubiaoTxt(bytes: Uint8Array, fileName: string, options: Bubi
     } else if (p.rings.length === 0) {
       at(p.line, 'bubiao.no_points', `地块 ${id} 没有可用的坐标点。`, `parcel ${id} has no usable point.`);
     } else {
+      const last = p.rings[p.rings.length - 1];
+      if (!last.closed) closeRing(last, id, at);
       writeParcel(p, id, builder, at);
     }
     builder.endFeature();

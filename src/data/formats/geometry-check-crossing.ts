@@ -34,8 +34,25 @@ export function segmentsTouch(
   return false;
 }
 
+/** Where two touching segments meet (for collinear overlaps: an end point lying on the other one). */
+function meetingPoint(
+  ax: number, ay: number, bx: number, by: number,
+  cx: number, cy: number, dx: number, dy: number,
+  ox: number, oy: number,
+): Crossing {
+  const den = (bx - ax) * (dy - cy) - (by - ay) * (dx - cx);
+  if (den !== 0) {
+    const t = ((cx - ax) * (dy - cy) - (cy - ay) * (dx - cx)) / den;
+    return { x: ax + t * (bx - ax) + ox, y: ay + t * (by - ay) + oy };
+  }
+  const onAb = (px: number, py: number) => onSegment(ax, ay, bx, by, px, py);
+  const [px, py] = onAb(cx, cy) ? [cx, cy] : onAb(dx, dy) ? [dx, dy] : [ax, ay];
+  return { x: px + ox, y: py + oy };
+}
+
 const MAX_CELLS_PER_SIDE = 1024;
 const LONG_EDGE_CELLS = 64;
+const SMALL_RING = 32;
 
 /**
  * First self-crossing of ring [start, end) of a flat coordinate array, or null when the ring is
@@ -75,6 +92,26 @@ export function findRingCrossing(coords: ArrayLike<number>, start: number, end: 
   }
   if (m === 3) return null;
 
+  const cross = (i: number, j: number): Crossing | null => {
+    if (i === j) return null;
+    // Neighbouring edges share a vertex by construction; spikes were handled above.
+    if ((i + 1) % m === j || (j + 1) % m === i) return null;
+    const i2 = (i + 1) % m;
+    const j2 = (j + 1) % m;
+    if (!segmentsTouch(xs[i], ys[i], xs[i2], ys[i2], xs[j], ys[j], xs[j2], ys[j2])) return null;
+    return meetingPoint(xs[i], ys[i], xs[i2], ys[i2], xs[j], ys[j], xs[j2], ys[j2], ox, oy);
+  };
+  // Small rings (most parcels): comparing all pairs is cheaper than building a grid.
+  if (m <= SMALL_RING) {
+    for (let i = 0; i < m; i++) {
+      for (let j = i + 2; j < m; j++) {
+        const hit = cross(i, j);
+        if (hit) return hit;
+      }
+    }
+    return null;
+  }
+
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, total = 0;
   for (let k = 0; k < m; k++) {
     const n = (k + 1) % m;
@@ -106,14 +143,6 @@ export function findRingCrossing(coords: ArrayLike<number>, start: number, end: 
     }
   }
 
-  const cross = (i: number, j: number): Crossing | null => {
-    if (i === j) return null;
-    // Neighbouring edges share a vertex by construction; spikes were handled above.
-    if ((i + 1) % m === j || (j + 1) % m === i) return null;
-    const i2 = (i + 1) % m;
-    const j2 = (j + 1) % m;
-    return segmentsTouch(xs[i], ys[i], xs[i2], ys[i2], xs[j], ys[j], xs[j2], ys[j2]) ? at(i2) : null;
-  };
   for (const list of grid.values()) {
     for (let a = 0; a < list.length; a++) {
       for (let b = a + 1; b < list.length; b++) {

@@ -80,13 +80,11 @@ export function checkGeometry(g: RawGeometry, options: GeometryCheckOptions): Ge
       continue;
     }
     let total = 0;
-    let anyShellArea = false;
-    let anyFullShell = false;
     for (let p = p0; p < p1; p++) {
       const r0 = g.polygonOffsets[p];
       const r1 = g.polygonOffsets[p + 1];
       const part = p1 - p0 > 1 ? `第 ${p - p0 + 1} 部分` : '';
-      const partEn = p1 - p0 > 1 ? ` part ${p - p0 + 1}` : '';
+      const partEn = p1 - p0 > 1 ? `part ${p - p0 + 1}, ` : '';
       let polygonArea = 0;
       let shellUsable = true;
       for (let r = r0; r < r1; r++) {
@@ -96,40 +94,40 @@ export function checkGeometry(g: RawGeometry, options: GeometryCheckOptions): Ge
         const what = r === r0 ? '外环' : `第 ${r - r0} 个内环`;
         const whatEn = r === r0 ? 'shell' : `hole ${r - r0}`;
         if (n < 4) {
-          add('geom.ring_too_short', `${part}的${what}只有 ${n} 个点（闭合的环至少需要 4 个点）。`, `${whatEn}${partEn} has ${n} points (a closed ring needs at least 4).`);
+          add('geom.ring_too_short', `${part}的${what}只有 ${n} 个点（闭合的环至少需要 4 个点）。`, `${partEn}${whatEn} has ${n} points (a closed ring needs at least 4).`);
           if (r === r0) shellUsable = false;
           continue;
         }
         if (g.coords[from * 2] !== g.coords[(to - 1) * 2] || g.coords[from * 2 + 1] !== g.coords[(to - 1) * 2 + 1]) {
-          add('geom.ring_not_closed', `${part}的${what}没有闭合（最后一个点与第一个点不同）。`, `${whatEn}${partEn} is not closed (last point differs from the first).`);
+          add('geom.ring_not_closed', `${part}的${what}没有闭合（最后一个点与第一个点不同）。`, `${partEn}${whatEn} is not closed (last point differs from the first).`);
         }
         const crossing = findRingCrossing(g.coords, from, to);
         if (crossing) {
           add('geom.self_intersection',
             `${part}的${what}自相交（在 ${fmt(crossing.x)}, ${fmt(crossing.y)} 附近），例如“8”字形或来回折返的边。`,
-            `${whatEn}${partEn} intersects itself (near ${fmt(crossing.x)}, ${fmt(crossing.y)}), e.g. a bow-tie or an edge folding back.`);
+            `${partEn}${whatEn} intersects itself (near ${fmt(crossing.x)}, ${fmt(crossing.y)}), e.g. a bow-tie or an edge folding back.`);
         }
         const a = ringArea(g, r, geographic);
         if (r === r0) {
           polygonArea += a;
-          anyFullShell = true;
-          if (!isDegenerate(g.coords, from, to)) anyShellArea = true;
+          if (isDegenerate(g.coords, from, to)) {
+            add('geom.zero_area', `${part}面积为零（所有点在一条线上或重合）。`, `${partEn}zero area (all points on one line or identical).`);
+          }
           continue;
         }
         polygonArea -= a;
         if (shellUsable && !holeInside(g, r0, r)) {
-          add('geom.hole_outside_shell', `${part}的${what}不在外环之内（或越出外环）。`, `${whatEn}${partEn} lies outside its shell (or crosses it).`);
+          add('geom.hole_outside_shell', `${part}的${what}不在外环之内（或越出外环）。`, `${partEn}${whatEn} lies outside its shell (or crosses it).`);
         }
       }
       if (shellUsable && polygonArea < 0) {
         add('geom.hole_larger_than_shell',
           `${part}的内环面积大于外环，面积为负（${polygonArea.toFixed(1)} 平方米）。`,
-          `${partEn ? `${partEn.trim()}: ` : ''}holes are larger than the shell, giving a negative area (${polygonArea.toFixed(1)} m²).`);
+          `${partEn}holes are larger than the shell, giving a negative area (${polygonArea.toFixed(1)} m²).`);
       }
       total += polygonArea;
     }
     areaM2[f] = total;
-    if (anyFullShell && !anyShellArea) add('geom.zero_area', '面积为零（所有点在一条线上或重合）。', 'zero area (all points on one line or identical).');
   }
   return { areaM2, issues };
 }
