@@ -4,7 +4,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readCategories, readFilterMask, readParcelShapes } from '../src/analysis/parcel-layers-data';
+import { readCategories, readFilterMask, readParcelShapes } from '../src/data/parcel-shapes';
 import { runLandRules } from '../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS } from '../src/analysis/settings';
 import { EMPTY_FILTER } from '../src/analysis/filters';

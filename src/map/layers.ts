@@ -6,7 +6,7 @@ import type { Layer } from '@deck.gl/core';
 import { CollisionFilterExtension, DataFilterExtension } from '@deck.gl/extensions';
 import { GeoJsonLayer, LineLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { FeatureCollection, Polygon } from 'geojson';
-import type { ParcelShapes } from '../analysis/parcel-layers-data';
+import type { ParcelShapes } from '../data/parcel-shapes';
 import { IDLE_COLORS, PARK_FILL, PARK_LINE, type RGBA, SELECTED_LINE } from './palette';
 
 export interface Label {

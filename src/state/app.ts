@@ -8,7 +8,7 @@ import {
   readCategories,
   readFilterMask,
   readParcelShapes,
-} from '../analysis/parcel-layers-data';
+} from '../data/parcel-shapes';
 import { runLandRules } from '../analysis/run-land-rules';
 import { DEFAULT_SETTINGS, type RuleSettings, mergeSettings } from '../analysis/settings';
 import {

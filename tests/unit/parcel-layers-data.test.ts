@@ -15,7 +15,7 @@ import { sql } from '../../src/data/sql';
 import { loadParcelBatch } from '../../src/data/tables';
 import { EMPTY_FILTER, type ParcelFilter } from '../../src/analysis/filters';
 import { IDLE_CATEGORY } from '../../src/analysis/land-rules';
-import { readCategories, readFilterMask, readParcelShapes } from '../../src/analysis/parcel-layers-data';
+import { readCategories, readFilterMask, readParcelShapes } from '../../src/data/parcel-shapes';
 import { runLandRules } from '../../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS } from '../../src/analysis/settings';
 import { type ParcelInput, parcelsCsv } from './helpers/parcels';

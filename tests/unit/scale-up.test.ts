@@ -8,7 +8,7 @@ import { openNodeDb } from '../../src/data/duckdb-node';
 import { importParcels } from '../../src/data/parcel-import';
 import { scaleUpParcels } from '../../src/data/scale-up';
 import { loadParcelBatch } from '../../src/data/tables';
-import { readCategories, readParcelShapes } from '../../src/analysis/parcel-layers-data';
+import { readCategories, readParcelShapes } from '../../src/data/parcel-shapes';
 import { runLandRules } from '../../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS } from '../../src/analysis/settings';
 import { IDLE_CATEGORY } from '../../src/analysis/land-rules';

@@ -1,10 +1,10 @@
 // Columnar parcel data for the map: geometry once per region, categories per rule run, a
 // visibility mask per filter. All arrays are indexed the same way (by shape or by pidx).
 
-import { listColumn, numericColumn } from '../data/columns';
-import type { Db } from '../data/db';
-import { sql } from '../data/sql';
-import { type ParcelFilter, filterPredicate } from './filters';
+import { listColumn, numericColumn } from './columns';
+import type { Db } from './db';
+import { sql } from './sql';
+import { type ParcelFilter, filterPredicate } from '../analysis/filters';
 
 export interface ParcelShapes {
   /** Number of polygons (outer rings); a multi-part parcel has several. */
