@@ -4,11 +4,12 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readCategories, readFilterMask, readParcelShapes } from '../src/data/parcel-shapes';
+import { readCategories, readFilterMask } from '../src/analysis/findings-columns';
 import { runLandRules } from '../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS } from '../src/analysis/settings';
 import { EMPTY_FILTER } from '../src/analysis/filters';
-import { countySummaryQuery, groupSummaries, totalsQuery } from '../src/analysis/summary';
+import { countySummaryQuery, groupSummaries, totalsQuery } from '../src/analysis/group-summary';
+import { readParcelShapes } from '../src/data/parcel-shapes';
 import { mujunMix, parcelMujunClasses, runMujun } from '../src/analysis/mujun';
 import { openNodeDb } from '../src/data/duckdb-node';
 import { REGIONS } from '../src/data/regions';

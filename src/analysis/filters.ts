@@ -39,6 +39,14 @@ export function filterPredicate(f: ParcelFilter): Query {
   return parts.length ? join(parts, ' AND ') : TRUE;
 }
 
+/**
+ * The findings that pass the filter, as a subquery. The filter applies before any join, so
+ * its column names stay unambiguous.
+ */
+export function filteredFindings(f: ParcelFilter): Query {
+  return sql`(SELECT * FROM parcel_findings WHERE ${filterPredicate(f)})`;
+}
+
 export function isFilterEmpty(f: ParcelFilter): boolean {
   return Object.values(f).every((v) => v.length === 0);
 }

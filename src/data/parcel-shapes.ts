@@ -1,10 +1,11 @@
-// Columnar parcel data for the map: geometry once per region, categories per rule run, a
-// visibility mask per filter. All arrays are indexed the same way (by shape or by pidx).
+// Parcel geometry for the map, read once per region from `parcel_shapes` and `parcels` as
+// flat typed arrays (deck.gl's binary polygon layout), never as one object per parcel. The
+// per-parcel arrays the rules and filters produce (analysis/findings-columns.ts) are indexed
+// by the same pidx.
 
 import { listColumn, numericColumn } from './columns';
 import type { Db } from './db';
 import { sql } from './sql';
-import { type ParcelFilter, filterPredicate } from '../analysis/filters';
 
 export interface ParcelShapes {
   /** Number of polygons (outer rings); a multi-part parcel has several. */
@@ -35,16 +36,4 @@ export async function readParcelShapes(db: Db): Promise<ParcelShapes> {
     centers[i * 2 + 1] = cy[i];
   }
   return { length: t.numRows, positions: values, startIndices: starts, pidx, parcelCount: cx.length, centers };
-}
-
-/** Disposal category per parcel (see IDLE_CATEGORY), indexed by pidx. */
-export async function readCategories(db: Db): Promise<Uint8Array> {
-  const t = await db.query(sql`SELECT category FROM parcel_findings ORDER BY pidx`);
-  return numericColumn(t, 'category', Uint8Array);
-}
-
-/** 1 where the parcel passes the filter, indexed by pidx. */
-export async function readFilterMask(db: Db, f: ParcelFilter): Promise<Uint8Array> {
-  const t = await db.query(sql`SELECT COALESCE(CAST((${filterPredicate(f)}) AS UTINYINT), 0) AS v FROM parcel_findings ORDER BY pidx`);
-  return numericColumn(t, 'v', Uint8Array);
 }

@@ -3,30 +3,21 @@
 
 import type { FeatureCollection } from 'geojson';
 import { type ParcelFilter, EMPTY_FILTER } from '../analysis/filters';
-import {
-  type ParcelShapes,
-  readCategories,
-  readFilterMask,
-  readParcelShapes,
-} from '../data/parcel-shapes';
+import { readCategories, readFilterMask } from '../analysis/findings-columns';
 import { runLandRules } from '../analysis/run-land-rules';
 import { DEFAULT_SETTINGS, type RuleSettings, mergeSettings } from '../analysis/settings';
 import {
   type GroupSummary,
-  type ListedParcel,
-  type ParcelDetail,
   type YearDisposalRow,
   countySummaryQuery,
-  findPidx,
   groupSummaries,
   idleBySupplyYear,
-  parcelDetail,
-  parcelCenter,
-  parcelList,
   parkSummaryQuery,
   totalsQuery,
-} from '../analysis/summary';
+} from '../analysis/group-summary';
+import { type ListedParcel, type ParcelDetail, findPidx, parcelCenter, parcelDetail, parcelList } from '../analysis/parcel-lookup';
 import type { Db } from '../data/db';
+import { type ParcelShapes, readParcelShapes } from '../data/parcel-shapes';
 import { type RegionId, DEFAULT_REGION, regionById } from '../data/regions';
 import { ImportFailed, type RegionFiles, parseRegionFiles, storeRegion } from '../data/region-loader';
 import { warmUpEngine } from '../analysis/warm-up';

@@ -2,7 +2,7 @@ import { type DisposalInput, proposeActions } from '../analysis/disposal-plan';
 import { explainParcel, isoDate } from '../analysis/explain';
 import { workbenchStore } from '../state/workbench';
 import { TrackingSection } from './TrackingSection';
-import type { ParcelDetail } from '../analysis/summary';
+import type { ParcelDetail } from '../analysis/parcel-lookup';
 import { selectParcel, store } from '../state/app';
 import { useStore } from '../state/store';
 import { M2_TO_MU, fmt } from './format';

@@ -4,7 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ParcelDetail } from '../analysis/summary';
+import type { ParcelDetail } from '../analysis/parcel-lookup';
 import { labelPoint, type PolygonGeometry } from '../data/geometry';
 import { offlineStyle, setCounties } from '../map/basemap';
 import { type ColourOverride, type Label, type LayoutOverlay, NEAR_ZOOM, buildLayers } from '../map/layers';

@@ -1,4 +1,4 @@
-import type { GroupSummary } from '../analysis/summary';
+import type { GroupSummary } from '../analysis/group-summary';
 import { PARCEL_STATUSES } from '../data/contract';
 import { clearFilter, setFilter, store } from '../state/app';
 import { useStore } from '../state/store';

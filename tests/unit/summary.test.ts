@@ -1,5 +1,5 @@
-// Dashboard figures (summary.ts) over seven hand-made parcels judged at 2026-06-30. Areas are
-// chosen so that 亩 (m² × 15 / 10000) come out round: 6000 m² = 9 亩, 10000 m² = 15 亩,
+// Dashboard figures and parcel look-ups (group-summary.ts, parcel-lookup.ts) over seven
+// hand-made parcels judged at 2026-06-30. Areas are chosen so that 亩 (m² × 15 / 10000) come out round: 6000 m² = 9 亩, 10000 m² = 15 亩,
 // 6666.67 m² ≈ 10 亩, 20000 m² = 30 亩, 4000 m² = 6 亩, 2000 m² = 3 亩, 3000 m² = 4.5 亩.
 //
 //  id  county  park       m²     status              finding                         exit  ineff  missing         supply
@@ -24,15 +24,12 @@ import { DEFAULT_SETTINGS } from '../../src/analysis/settings';
 import {
   type GroupSummary,
   countySummaryQuery,
-  findPidx,
   groupSummaries,
   idleBySupplyYear,
-  parcelCenter,
-  parcelDetail,
-  parcelList,
   parkSummaryQuery,
   totalsQuery,
-} from '../../src/analysis/summary';
+} from '../../src/analysis/group-summary';
+import { findPidx, parcelCenter, parcelDetail, parcelList } from '../../src/analysis/parcel-lookup';
 import { loadEnterprises } from './helpers/enterprises';
 import { type ParcelInput, parcelsCsv } from './helpers/parcels';
 import { importParcels } from '../../src/data/parcel-import';

@@ -1,4 +1,4 @@
-// Columnar map data (parcel-layers-data.ts) and the Arrow readers under it (columns.ts).
+// Columnar map data (data/parcel-shapes.ts, analysis/findings-columns.ts) and the Arrow readers under it (columns.ts).
 // Four parcels from a CSV with a WKT geometry column:
 //   pidx 0  P1  MULTIPOLYGON: a square (drawn CCW, closed) and a smaller square drawn
 //               clockwise and left open, which the importer must close and turn CCW
@@ -15,7 +15,8 @@ import { sql } from '../../src/data/sql';
 import { loadParcelBatch } from '../../src/data/tables';
 import { EMPTY_FILTER, type ParcelFilter } from '../../src/analysis/filters';
 import { IDLE_CATEGORY } from '../../src/analysis/land-rules';
-import { readCategories, readFilterMask, readParcelShapes } from '../../src/data/parcel-shapes';
+import { readCategories, readFilterMask } from '../../src/analysis/findings-columns';
+import { readParcelShapes } from '../../src/data/parcel-shapes';
 import { runLandRules } from '../../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS } from '../../src/analysis/settings';
 import { type ParcelInput, parcelsCsv } from './helpers/parcels';

@@ -1,10 +1,10 @@
-// Dashboard figures over the findings: counts and area (亩) per county and per park, the
-// flagged-parcel list and one parcel's detail. Pure query builders plus small readers.
+// Dashboard figures over the filtered findings: counts and area (亩) per county, per park and
+// in total, and idle area by supply year. Pure query builders plus small readers; single
+// parcels are looked up in parcel-lookup.ts.
 
 import { type Db, rows } from '../data/db';
 import { type Query, sql } from '../data/sql';
-import { type ParcelFilter, filterPredicate } from './filters';
-import type { ParcelFinding } from './land-rules';
+import { type ParcelFilter, filteredFindings } from './filters';
 
 export interface GroupSummary {
   key: string;
@@ -27,11 +27,6 @@ export interface GroupSummary {
 
 const MU = sql`15.0 / 10000.0`;
 
-/** The filter applies to findings before any join, so its column names stay unambiguous. */
-function filtered(f: ParcelFilter): Query {
-  return sql`(SELECT * FROM parcel_findings WHERE ${filterPredicate(f)})`;
-}
-
 function groupQuery(keyExpr: Query, nameExpr: Query, join: Query, f: ParcelFilter): Query {
   return sql`
 SELECT ${keyExpr} AS key, ${nameExpr} AS name,
@@ -49,7 +44,7 @@ SELECT ${keyExpr} AS key, ${nameExpr} AS name,
   CAST(count(*) FILTER (WHERE f.exit_reasons <> '') AS INTEGER) AS "exitFlagged",
   CAST(count(*) FILTER (WHERE f.inefficiency <> '') AS INTEGER) AS inefficient,
   CAST(count(*) FILTER (WHERE f.missing_inputs <> '') AS INTEGER) AS "missingInputs"
-FROM ${filtered(f)} f ${join}
+FROM ${filteredFindings(f)} f ${join}
 GROUP BY ALL
 ORDER BY "idleMu" DESC, key`;
 }
@@ -75,64 +70,6 @@ export async function groupSummaries(db: Db, q: Query): Promise<GroupSummary[]> 
   return rows<GroupSummary>(await db.query(q));
 }
 
-export interface ListedParcel {
-  pidx: number;
-  parcel_id: string;
-  county: string;
-  park_name: string | null;
-  holder: string | null;
-  status: string;
-  area_m2: number;
-  idle_type: string;
-  idle_days: number;
-  disposal: string;
-  exit_reasons: string;
-  inefficiency: string;
-}
-
-/** Flagged parcels first (longest idle first), then the rest; limited for the side list. */
-export function parcelListQuery(f: ParcelFilter, limit: number): Query {
-  return sql`
-SELECT f.pidx, f.parcel_id, f.county, k.name AS park_name, f.holder, f.status, f.area_m2,
-  f.idle_type, CAST(f.idle_days AS INTEGER) AS idle_days, f.disposal, f.exit_reasons, f.inefficiency
-FROM ${filtered(f)} f LEFT JOIN parks k ON k.park_id = f.park_id
-ORDER BY (f.idle_type <> 'none') DESC, f.idle_days DESC, (f.exit_reasons <> '') DESC, f.pidx
-LIMIT ${limit}`;
-}
-
-export async function parcelList(db: Db, f: ParcelFilter, limit = 200): Promise<ListedParcel[]> {
-  return rows<ListedParcel>(await db.query(parcelListQuery(f, limit)));
-}
-
-export type ParcelDetail = ParcelFinding &
-  Record<string, unknown> & { park_name: string | null; enterprise_name: string | null; as_of: number };
-
-export function parcelDetailQuery(pidx: number): Query {
-  return sql`
-SELECT f.*, k.name AS park_name, e.name AS enterprise_name
-FROM parcel_findings f
-LEFT JOIN parks k ON k.park_id = f.park_id
-LEFT JOIN enterprises e ON e.enterprise_id = f.enterprise_id
-WHERE f.pidx = ${pidx}`;
-}
-
-export async function parcelDetail(db: Db, pidx: number): Promise<ParcelDetail | null> {
-  const r = rows<ParcelDetail>(await db.query(parcelDetailQuery(pidx)));
-  return r[0] ?? null;
-}
-
-export async function findPidx(db: Db, parcelId: string): Promise<number | null> {
-  const r = rows<{ pidx: number }>(await db.query(sql`SELECT pidx FROM parcels WHERE parcel_id = ${parcelId}`));
-  return r[0]?.pidx ?? null;
-}
-
-export async function parcelCenter(db: Db, parcelId: string): Promise<{ pidx: number; cx: number; cy: number } | null> {
-  const r = rows<{ pidx: number; cx: number; cy: number }>(
-    await db.query(sql`SELECT pidx, cx, cy FROM parcels WHERE parcel_id = ${parcelId}`),
-  );
-  return r[0] ?? null;
-}
-
 export interface YearDisposalRow {
   year: number | null;
   disposal: string;
@@ -145,7 +82,7 @@ export function idleBySupplyYearQuery(f: ParcelFilter): Query {
   return sql`
 SELECT CAST(year(supply_date) AS INTEGER) AS year, disposal, CAST(count(*) AS INTEGER) AS parcels,
   COALESCE(sum(area_m2), 0) * ${MU} AS mu
-FROM ${filtered(f)} f
+FROM ${filteredFindings(f)} f
 WHERE idle_type <> 'none'
 GROUP BY ALL ORDER BY year, disposal`;
 }
