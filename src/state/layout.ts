@@ -1,7 +1,7 @@
 // State of the park-layout review (组团、同质化、补链): computed when the layout view is open,
 // refreshed whenever the region or the rules' findings change.
 
-import { type ChainLayout, type GroupedSuggestion, chainLayout, groupLayoutSuggestions, layoutSuggestions } from '../analysis/chain-layout';
+import { type ChainLayout, type GroupedSuggestion, chainLayout, groupLayoutSuggestions, layoutSuggestions } from '../analysis/chain-roles';
 import { type ChainMap, type ChainSummary, type ParkMatch, chainMap, listChains, nodePidx, parkMatch } from '../analysis/chains';
 import {
   type CountyOverlap,

@@ -8,7 +8,7 @@ import { ParcelList } from './ParcelList';
 import { Sidebar } from './Sidebar';
 import { useT } from './i18n';
 import { SettingsPanel } from './SettingsPanel';
-import { LayoutDetail } from './layout/LayoutDetail';
+import { ReviewDetail } from './review/ReviewDetail';
 import { MujunRanking } from './MujunRanking';
 import { MapTitle } from './MapTitle';
 import { WallStats } from './WallStats';
@@ -51,7 +51,7 @@ export function App() {
           {selected ? (
             <DetailPanel parcel={selected} />
           ) : mode === 'layout' ? (
-            <LayoutDetail />
+            <ReviewDetail />
           ) : mode === 'workbench' ? (
             <>
               <div class="tabs">

@@ -8,9 +8,9 @@ import { useT } from './i18n';
 import { ActiveFilters } from './ActiveFilters';
 import { IdleByCountyChart, IdleBySupplyYearChart } from './WorkbenchCharts';
 import { ColorByToggle, ExportBar, MujunMixChart, TrackingKpis } from './WorkbenchPanels';
-import { ChainPanel } from './layout/ChainPanel';
-import { ClusterPanel } from './layout/ClusterPanel';
-import { OverlapPanel } from './layout/OverlapPanel';
+import { ChainPanel } from './review/ChainPanel';
+import { ClusterPanel } from './review/ClusterPanel';
+import { OverlapPanel } from './review/OverlapPanel';
 
 function Kpis() {
   const { t } = useT();

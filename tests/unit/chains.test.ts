@@ -3,7 +3,7 @@
 // Plus the 韶关 demo's 市区终端 ↔ 始兴 PCB suggestion.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chainLayout, groupLayoutSuggestions, layoutSuggestions } from '../../src/analysis/chain-layout';
+import { chainLayout, groupLayoutSuggestions, layoutSuggestions } from '../../src/analysis/chain-roles';
 import { chainMap, chainPidx, listChains, nodePidx, parkMatch } from '../../src/analysis/chains';
 import { runLandRules } from '../../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS } from '../../src/analysis/settings';

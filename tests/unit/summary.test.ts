@@ -1,6 +1,7 @@
 // Dashboard figures and parcel look-ups (group-summary.ts, parcel-lookup.ts) over seven
-// hand-made parcels judged at 2026-06-30. Areas are chosen so that 亩 (m² × 15 / 10000) come out round: 6000 m² = 9 亩, 10000 m² = 15 亩,
-// 6666.67 m² ≈ 10 亩, 20000 m² = 30 亩, 4000 m² = 6 亩, 2000 m² = 3 亩, 3000 m² = 4.5 亩.
+// hand-made parcels judged at 2026-06-30. Areas are chosen so that 亩 (m² × 15 / 10000) come
+// out round: 6000 m² = 9 亩, 10000 m² = 15 亩, 6666.67 m² ≈ 10 亩, 20000 m² = 30 亩,
+// 4000 m² = 6 亩, 2000 m² = 3 亩, 3000 m² = 4.5 亩.
 //
 //  id  county  park       m²     status              finding                         exit  ineff  missing         supply
 //  P1  宁津县  K1 甲园    6000   not_started 25-03-01 idle 486 d, fee 20 (price 100)  E1    -      -               2024

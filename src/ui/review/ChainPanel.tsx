@@ -1,7 +1,7 @@
 // Industry-chain map (一张产业链招商地图): upstream → midstream → downstream, gaps to recruit for
 // (补链) and a click that highlights the node's parcels on the map.
 
-import { STAGES } from '../../analysis/chain-layout';
+import { STAGES } from '../../analysis/chain-roles';
 import { STAGE_LABELS } from '../../analysis/chains';
 import { layoutStore, selectChain, selectNode } from '../../state/layout';
 import { useStore } from '../../state/store';

@@ -1,7 +1,7 @@
-// Right-hand panel of the layout view: the chosen county pair, the chosen chain node, or the
+// Right-hand panel of the park-layout review (园区布局): the chosen county pair, the chosen chain node, or the
 // chain's long/short layout with suggestions and the parks' declared-vs-actual chains.
 
-import { STAGES } from '../../analysis/chain-layout';
+import { STAGES } from '../../analysis/chain-roles';
 import { STAGE_LABELS } from '../../analysis/chains';
 import { store } from '../../state/app';
 import { layoutStore, selectPair } from '../../state/layout';
@@ -167,7 +167,7 @@ function ChainLayoutView() {
   );
 }
 
-export function LayoutDetail() {
+export function ReviewDetail() {
   const pair = useStore(layoutStore, (s) => s.pair);
   return (
     <div class="layout-detail">

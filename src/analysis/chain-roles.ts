@@ -1,4 +1,4 @@
-// Long/short chain layout (长链带短链, 市区带县域). Urban districts (市辖区) usually hold the
+// Long/short chain roles (长链带短链, 市区带县域). Urban districts (市辖区) usually hold the
 // long, high-value nodes (整机, 终端); counties hold short supporting nodes and the land.
 // For each chain: which counties hold which stage; and suggestions pairing a district's node
 // with a county's node that a chain link connects, where the county still has land to offer.
