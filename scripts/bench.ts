@@ -13,7 +13,7 @@ import { readParcelShapes } from '../src/data/parcel-shapes';
 import { mujunMix, parcelMujunClasses, runMujun } from '../src/analysis/mujun';
 import { openNodeDb } from '../src/data/duckdb-node';
 import { REGIONS } from '../src/data/regions';
-import { loadRegionFiles } from '../src/data/region-loader';
+import { loadRegionFiles } from '../src/data/import/region';
 import { readDemoFiles } from '../src/data/demo-files-node';
 import { scaleUpParcels } from '../src/data/scale-up';
 

@@ -32,11 +32,11 @@ import { toCsv } from '../src/data/csv';
 import { type Db, rows } from '../src/data/db';
 import { decodeText } from '../src/data/decode';
 import { openNodeDb } from '../src/data/duckdb-node';
-import { importParcels } from '../src/data/parcel-import';
-import { type RecordsBatch, importRecords } from '../src/data/records-import';
+import { importParcels } from '../src/data/import/parcels';
+import { type RecordsBatch, importRecords } from '../src/data/import/records';
 import { sql } from '../src/data/sql';
-import { formatIssue, parseIsoDate } from '../src/data/table-import';
-import { loadParcelBatch, loadRows } from '../src/data/tables';
+import { formatIssue, parseIsoDate } from '../src/data/import/cells';
+import { loadParcelBatch, loadRows } from '../src/data/replace-table';
 import { buildWorkbook } from '../src/export/xlsx';
 
 const USAGE = `用法 / Usage:

@@ -6,7 +6,7 @@ import { booleanIntersects, centroid, distance, lineString, point, pointToLineDi
 import type { FeatureCollection, Position } from 'geojson';
 import { PARK_FIELDS } from '../data/contract';
 import type { PolygonGeometry } from '../data/geometry';
-import type { RecordsBatch } from '../data/records-import';
+import type { RecordsBatch } from '../data/import/records';
 import type { ClusterDistanceMethod } from './review-settings';
 
 export interface ParkShape {

@@ -14,7 +14,7 @@
 import type { FieldSpec } from '../data/contract';
 import { type Db, rows } from '../data/db';
 import { type Query, ident, join, sql } from '../data/sql';
-import { replaceTableFromCsv } from '../data/tables';
+import { replaceTableFromCsv } from '../data/replace-table';
 import { TRACKING_DONE_STAGES, TRACKING_STAGES, type TrackingRecord, type TrackingStage } from '../data/tracking';
 import { type ParcelFilter, filterPredicate, isFilterEmpty } from './filters';
 

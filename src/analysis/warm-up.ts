@@ -5,7 +5,7 @@
 import { PARCEL_FIELDS } from '../data/contract';
 import type { Db } from '../data/db';
 import { sql } from '../data/sql';
-import { replaceTableFromCsv } from '../data/tables';
+import { replaceTableFromCsv } from '../data/replace-table';
 import { landFindingsQuery } from './land-rules';
 import { DEFAULT_SETTINGS } from './settings';
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RegionFiles } from './region-loader';
+import type { RegionFiles } from './import/region';
 
 const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'demo');
 

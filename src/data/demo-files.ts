@@ -3,7 +3,7 @@
 
 import type { FeatureCollection } from 'geojson';
 import type { RegionId } from './regions';
-import type { RegionFiles } from './region-loader';
+import type { RegionFiles } from './import/region';
 
 const boundaryUrls = import.meta.glob('../../data/boundaries/*.geojson', {
   query: '?url',

@@ -3,7 +3,7 @@
 // later record does not overwrite an earlier one — so the history of a case stays readable.
 // The latest stage of a parcel is its record with the latest `date`, then `recorded_at`, then `id`.
 
-import { parseIsoDate } from './table-import';
+import { parseIsoDate } from './import/cells';
 
 /** Stages in their usual order; a case ends as 已收回 or 已盘活. */
 export const TRACKING_STAGES = ['to_verify', 'interviewed', 'rectifying', 'recovered', 'revitalised'] as const;

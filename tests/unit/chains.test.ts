@@ -11,10 +11,10 @@ import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, ENTERPRISE_FIELDS, type FieldSpec
 import type { Db } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
 import { readDemoFiles } from '../../src/data/demo-files-node';
-import { loadRegionFiles } from '../../src/data/region-loader';
+import { loadRegionFiles } from '../../src/data/import/region';
 import { regionById } from '../../src/data/regions';
-import { loadRows } from '../../src/data/tables';
-import type { Cell } from '../../src/data/table-import';
+import { loadRows } from '../../src/data/replace-table';
+import type { Cell } from '../../src/data/import/cells';
 import { loadParcels } from './helpers/parcels';
 
 let db: Db & { close(): void };

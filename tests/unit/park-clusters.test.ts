@@ -15,8 +15,8 @@ import { PARK_FIELDS } from '../../src/data/contract';
 import { readDemoFiles } from '../../src/data/demo-files-node';
 import type { Db } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
-import { loadRegionFiles } from '../../src/data/region-loader';
-import { loadRows } from '../../src/data/tables';
+import { loadRegionFiles } from '../../src/data/import/region';
+import { loadRows } from '../../src/data/replace-table';
 import { loadParcels } from './helpers/parcels';
 
 let db: Db & { close(): void };
@@ -255,7 +255,7 @@ describe('德州 demo', () => {
 describe('parkClusters with a park filter', () => {
   it('clusters only the parks kept, e.g. the counties being compared', async () => {
     const db = await openNodeDb();
-    const { loadRegionFiles } = await import('../../src/data/region-loader');
+    const { loadRegionFiles } = await import('../../src/data/import/region');
     const f = (n: string) => ({ name: n, text: readFileSync(`data/demo/dezhou/${n}`, 'utf8') });
     const files = { parks: f('parks.geojson'), parcels: f('parcels.geojson') };
     await loadRegionFiles(db, files);

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, rows } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
-import { importParcels } from '../../src/data/parcel-import';
+import { importParcels } from '../../src/data/import/parcels';
 import { scaleUpParcels } from '../../src/data/scale-up';
-import { loadParcelBatch } from '../../src/data/tables';
+import { loadParcelBatch } from '../../src/data/replace-table';
 import { readCategories } from '../../src/analysis/findings-columns';
 import { readParcelShapes } from '../../src/data/parcel-shapes';
 import { runLandRules } from '../../src/analysis/run-land-rules';

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARK_FIELDS } from '../../src/data/contract';
 import type { Db } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
-import { loadRows } from '../../src/data/tables';
+import { loadRows } from '../../src/data/replace-table';
 import { EMPTY_FILTER, type ParcelFilter } from '../../src/analysis/filters';
 import { runLandRules } from '../../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS } from '../../src/analysis/settings';
@@ -33,8 +33,8 @@ import {
 import { findPidx, parcelCenter, parcelDetail, parcelList } from '../../src/analysis/parcel-lookup';
 import { loadEnterprises } from './helpers/enterprises';
 import { type ParcelInput, parcelsCsv } from './helpers/parcels';
-import { importParcels } from '../../src/data/parcel-import';
-import { loadParcelBatch } from '../../src/data/tables';
+import { importParcels } from '../../src/data/import/parcels';
+import { loadParcelBatch } from '../../src/data/replace-table';
 
 let db: Db & { close(): void };
 

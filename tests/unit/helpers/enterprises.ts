@@ -3,8 +3,8 @@
 
 import { ENTERPRISE_FIELDS, PARK_FIELDS } from '../../../src/data/contract';
 import type { Db } from '../../../src/data/db';
-import { loadRows } from '../../../src/data/tables';
-import type { Cell } from '../../../src/data/table-import';
+import { loadRows } from '../../../src/data/replace-table';
+import type { Cell } from '../../../src/data/import/cells';
 
 export type EnterpriseInput = Partial<Record<(typeof ENTERPRISE_FIELDS)[number]['name'], Cell>>;
 export type ParkInput = Partial<Record<(typeof PARK_FIELDS)[number]['name'], Cell>>;

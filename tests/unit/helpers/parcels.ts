@@ -4,8 +4,8 @@
 import { PARCEL_FIELDS } from '../../../src/data/contract';
 import { toCsv } from '../../../src/data/csv';
 import type { Db } from '../../../src/data/db';
-import { importParcels } from '../../../src/data/parcel-import';
-import { loadParcelBatch } from '../../../src/data/tables';
+import { importParcels } from '../../../src/data/import/parcels';
+import { loadParcelBatch } from '../../../src/data/replace-table';
 
 export type ParcelInput = Partial<Record<(typeof PARCEL_FIELDS)[number]['name'], string | number | boolean | null>>;
 

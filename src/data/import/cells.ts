@@ -2,8 +2,8 @@
 // every problem with the file, row and field it concerns. Nothing is guessed: a value that
 // cannot be read is an error, an empty optional value stays empty (null).
 
-import type { FieldSpec } from './contract';
-import { ENUM_ALIASES } from './enum-aliases';
+import type { FieldSpec } from '../contract';
+import { ENUM_ALIASES } from '../enum-aliases';
 
 export interface ImportIssue {
   level: 'error' | 'warning';

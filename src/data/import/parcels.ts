@@ -2,10 +2,10 @@
 // optional `geometry` column in WKT or GeoJSON) into a validated, columnar batch. Either the
 // whole file is accepted or nothing is: errors name the file, row and field.
 
-import { PARCEL_FIELDS } from './contract';
-import { GeometryError, type PolygonGeometry, geometryAreaM2, labelPoint, outerRings } from './geometry';
+import { PARCEL_FIELDS } from '../contract';
+import { GeometryError, type PolygonGeometry, geometryAreaM2, labelPoint, outerRings } from '../geometry';
 import { readSources } from './sources';
-import { type Cell, type ImportIssue, normaliseRows } from './table-import';
+import { type Cell, type ImportIssue, normaliseRows } from './cells';
 
 export interface ParcelBatch {
   file: string;

@@ -7,9 +7,9 @@ import type { FieldSpec, FieldType } from './contract';
 import { PARCEL_FIELDS } from './contract';
 import { toCsv } from './csv';
 import type { Db } from './db';
-import type { ParcelBatch } from './parcel-import';
+import type { ParcelBatch } from './import/parcels';
 import { ident, raw, sql } from './sql';
-import type { Cell } from './table-import';
+import type { Cell } from './import/cells';
 
 const SQL_TYPES: Record<FieldType, string> = {
   string: 'VARCHAR',

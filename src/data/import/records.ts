@@ -1,10 +1,10 @@
 // Imports a non-parcel contract table (parks, enterprises, chain nodes and links) from CSV or
 // GeoJSON, with the same all-or-nothing validation as parcels.
 
-import type { FieldSpec } from './contract';
-import { type PolygonGeometry, labelPoint } from './geometry';
+import type { FieldSpec } from '../contract';
+import { type PolygonGeometry, labelPoint } from '../geometry';
 import { readSources } from './sources';
-import { type Cell, type ImportIssue, normaliseRows } from './table-import';
+import { type Cell, type ImportIssue, normaliseRows } from './cells';
 
 export interface RecordsBatch {
   file: string;

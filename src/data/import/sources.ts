@@ -2,9 +2,9 @@
 // (properties + geometry) and a CSV (header + cells, optional `geometry`/`wkt` column).
 
 import type { Feature } from 'geojson';
-import { CsvSyntaxError, parseCsv } from './csv';
-import { type PolygonGeometry, checkGeometry, parseGeometryText } from './geometry';
-import type { ImportIssue, RowSource } from './table-import';
+import { CsvSyntaxError, parseCsv } from '../csv';
+import { type PolygonGeometry, checkGeometry, parseGeometryText } from '../geometry';
+import type { ImportIssue, RowSource } from './cells';
 
 export interface Source extends RowSource {
   geometry: () => PolygonGeometry | null;

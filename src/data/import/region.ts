@@ -1,12 +1,12 @@
 // Loads one region's contract files into DuckDB. It takes file texts, so the browser (fetch),
 // the benchmark and tests (fs) share it. All files are validated before any table changes.
 
-import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, ENTERPRISE_FIELDS, PARK_FIELDS } from './contract';
-import { type Db, transaction } from './db';
-import { type ParcelBatch, importParcels } from './parcel-import';
-import { type RecordsBatch, importRecords } from './records-import';
-import type { ImportIssue } from './table-import';
-import { loadParcelBatch, loadRows } from './tables';
+import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, ENTERPRISE_FIELDS, PARK_FIELDS } from '../contract';
+import { type Db, transaction } from '../db';
+import { type ParcelBatch, importParcels } from './parcels';
+import { type RecordsBatch, importRecords } from './records';
+import type { ImportIssue } from './cells';
+import { loadParcelBatch, loadRows } from '../replace-table';
 
 export interface RegionFiles {
   parks: { name: string; text: string };
@@ -28,7 +28,7 @@ export class ImportFailed extends Error {
 }
 
 export interface ParsedRegion extends LoadedRegion {
-  others: { table: string; batch: RecordsBatch | null; fields: readonly import('./contract').FieldSpec[] }[];
+  others: { table: string; batch: RecordsBatch | null; fields: readonly import('../contract').FieldSpec[] }[];
 }
 
 /** Validates every file (pure JS, no database); throws ImportFailed listing all problems. */
