@@ -35,8 +35,9 @@ import { openNodeDb } from '../src/data/duckdb-node';
 import { importParcels } from '../src/data/import/parcels';
 import { type RecordsBatch, importRecords } from '../src/data/import/records';
 import { sql } from '../src/data/sql';
-import { formatIssue, parseIsoDate } from '../src/data/import/cells';
-import { loadParcelBatch, loadRows } from '../src/data/replace-table';
+import { parseIsoDate } from '../src/data/import/cells';
+import { formatIssue } from '../src/data/import/issues';
+import { loadParcelBatch, loadRows } from '../src/data/import/store';
 import { buildWorkbook } from '../src/export/xlsx';
 
 const USAGE = `用法 / Usage:

@@ -19,10 +19,10 @@ import { type ListedParcel, type ParcelDetail, findPidx, parcelCenter, parcelDet
 import type { Db } from '../data/db';
 import { type ParcelShapes, readParcelShapes } from '../data/parcel-shapes';
 import { type RegionId, DEFAULT_REGION, regionById } from '../data/regions';
-import { ImportFailed, type RegionFiles, parseRegionFiles, storeRegion } from '../data/import/region';
+import { ImportFailed, formatIssue } from '../data/import/issues';
+import { type RegionFiles, parseRegionFiles, storeRegion } from '../data/import/region';
 import { warmUpEngine } from '../analysis/warm-up';
 import { scaleUpParcels } from '../data/scale-up';
-import { formatIssue } from '../data/import/cells';
 import type { Lang } from '../i18n/dict';
 import { createStore } from './store';
 
@@ -145,7 +145,7 @@ function save(): void {
 export interface Services {
   openDb(): Promise<Db>;
   fetchBoundaries(region: RegionId): Promise<FeatureCollection>;
-  fetchDemoFiles(region: RegionId): Promise<import('../data/import/region').RegionFiles>;
+  fetchDemoFiles(region: RegionId): Promise<RegionFiles>;
 }
 
 let services: Services;

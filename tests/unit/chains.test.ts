@@ -13,7 +13,7 @@ import { openNodeDb } from '../../src/data/duckdb-node';
 import { readDemoFiles } from '../../src/data/demo-files-node';
 import { loadRegionFiles } from '../../src/data/import/region';
 import { regionById } from '../../src/data/regions';
-import { loadRows } from '../../src/data/replace-table';
+import { loadRows } from '../../src/data/import/store';
 import type { Cell } from '../../src/data/import/cells';
 import { loadParcels } from './helpers/parcels';
 

@@ -14,7 +14,7 @@ import { DEFAULT_OVERLAP_SETTINGS } from '../../src/analysis/review-settings';
 import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, PARK_FIELDS } from '../../src/data/contract';
 import type { Db } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
-import { loadRows } from '../../src/data/replace-table';
+import { loadRows } from '../../src/data/import/store';
 import { loadParcels } from './helpers/parcels';
 
 let db: Db & { close(): void };

@@ -6,7 +6,7 @@ import { PARCEL_FIELDS } from '../../src/data/contract';
 import { toCsv } from '../../src/data/csv';
 import { decodeText } from '../../src/data/decode';
 import { type ImportResult, importParcels } from '../../src/data/import/parcels';
-import { type ImportIssue, formatIssue } from '../../src/data/import/cells';
+import { type ImportIssue, formatIssue } from '../../src/data/import/issues';
 import { type ParcelInput, parcelsCsv } from './helpers/parcels';
 
 const NAMES = PARCEL_FIELDS.map((f) => f.name);

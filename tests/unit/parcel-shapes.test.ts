@@ -12,7 +12,7 @@ import type { Db } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
 import { importParcels } from '../../src/data/import/parcels';
 import { sql } from '../../src/data/sql';
-import { loadParcelBatch } from '../../src/data/replace-table';
+import { loadParcelBatch } from '../../src/data/import/store';
 import { EMPTY_FILTER, type ParcelFilter } from '../../src/analysis/filters';
 import { IDLE_CATEGORY } from '../../src/analysis/land-rules';
 import { readCategories, readFilterMask } from '../../src/analysis/findings-columns';

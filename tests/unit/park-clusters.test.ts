@@ -16,7 +16,7 @@ import { readDemoFiles } from '../../src/data/demo-files-node';
 import type { Db } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
 import { loadRegionFiles } from '../../src/data/import/region';
-import { loadRows } from '../../src/data/replace-table';
+import { loadRows } from '../../src/data/import/store';
 import { loadParcels } from './helpers/parcels';
 
 let db: Db & { close(): void };

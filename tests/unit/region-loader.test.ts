@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, rows } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
-import { ImportFailed, loadRegionFiles, parseRegionFiles, storeRegion } from '../../src/data/import/region';
+import { ImportFailed } from '../../src/data/import/issues';
+import { loadRegionFiles, parseRegionFiles, storeRegion } from '../../src/data/import/region';
 import { warmUpEngine } from '../../src/analysis/warm-up';
 import { readDemoFiles } from '../../src/data/demo-files-node';
 

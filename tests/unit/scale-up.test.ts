@@ -7,7 +7,7 @@ import { type Db, rows } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
 import { importParcels } from '../../src/data/import/parcels';
 import { scaleUpParcels } from '../../src/data/scale-up';
-import { loadParcelBatch } from '../../src/data/replace-table';
+import { loadParcelBatch } from '../../src/data/import/store';
 import { readCategories } from '../../src/analysis/findings-columns';
 import { readParcelShapes } from '../../src/data/parcel-shapes';
 import { runLandRules } from '../../src/analysis/run-land-rules';

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARK_FIELDS } from '../../src/data/contract';
 import type { Db } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
-import { loadRows } from '../../src/data/replace-table';
+import { loadRows } from '../../src/data/import/store';
 import { EMPTY_FILTER, type ParcelFilter } from '../../src/analysis/filters';
 import { runLandRules } from '../../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS } from '../../src/analysis/settings';
@@ -34,7 +34,7 @@ import { findPidx, parcelCenter, parcelDetail, parcelList } from '../../src/anal
 import { loadEnterprises } from './helpers/enterprises';
 import { type ParcelInput, parcelsCsv } from './helpers/parcels';
 import { importParcels } from '../../src/data/import/parcels';
-import { loadParcelBatch } from '../../src/data/replace-table';
+import { loadParcelBatch } from '../../src/data/import/store';
 
 let db: Db & { close(): void };
 

@@ -1,23 +1,9 @@
-// Turns untrusted rows (CSV cells or GeoJSON properties) into contract values, collecting
-// every problem with the file, row and field it concerns. Nothing is guessed: a value that
-// cannot be read is an error, an empty optional value stays empty (null).
+// One untrusted value (a CSV cell or a GeoJSON property) read as a contract value of its
+// field's type. Nothing is guessed: a value that cannot be read is an error, an empty value
+// stays empty (null). Contract formats: data-contract.md, Conventions.
 
 import type { FieldSpec } from '../contract';
 import { ENUM_ALIASES } from '../enum-aliases';
-
-export interface ImportIssue {
-  level: 'error' | 'warning';
-  file: string;
-  /** Human row reference, e.g. “第 12 行” or “第 3 个要素”; null for file-level issues. */
-  row: string | null;
-  field: string | null;
-  message: string;
-}
-
-export function formatIssue(i: ImportIssue): string {
-  const where = [`文件 ${i.file}`, i.row, i.field ? `字段 ${i.field}` : null].filter(Boolean).join('，');
-  return `${where}：${i.message}`;
-}
 
 /** Normalised value: strings as given (trimmed), numbers, ISO dates, booleans; null = empty. */
 export type Cell = string | number | boolean | null;
@@ -74,74 +60,4 @@ export function readCell(spec: FieldSpec, raw: unknown): { value: Cell } | { err
       return { error: `“${shown}” 不是允许的取值（${values.join(' / ')}）` };
     }
   }
-}
-
-export interface RowSource {
-  /** Row reference for messages. */
-  row: string;
-  get(field: string): unknown;
-}
-
-export interface NormalisedTable {
-  fields: readonly FieldSpec[];
-  rows: Cell[][];
-  /** Index of each kept row in the source. */
-  sourceIndex: number[];
-}
-
-/**
- * Normalises rows against field specs. `present` lists the columns the file has; a contract
- * column the file lacks entirely is one file-level error (not one per row).
- */
-export function normaliseRows(
-  file: string,
-  fields: readonly FieldSpec[],
-  present: ReadonlySet<string>,
-  sources: Iterable<RowSource>,
-  issues: ImportIssue[],
-  idField?: string,
-): NormalisedTable {
-  const missing = fields.filter((f) => !present.has(f.name));
-  for (const f of missing) {
-    issues.push({ level: 'error', file, row: null, field: f.name, message: `缺少列 ${f.name}（${f.label}）` });
-  }
-  const rows: Cell[][] = [];
-  const sourceIndex: number[] = [];
-  const seen = new Map<string, string>();
-  let index = 0;
-  if (missing.length > 0) return { fields, rows, sourceIndex };
-  for (const src of sources) {
-    const row: Cell[] = [];
-    let ok = true;
-    for (const spec of fields) {
-      const r = readCell(spec, src.get(spec.name));
-      if ('error' in r) {
-        issues.push({ level: 'error', file, row: src.row, field: spec.name, message: r.error });
-        ok = false;
-        row.push(null);
-        continue;
-      }
-      if (r.value === null && spec.required) {
-        issues.push({ level: 'error', file, row: src.row, field: spec.name, message: `${spec.label}不能为空` });
-        ok = false;
-      }
-      row.push(r.value);
-    }
-    if (idField) {
-      const id = row[fields.findIndex((f) => f.name === idField)];
-      if (typeof id === 'string') {
-        const prev = seen.get(id);
-        if (prev) {
-          issues.push({ level: 'error', file, row: src.row, field: idField, message: `编号 “${id}” 与${prev}重复` });
-          ok = false;
-        } else seen.set(id, src.row);
-      }
-    }
-    if (ok) {
-      rows.push(row);
-      sourceIndex.push(index);
-    }
-    index++;
-  }
-  return { fields, rows, sourceIndex };
 }

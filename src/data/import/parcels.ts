@@ -3,9 +3,10 @@
 // whole file is accepted or nothing is: errors name the file, row and field.
 
 import { PARCEL_FIELDS } from '../contract';
-import { GeometryError, type PolygonGeometry, geometryAreaM2, labelPoint, outerRings } from '../geometry';
-import { readSources } from './sources';
-import { type Cell, type ImportIssue, normaliseRows } from './cells';
+import { geometryAreaM2, labelPoint, outerRings } from '../geometry';
+import type { Cell } from './cells';
+import { type ImportIssue, failedFileIssues } from './issues';
+import { readContractRows, rowGeometry } from './rows';
 
 export interface ParcelBatch {
   file: string;
@@ -26,33 +27,21 @@ export type ImportResult =
   | { ok: false; issues: ImportIssue[] };
 
 const AREA = PARCEL_FIELDS.findIndex((f) => f.name === 'area_m2');
-const MAX_ISSUES = 200;
 
 export function importParcels(file: string, text: string): ImportResult {
   const issues: ImportIssue[] = [];
-  const parsed = readSources(file, text, issues);
-  if (!parsed) return { ok: false, issues };
-  if (parsed.sources.length === 0) {
-    issues.push({ level: 'error', file, row: null, field: null, message: '文件中没有记录' });
-    return { ok: false, issues };
-  }
+  const read = readContractRows(file, text, PARCEL_FIELDS, issues, { idField: 'parcel_id', nonEmpty: true });
+  if (!read) return { ok: false, issues };
 
-  const table = normaliseRows(file, PARCEL_FIELDS, parsed.present, parsed.sources, issues, 'parcel_id');
-  const n = table.rows.length;
+  const n = read.rows.length;
   const cx = new Float64Array(n).fill(Number.NaN);
   const cy = new Float64Array(n).fill(Number.NaN);
   const areaFromGeometry = new Uint8Array(n);
   const rings: { pidx: number; xy: number[] }[] = [];
-  table.rows.forEach((row, pidx) => {
-    const src = parsed.sources[table.sourceIndex[pidx]];
-    let geom: PolygonGeometry | null = null;
-    try {
-      geom = src.geometry();
-    } catch (e) {
-      if (!(e instanceof GeometryError)) throw e;
-      issues.push({ level: 'error', file, row: src.row, field: 'geometry', message: e.message });
-      return;
-    }
+  read.rows.forEach((row, pidx) => {
+    const src = read.sources[pidx];
+    const geom = rowGeometry(file, src, issues);
+    if (geom === undefined) return;
     if (geom) {
       for (const xy of outerRings(geom)) rings.push({ pidx, xy });
       [cx[pidx], cy[pidx]] = labelPoint(geom);
@@ -69,16 +58,6 @@ export function importParcels(file: string, text: string): ImportResult {
     }
   });
 
-  const errors = issues.filter((i) => i.level === 'error');
-  if (errors.length > 0) {
-    if (errors.length > MAX_ISSUES) {
-      const rest = errors.length - MAX_ISSUES;
-      return {
-        ok: false,
-        issues: [...errors.slice(0, MAX_ISSUES), { level: 'error', file, row: null, field: null, message: `……另有 ${rest} 处错误未列出` }],
-      };
-    }
-    return { ok: false, issues };
-  }
-  return { ok: true, batch: { file, count: n, rows: table.rows, cx, cy, areaFromGeometry, rings }, issues };
+  if (issues.some((i) => i.level === 'error')) return { ok: false, issues: failedFileIssues(file, issues) };
+  return { ok: true, batch: { file, count: n, rows: read.rows, cx, cy, areaFromGeometry, rings }, issues };
 }

@@ -3,8 +3,9 @@
 
 import type { FieldSpec } from '../contract';
 import { type PolygonGeometry, labelPoint } from '../geometry';
-import { readSources } from './sources';
-import { type Cell, type ImportIssue, normaliseRows } from './cells';
+import type { Cell } from './cells';
+import { type ImportIssue, failedFileIssues } from './issues';
+import { readContractRows, rowGeometry } from './rows';
 
 export interface RecordsBatch {
   file: string;
@@ -18,23 +19,15 @@ export type RecordsResult = { ok: true; batch: RecordsBatch } | { ok: false; iss
 
 export function importRecords(file: string, text: string, fields: readonly FieldSpec[], idField?: string): RecordsResult {
   const issues: ImportIssue[] = [];
-  const parsed = readSources(file, text, issues);
-  if (!parsed) return { ok: false, issues };
-  const table = normaliseRows(file, fields, parsed.present, parsed.sources, issues, idField);
+  const read = readContractRows(file, text, fields, issues, { idField });
+  if (!read) return { ok: false, issues };
   const geometries: (PolygonGeometry | null)[] = [];
   const labelPoints: ([number, number] | null)[] = [];
-  table.sourceIndex.forEach((si) => {
-    const src = parsed.sources[si];
-    try {
-      const g = src.geometry();
-      geometries.push(g);
-      labelPoints.push(g ? labelPoint(g) : null);
-    } catch (e) {
-      issues.push({ level: 'error', file, row: src.row, field: 'geometry', message: (e as Error).message });
-      geometries.push(null);
-      labelPoints.push(null);
-    }
-  });
-  if (issues.some((i) => i.level === 'error')) return { ok: false, issues };
-  return { ok: true, batch: { file, rows: table.rows, geometries, labelPoints } };
+  for (const src of read.sources) {
+    const g = rowGeometry(file, src, issues) ?? null;
+    geometries.push(g);
+    labelPoints.push(g ? labelPoint(g) : null);
+  }
+  if (issues.some((i) => i.level === 'error')) return { ok: false, issues: failedFileIssues(file, issues) };
+  return { ok: true, batch: { file, rows: read.rows, geometries, labelPoints } };
 }

@@ -1,12 +1,21 @@
 // Loads one region's contract files into DuckDB. It takes file texts, so the browser (fetch),
 // the benchmark and tests (fs) share it. All files are validated before any table changes.
+//
+// The import path, in the order a file travels:
+//   sources.ts  file text → rows by field name (GeoJSON, CSV)
+//   cells.ts    one value → a contract value of its field's type
+//   rows.ts     a file's rows checked against the contract fields
+//   parcels.ts / records.ts   parcel batch (geometry, areas) / other contract tables
+//   store.ts    batches → DuckDB tables
+//   this file   all of a region's files, validated together, stored in one transaction
+// Every step reports problems as ImportIssue (issues.ts).
 
-import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, ENTERPRISE_FIELDS, PARK_FIELDS } from '../contract';
+import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, ENTERPRISE_FIELDS, type FieldSpec, PARK_FIELDS } from '../contract';
 import { type Db, transaction } from '../db';
+import { ImportFailed, type ImportIssue } from './issues';
 import { type ParcelBatch, importParcels } from './parcels';
 import { type RecordsBatch, importRecords } from './records';
-import type { ImportIssue } from './cells';
-import { loadParcelBatch, loadRows } from '../replace-table';
+import { loadParcelBatch, loadRows } from './store';
 
 export interface RegionFiles {
   parks: { name: string; text: string };
@@ -21,14 +30,8 @@ export interface LoadedRegion {
   parcels: ParcelBatch;
 }
 
-export class ImportFailed extends Error {
-  constructor(readonly issues: ImportIssue[]) {
-    super(`导入失败：${issues.length} 处错误`);
-  }
-}
-
 export interface ParsedRegion extends LoadedRegion {
-  others: { table: string; batch: RecordsBatch | null; fields: readonly import('../contract').FieldSpec[] }[];
+  others: { table: string; batch: RecordsBatch | null; fields: readonly FieldSpec[] }[];
 }
 
 /** Validates every file (pure JS, no database); throws ImportFailed listing all problems. */

@@ -1,16 +1,31 @@
-// Row sources over the two file shapes every importer accepts: a GeoJSON FeatureCollection
-// (properties + geometry) and a CSV (header + cells, optional `geometry`/`wkt` column).
+// Row sources over the two file shapes every importer accepts today: a GeoJSON
+// FeatureCollection (properties + geometry) and a CSV (header + cells, optional
+// `geometry`/`wkt` column). This is the one place that knows file formats; the rest of the
+// import path sees rows by field name. Readers under data/formats/ (RawTable) plug in here.
 
 import type { Feature } from 'geojson';
 import { CsvSyntaxError, parseCsv } from '../csv';
 import { type PolygonGeometry, checkGeometry, parseGeometryText } from '../geometry';
-import type { ImportIssue, RowSource } from './cells';
+import type { ImportIssue } from './issues';
+
+/** One row as the validation sees it: values by field name and where to point messages. */
+export interface RowSource {
+  /** Row reference for messages. */
+  row: string;
+  get(field: string): unknown;
+}
 
 export interface Source extends RowSource {
   geometry: () => PolygonGeometry | null;
 }
 
-export function geojsonSources(file: string, text: string, issues: ImportIssue[]): { present: Set<string>; sources: Source[] } | null {
+/** A file's columns (`present`) and its rows. */
+export interface FileRows {
+  present: Set<string>;
+  sources: Source[];
+}
+
+export function geojsonSources(file: string, text: string, issues: ImportIssue[]): FileRows | null {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -36,7 +51,7 @@ export function geojsonSources(file: string, text: string, issues: ImportIssue[]
   return { present, sources };
 }
 
-export function csvSources(file: string, text: string, issues: ImportIssue[]): { present: Set<string>; sources: Source[] } | null {
+export function csvSources(file: string, text: string, issues: ImportIssue[]): FileRows | null {
   let table;
   try {
     table = parseCsv(text);
@@ -65,8 +80,7 @@ export function looksLikeJson(file: string, text: string): boolean {
   return /\.(geo)?json$/i.test(file) || /^\s*\{/.test(text.slice(0, 64));
 }
 
-
 /** Picks the reader by extension or content; null when the file cannot be read at all. */
-export function readSources(file: string, text: string, issues: ImportIssue[]) {
+export function readSources(file: string, text: string, issues: ImportIssue[]): FileRows | null {
   return looksLikeJson(file, text) ? geojsonSources(file, text, issues) : csvSources(file, text, issues);
 }

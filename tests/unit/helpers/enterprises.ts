@@ -3,7 +3,7 @@
 
 import { ENTERPRISE_FIELDS, PARK_FIELDS } from '../../../src/data/contract';
 import type { Db } from '../../../src/data/db';
-import { loadRows } from '../../../src/data/replace-table';
+import { loadRows } from '../../../src/data/import/store';
 import type { Cell } from '../../../src/data/import/cells';
 
 export type EnterpriseInput = Partial<Record<(typeof ENTERPRISE_FIELDS)[number]['name'], Cell>>;

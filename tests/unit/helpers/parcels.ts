@@ -5,7 +5,7 @@ import { PARCEL_FIELDS } from '../../../src/data/contract';
 import { toCsv } from '../../../src/data/csv';
 import type { Db } from '../../../src/data/db';
 import { importParcels } from '../../../src/data/import/parcels';
-import { loadParcelBatch } from '../../../src/data/replace-table';
+import { loadParcelBatch } from '../../../src/data/import/store';
 
 export type ParcelInput = Partial<Record<(typeof PARCEL_FIELDS)[number]['name'], string | number | boolean | null>>;
 
