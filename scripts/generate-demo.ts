@@ -15,7 +15,7 @@ import {
   type Row,
   generateRegionDemo,
   plannedGapNodes,
-} from '../src/data/demo-generator';
+} from './demo/generate';
 import { REGIONS } from '../src/data/regions';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

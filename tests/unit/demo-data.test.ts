@@ -19,7 +19,7 @@ import {
   PARK_LEVELS,
 } from '../../src/data/contract';
 import { parseCsv } from '../../src/data/csv';
-import { type CountyCollection, generateRegionDemo } from '../../src/data/demo-generator';
+import { type CountyCollection, generateRegionDemo } from '../../scripts/demo/generate';
 import { REGIONS, type RegionId } from '../../src/data/regions';
 
 const ROOT = join(__dirname, '..', '..');

@@ -22,8 +22,8 @@ import {
   PARK_FIELDS,
   type ParcelStatus,
   type ParkLevel,
-} from './contract';
-import { type RegionId, regionById } from './regions';
+} from '../../src/data/contract';
+import { type RegionId, regionById } from '../../src/data/regions';
 
 // ---------------------------------------------------------------------------------------------
 // Public types
