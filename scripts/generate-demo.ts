@@ -9,13 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, ENTERPRISE_FIELDS, type FieldSpec } from '../src/data/contract';
 import { toCsv } from '../src/data/csv';
-import {
-  type CountyCollection,
-  DEFAULT_SEED,
-  type Row,
-  generateRegionDemo,
-  plannedGapNodes,
-} from './demo/generate';
+import { DEFAULT_SEED, generateRegionDemo, plannedGapNodes } from './demo/generate';
+import type { CountyCollection, Row } from './demo/types';
 import { REGIONS } from '../src/data/regions';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import gcoord from 'gcoord';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
-import type { CountyProps } from './demo/generate';
+import type { CountyProps } from './demo/types';
 import { REGIONS } from '../src/data/regions';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

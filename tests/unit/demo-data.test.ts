@@ -19,7 +19,8 @@ import {
   PARK_LEVELS,
 } from '../../src/data/contract';
 import { parseCsv } from '../../src/data/csv';
-import { type CountyCollection, generateRegionDemo } from '../../scripts/demo/generate';
+import { generateRegionDemo } from '../../scripts/demo/generate';
+import type { CountyCollection } from '../../scripts/demo/types';
 import { REGIONS, type RegionId } from '../../src/data/regions';
 
 const ROOT = join(__dirname, '..', '..');
