@@ -32,12 +32,12 @@ import { toCsv } from '../src/data/csv';
 import { type Db, rows } from '../src/data/db';
 import { decodeText } from '../src/data/decode';
 import { openNodeDb } from '../src/data/duckdb-node';
-import { importParcels } from '../src/data/import/parcels';
-import { type RecordsBatch, importRecords } from '../src/data/import/records';
-import { sql } from '../src/data/sql';
 import { parseIsoDate } from '../src/data/import/cells';
 import { formatIssue } from '../src/data/import/issues';
+import { importParcels } from '../src/data/import/parcels';
+import { type RecordsBatch, importRecords } from '../src/data/import/records';
 import { loadParcelBatch, loadRows } from '../src/data/import/store';
+import { sql } from '../src/data/sql';
 import { buildWorkbook } from '../src/export/xlsx';
 
 const USAGE = `用法 / Usage:

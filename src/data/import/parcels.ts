@@ -1,12 +1,13 @@
-// Reads a parcels file (GeoJSON FeatureCollection, or CSV with the contract's columns and an
-// optional `geometry` column in WKT or GeoJSON) into a validated, columnar batch. Either the
-// whole file is accepted or nothing is: errors name the file, row and field.
+// Reads a parcels file (GeoJSON FeatureCollection, CSV with the contract's columns and an
+// optional `geometry` column in WKT or GeoJSON, or a RawTable from a format reader) into a
+// validated, columnar batch. Either the whole file is accepted or nothing is: errors name the
+// file, row and field.
 
 import { PARCEL_FIELDS } from '../contract';
 import { geometryAreaM2, labelPoint, outerRings } from '../geometry';
 import type { Cell } from './cells';
 import { type ImportIssue, failedFileIssues } from './issues';
-import { readContractRows, rowGeometry } from './rows';
+import { type ImportInput, readContractRows, rowGeometry } from './rows';
 
 export interface ParcelBatch {
   file: string;
@@ -28,9 +29,9 @@ export type ImportResult =
 
 const AREA = PARCEL_FIELDS.findIndex((f) => f.name === 'area_m2');
 
-export function importParcels(file: string, text: string): ImportResult {
+export function importParcels(file: string, input: ImportInput): ImportResult {
   const issues: ImportIssue[] = [];
-  const read = readContractRows(file, text, PARCEL_FIELDS, issues, { idField: 'parcel_id', nonEmpty: true });
+  const read = readContractRows(file, input, PARCEL_FIELDS, issues, { idField: 'parcel_id', nonEmpty: true });
   if (!read) return { ok: false, issues };
 
   const n = read.rows.length;

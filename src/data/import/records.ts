@@ -5,7 +5,7 @@ import type { FieldSpec } from '../contract';
 import { type PolygonGeometry, labelPoint } from '../geometry';
 import type { Cell } from './cells';
 import { type ImportIssue, failedFileIssues } from './issues';
-import { readContractRows, rowGeometry } from './rows';
+import { type ImportInput, readContractRows, rowGeometry } from './rows';
 
 export interface RecordsBatch {
   file: string;
@@ -17,9 +17,9 @@ export interface RecordsBatch {
 
 export type RecordsResult = { ok: true; batch: RecordsBatch } | { ok: false; issues: ImportIssue[] };
 
-export function importRecords(file: string, text: string, fields: readonly FieldSpec[], idField?: string): RecordsResult {
+export function importRecords(file: string, input: ImportInput, fields: readonly FieldSpec[], idField?: string): RecordsResult {
   const issues: ImportIssue[] = [];
-  const read = readContractRows(file, text, fields, issues, { idField });
+  const read = readContractRows(file, input, fields, issues, { idField });
   if (!read) return { ok: false, issues };
   const geometries: (PolygonGeometry | null)[] = [];
   const labelPoints: ([number, number] | null)[] = [];

@@ -3,6 +3,7 @@
 //
 // The import path, in the order a file travels:
 //   sources.ts  file text → rows by field name (GeoJSON, CSV)
+//   raw-table-rows.ts  the same for a RawTable from a reader under data/formats/
 //   cells.ts    one value → a contract value of its field's type
 //   rows.ts     a file's rows checked against the contract fields
 //   parcels.ts / records.ts   parcel batch (geometry, areas) / other contract tables

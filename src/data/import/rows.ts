@@ -4,9 +4,11 @@
 // whatever table it feeds.
 
 import type { FieldSpec } from '../contract';
+import type { RawTable } from '../formats/raw-table';
 import { GeometryError, type PolygonGeometry } from '../geometry';
 import { type Cell, readCell } from './cells';
 import type { ImportIssue } from './issues';
+import { rawTableRows } from './raw-table-rows';
 import { type RowSource, type Source, readSources } from './sources';
 
 export interface NormalisedTable {
@@ -80,19 +82,21 @@ export interface ContractRows {
   sources: Source[];
 }
 
+/** A file as given: its text (GeoJSON or CSV, see sources.ts) or a table a format reader produced. */
+export type ImportInput = string | RawTable;
+
 /**
- * Reads a file (GeoJSON or CSV, see sources.ts) and checks its rows against `fields`,
- * adding every problem to `issues`. Null when the file cannot be read at all, or when
- * `nonEmpty` is set and it has no record.
+ * Reads a file and checks its rows against `fields`, adding every problem to `issues`. Null
+ * when the file cannot be read at all, or when `nonEmpty` is set and it has no record.
  */
 export function readContractRows(
   file: string,
-  text: string,
+  input: ImportInput,
   fields: readonly FieldSpec[],
   issues: ImportIssue[],
   options: { idField?: string; nonEmpty?: boolean } = {},
 ): ContractRows | null {
-  const parsed = readSources(file, text, issues);
+  const parsed = typeof input === 'string' ? readSources(file, input, issues) : rawTableRows(input, issues);
   if (!parsed) return null;
   if (options.nonEmpty && parsed.sources.length === 0) {
     issues.push({ level: 'error', file, row: null, field: null, message: '文件中没有记录' });

@@ -1,7 +1,8 @@
 // Row sources over the two file shapes every importer accepts today: a GeoJSON
 // FeatureCollection (properties + geometry) and a CSV (header + cells, optional
-// `geometry`/`wkt` column). This is the one place that knows file formats; the rest of the
-// import path sees rows by field name. Readers under data/formats/ (RawTable) plug in here.
+// `geometry`/`wkt` column). This and raw-table-rows.ts (tables from the readers under
+// data/formats/) are the only places that know where rows come from; the rest of the import
+// path sees rows by field name.
 
 import type { Feature } from 'geojson';
 import { CsvSyntaxError, parseCsv } from '../csv';
