@@ -11,7 +11,7 @@ import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, ENTERPRISE_FIELDS, type FieldSpec
 import { toCsv } from '../src/data/csv';
 import { DEFAULT_SEED, generateRegionDemo, plannedGapNodes } from './demo/generate';
 import type { CountyCollection, Row } from './demo/types';
-import { REGIONS } from '../src/data/regions';
+import { DEMO_FILE_NAMES, REGIONS } from '../src/data/regions';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -62,11 +62,11 @@ function main() {
     const demo = generateRegionDemo(region.id, counties, { seed, parcelScale: scale });
     const dir = join(outRoot, region.id);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'parks.geojson'), geojson(demo.parks));
-    writeFileSync(join(dir, 'parcels.geojson'), geojson(demo.parcels));
-    writeFileSync(join(dir, 'enterprises.csv'), csv(ENTERPRISE_FIELDS, demo.enterprises));
-    writeFileSync(join(dir, 'chain_nodes.csv'), csv(CHAIN_NODE_FIELDS, demo.chainNodes));
-    writeFileSync(join(dir, 'chain_links.csv'), csv(CHAIN_LINK_FIELDS, demo.chainLinks));
+    writeFileSync(join(dir, DEMO_FILE_NAMES.parks), geojson(demo.parks));
+    writeFileSync(join(dir, DEMO_FILE_NAMES.parcels), geojson(demo.parcels));
+    writeFileSync(join(dir, DEMO_FILE_NAMES.enterprises), csv(ENTERPRISE_FIELDS, demo.enterprises));
+    writeFileSync(join(dir, DEMO_FILE_NAMES.chainNodes), csv(CHAIN_NODE_FIELDS, demo.chainNodes));
+    writeFileSync(join(dir, DEMO_FILE_NAMES.chainLinks), csv(CHAIN_LINK_FIELDS, demo.chainLinks));
 
     const parcels = demo.parcels.features.map((f) => f.properties);
     const count = (xs: string[]) => Object.entries(xs.reduce<Record<string, number>>((m, x) => ((m[x] = (m[x] ?? 0) + 1), m), {}))

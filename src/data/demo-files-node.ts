@@ -5,16 +5,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RegionFiles } from './import/region';
+import { DEMO_FILE_NAMES } from './regions';
 
 const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'demo');
-
-export const DEMO_FILE_NAMES = {
-  parks: 'parks.geojson',
-  parcels: 'parcels.geojson',
-  enterprises: 'enterprises.csv',
-  chainNodes: 'chain_nodes.csv',
-  chainLinks: 'chain_links.csv',
-} as const;
 
 export function readDemoFiles(region: string): RegionFiles {
   const f = (name: string) => ({ name, text: readFileSync(path.join(DEMO_DIR, region, name), 'utf8') });

@@ -2,7 +2,7 @@
 // own origin). Boundaries are real; everything under data/demo is synthetic (示例数据).
 
 import type { FeatureCollection } from 'geojson';
-import type { RegionId } from './regions';
+import { DEMO_FILE_NAMES, type RegionId } from './regions';
 import type { RegionFiles } from './import/region';
 
 const boundaryUrls = import.meta.glob('../../data/boundaries/*.geojson', {
@@ -36,11 +36,11 @@ export async function fetchDemoFiles(region: RegionId): Promise<RegionFiles> {
     return { name: file, text: await fetchText(url, file) };
   };
   const [parks, parcels, enterprises, chainNodes, chainLinks] = await Promise.all([
-    get('parks.geojson'),
-    get('parcels.geojson'),
-    get('enterprises.csv'),
-    get('chain_nodes.csv'),
-    get('chain_links.csv'),
+    get(DEMO_FILE_NAMES.parks),
+    get(DEMO_FILE_NAMES.parcels),
+    get(DEMO_FILE_NAMES.enterprises),
+    get(DEMO_FILE_NAMES.chainNodes),
+    get(DEMO_FILE_NAMES.chainLinks),
   ]);
   return { parks, parcels, enterprises, chainNodes, chainLinks };
 }

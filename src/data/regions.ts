@@ -59,6 +59,15 @@ export const REGIONS: readonly RegionInfo[] = [
 
 export const DEFAULT_REGION: RegionId = 'dezhou';
 
+/** The files of each demo region under data/demo/<region>/, by RegionFiles key. */
+export const DEMO_FILE_NAMES = {
+  parks: 'parks.geojson',
+  parcels: 'parcels.geojson',
+  enterprises: 'enterprises.csv',
+  chainNodes: 'chain_nodes.csv',
+  chainLinks: 'chain_links.csv',
+} as const;
+
 export function regionById(id: string): RegionInfo | undefined {
   return REGIONS.find((r) => r.id === id);
 }
