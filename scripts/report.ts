@@ -14,11 +14,12 @@
 
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parseSavedState } from '../src/state/saved-state';
 import { SHEET_NAMES, readExportTables } from '../src/analysis/export-tables';
 import { EMPTY_FILTER } from '../src/analysis/filters';
 import { runMujun } from '../src/analysis/mujun';
 import { reportRows, runLandRules } from '../src/analysis/run-land-rules';
-import { DEFAULT_SETTINGS, type RuleSettings, mergeSettings } from '../src/analysis/settings';
+import { DEFAULT_SETTINGS, type RuleSettings } from '../src/analysis/settings';
 import {
   ENTERPRISE_FIELDS,
   EXIT_CODES,
@@ -126,18 +127,21 @@ function parseOptions(argv: string[]): Options | null {
 
   let settings = DEFAULT_SETTINGS;
   if (values.settings) {
-    let partial: unknown;
+    let text: string;
     try {
-      // A file saved by Windows Notepad may start with a BOM, which JSON.parse refuses.
-      partial = JSON.parse(readFileSync(values.settings, 'utf8').replace(/^\uFEFF/, ''));
+      text = readFileSync(values.settings, 'utf8');
     } catch (e) {
       throw new UsageError(`无法读取设置文件 ${values.settings}：${(e as Error).message}`);
     }
-    const merged = mergeSettings(partial);
-    if (merged.errors.length > 0) {
-      throw new UsageError(merged.errors.map((m) => `设置文件 ${values.settings}：${m}`).join('\n'));
+    // The browser's saved state and this file go through one reader: same versions, same
+    // migrations, same checks. A file with any refused value is an error here, since a report
+    // computed with silently replaced thresholds would be wrong without saying so.
+    const where = { zh: `设置文件 ${values.settings}`, en: `settings file ${values.settings}` };
+    const read = parseSavedState(text, where);
+    if (read.issues.length > 0) {
+      throw new UsageError(read.issues.map((n) => `${n.zh}\n  ${n.en}`).join('\n'));
     }
-    settings = merged.settings;
+    settings = read.state.rules;
   }
   return {
     parcels: values.parcels,
