@@ -54,6 +54,8 @@ export interface FakeEffects extends Effects {
   /** Region fetches wait until released (to overtake a slow load with a fast one). */
   hold(region: RegionId): void;
   release(region: RegionId): void;
+  /** The next query whose SQL matches waits until the returned function is called. */
+  holdQuery(pattern: RegExp): () => void;
   close(): void;
 }
 
@@ -61,6 +63,8 @@ export interface FakeOptions {
   search?: string;
   stored?: Record<string, string>;
   today?: string;
+  /** A database to use instead of opening one (tests share one: each region load replaces its tables). */
+  db?: Db;
   /** A region's files; the demo data from disk when absent. */
   files?: (region: RegionId) => [FeatureCollection, import('../../../src/data/region-loader').RegionFiles];
 }
@@ -71,13 +75,17 @@ export function fakeEffects(opts: FakeOptions = {}): FakeEffects {
   const dbs: (Db & { close(): void })[] = [];
   const queries: string[] = [];
   const gate = (r: RegionId) => held.get(r)?.promise ?? Promise.resolve();
+  const heldQueries: { pattern: RegExp; promise: Promise<void> }[] = [];
   const fx: FakeEffects = {
     async openDb() {
-      const db = await openNodeDb();
-      dbs.push(db);
+      const db = opts.db ?? (await openNodeDb());
+      if (!opts.db) dbs.push(db as Db & { close(): void });
       return {
-        query: (q) => {
-          queries.push(typeof q === 'string' ? q : q.text);
+        query: async (q) => {
+          const text = typeof q === 'string' ? q : q.text;
+          queries.push(text);
+          const i = heldQueries.findIndex((h) => h.pattern.test(text));
+          if (i >= 0) await heldQueries.splice(i, 1)[0].promise;
           return db.query(q);
         },
         registerText: (n, t) => db.registerText(n, t),
@@ -113,6 +121,11 @@ export function fakeEffects(opts: FakeOptions = {}): FakeEffects {
     release(region) {
       held.get(region)?.release();
       held.delete(region);
+    },
+    holdQuery(pattern) {
+      let release!: () => void;
+      heldQueries.push({ pattern, promise: new Promise<void>((r) => (release = r)) });
+      return release;
     },
     close() {
       for (const db of dbs) db.close();
