@@ -1,7 +1,7 @@
 // The running app: one state store, the pure updater, and the effects around it. After every
 // event it (1) mirrors the view in the address bar, (2) saves settings and preferences, and
-// (3) queues the derived results whose inputs changed (derivation.ts). Database jobs run one
-// at a time in the order queued, because a job may replace tables the next one reads.
+// (3) queues the derived results whose inputs changed (derivation.ts) on the database job
+// queue (job-queue.ts).
 
 import type { FeatureCollection } from 'geojson';
 import { warmUpEngine } from '../analysis/warm-up';
@@ -16,6 +16,7 @@ import type { Effects } from './effects';
 import { type AppEvent, update } from './updaters';
 import { type Actions, createActions } from './actions';
 import { loadSavedState, savedStateToJson, storeSavedState } from './saved-state';
+import { createJobQueue } from './job-queue';
 import { type Store, createStore } from './store';
 import { historyMode, viewFromSearch, viewToSearch } from './url-codec';
 
@@ -62,7 +63,10 @@ export function createApp(fx: Effects): App {
   });
   dbReady.catch(() => undefined);
   let warm: Promise<void> = Promise.resolve();
-  let queue: Promise<unknown> = dbReady;
+  const jobs = createJobQueue(dbReady, {
+    queued: () => dispatch({ type: 'jobQueued' }),
+    settled: () => dispatch({ type: 'jobSettled' }),
+  });
   const inFlight = new Map<string, string>();
   const prefetched = new Map<RegionId, Promise<[FeatureCollection, RegionFiles]>>();
 
@@ -96,25 +100,17 @@ export function createApp(fx: Effects): App {
     storeSavedState(fx.storage, savedOf(s));
   }
 
-  /** Runs `job` after every job queued before it; counts in `pending` until it settles. */
-  function enqueue<T>(job: (db: Db) => Promise<T>): Promise<T> {
-    dispatch({ type: 'jobQueued' });
-    const run = queue
-      .then(() => dbReady)
-      .then(job)
-      .finally(() => dispatch({ type: 'jobSettled' }));
-    queue = run.catch(() => undefined);
-    return run;
-  }
+  /** Work asked for by the planner (an export) waits for the derived results. */
+  const enqueue = <T>(job: (db: Db) => Promise<T>): Promise<T> => jobs.add(DERIVATIONS.length, job);
 
   function reconcile(): void {
-    for (const d of DERIVATIONS) {
+    for (const [priority, d] of DERIVATIONS.entries()) {
       const s = store.get();
       const k = d.wanted(s);
       if (k === null || k === d.current(s) || inFlight.get(d.name) === k || s.failed[d.name] === k) continue;
       inFlight.set(d.name, k);
       const isStale = () => d.wanted(store.get()) !== k;
-      enqueue(async (db) => {
+      jobs.add(priority, async (db) => {
         try {
           // Inputs changed while this job waited: the newer job is queued behind it.
           if (isStale()) return;
@@ -178,12 +174,11 @@ export function createApp(fx: Effects): App {
       }
     },
     async settled() {
-      for (;;) {
-        const q = queue;
-        await q;
-        // A job may queue another as it finishes; wait for those too.
-        await new Promise((r) => setTimeout(r, 0));
-        if (q === queue && store.get().pending === 0) return;
+      // A finishing job may queue the next, and effects (storage, IndexedDB) resolve in later
+      // tasks: idle means idle on two looks a few milliseconds apart.
+      for (let calm = 0; calm < 2; ) {
+        await new Promise((r) => setTimeout(r, 5));
+        calm = jobs.idle() && store.get().pending === 0 ? calm + 1 : 0;
       }
     },
     dispose: stopPop,

@@ -221,6 +221,14 @@ describe('hover', () => {
 });
 
 describe('workbench', () => {
+  it('the map is ready before the workbench is scored', async () => {
+    const { app, seen } = await boot({ search: '?asOf=2026-06-30&mode=workbench' });
+    const firstReady = seen.find((x) => x.phase === 'ready')!;
+    expect(firstReady.totals).not.toBeNull();
+    expect(firstReady.workbench.scoresKey).toBeNull();
+    expect(app.store.get().workbench.scoresKey).not.toBeNull();
+  });
+
   it('a stored tracking step reaches the history and the stage counts', async () => {
     const { app } = await boot({ search: '?asOf=2026-06-30&mode=workbench' });
     app.actions.selectParcelId('P2');
