@@ -3,7 +3,7 @@
 
 import type { ParcelFilter } from '../analysis/filters';
 import type { ClusterSettings } from '../analysis/park-clusters';
-import type { RuleSettings } from '../analysis/settings';
+import { MUJUN_SHARE_KEYS, type NumericSettingKey, type RuleSettings, classSharePatch } from '../analysis/settings';
 import type { Db } from '../data/db';
 import type { RegionId } from '../data/regions';
 import { type TrackingInput, newTrackingRecord } from '../data/tracking';
@@ -28,14 +28,24 @@ export interface ActionDeps {
 export type Actions = ReturnType<typeof createActions>;
 
 export function createActions({ store, dispatch, enqueue, fx }: ActionDeps) {
+  /** Applies the valid values of a patch; returns the reasons others were refused (Chinese). */
+  const setSettings = (patch: Partial<RuleSettings>): string[] => {
+    dispatch({ type: 'settingsPatched', patch });
+    return store.get().settingsErrors;
+  };
   return {
     setRegion: (region: RegionId) => dispatch({ type: 'regionChosen', region }),
     /** A YYYY-MM-DD date or "today"; anything else is ignored (the date input sends '' while typing). */
     setAsOf: (asOf: AsOf) => dispatch({ type: 'asOfSet', asOf, today: fx.today() }),
-    /** Applies the valid values of a patch; returns the reasons others were refused (Chinese). */
-    setSettings(patch: Partial<RuleSettings>): string[] {
-      dispatch({ type: 'settingsPatched', patch });
-      return store.get().settingsErrors;
+    setSettings,
+    /**
+     * One field of the settings panel. A 亩均 class share rebalances the others so the four
+     * keep summing to 100 (mergeSettings refuses a lone share change).
+     */
+    setSetting(key: NumericSettingKey, value: number): string[] {
+      const share = MUJUN_SHARE_KEYS.find((k) => k === key);
+      const s = store.get().settings;
+      return setSettings(share ? classSharePatch(s, share, value) : { [key]: value });
     },
     resetSettings: () => dispatch({ type: 'settingsReset' }),
     setFilter: (patch: Partial<ParcelFilter>) => dispatch({ type: 'filterPatched', patch }),

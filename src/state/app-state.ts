@@ -24,7 +24,9 @@ import type { SavedState } from './saved-state';
 import { type AsOf, type Mode, type View, effectiveAsOf } from './view';
 import { type WorkbenchState, INITIAL_WORKBENCH } from './workbench-state';
 
-export type { GroupSummary, ListedParcel, ParcelDetail, YearDisposalRow };
+// Types components need from the layers below, so that the UI imports only from state.
+export type { GroupSummary, ListedParcel, ParcelDetail, ParcelFilter, YearDisposalRow };
+export type { NumericSettingKey, RuleSettings, SettingMeta } from '../analysis/settings';
 
 export interface ParkOption {
   park_id: string;

@@ -1,6 +1,6 @@
 // Every active filter as a removable chip, so a filtered view never passes for the whole region.
 
-import type { ParcelFilter } from '../analysis/filters';
+import type { ParcelFilter } from '../state/app-state';
 import { useT } from './i18n';
 import { useActions, useAppState } from '../state/context';
 

@@ -1,7 +1,7 @@
 import { type DisposalInput, proposeActions } from '../analysis/disposal-plan';
 import { explainParcel, isoDate } from '../analysis/explain';
 import { TrackingSection } from './TrackingSection';
-import type { ParcelDetail } from '../analysis/summary';
+import type { ParcelDetail } from '../state/app-state';
 import { M2_TO_MU, fmt } from './format';
 import { useT } from './i18n';
 import { useActions, useAppState } from '../state/context';

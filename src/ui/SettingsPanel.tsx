@@ -1,15 +1,7 @@
 // Every rule threshold in one place, each with its default and the source of that default.
 
-import {
-  DEFAULT_SETTINGS,
-  MUJUN_SHARE_KEYS,
-  type NumericSettingKey,
-  type RuleSettings,
-  SETTING_GROUPS,
-  SETTING_META,
-  type SettingMeta,
-  classSharePatch,
-} from '../analysis/settings';
+import { DEFAULT_SETTINGS, SETTING_GROUPS, SETTING_META } from '../analysis/settings';
+import type { SettingMeta } from '../state/app-state';
 import { useT } from './i18n';
 import { useActions, useApp, useAppState } from '../state/context';
 
@@ -20,13 +12,6 @@ function groupOf(m: SettingMeta): string {
 const GROUP_LABELS: Record<string, [string, string]> = Object.fromEntries(
   SETTING_GROUPS.map((g) => [g.group, [g.labelZh, g.labelEn]]),
 );
-
-/** Class shares must keep summing to 100 %: changing one rebalances the others. */
-function patchFor(s: RuleSettings, key: NumericSettingKey, value: number): Partial<RuleSettings> {
-  return (MUJUN_SHARE_KEYS as readonly string[]).includes(key)
-    ? classSharePatch(s, key as (typeof MUJUN_SHARE_KEYS)[number], value)
-    : { [key]: value };
-}
 
 export function SettingsPanel(props: { onClose: () => void }) {
   const app = useApp();
@@ -78,7 +63,7 @@ export function SettingsPanel(props: { onClose: () => void }) {
                     // Every value goes to the state, which applies it or says why not (a value
                     // out of range is reported, not silently dropped here).
                     const raw = input.value.trim();
-                    actions.setSettings(patchFor(settings, m.key, raw === '' ? NaN : Number(raw)));
+                    actions.setSetting(m.key, raw === '' ? NaN : Number(raw));
                     const now = app.store.get().settings[m.key] as number;
                     if (now !== Number(raw)) input.value = String(Number(now.toFixed(4)));
                   }}

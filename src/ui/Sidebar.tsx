@@ -1,4 +1,4 @@
-import type { GroupSummary } from '../analysis/summary';
+import type { GroupSummary } from '../state/app-state';
 import { PARCEL_STATUSES } from '../data/contract';
 import { Chips } from './Chips';
 import { fmt } from './format';
