@@ -54,6 +54,8 @@ const USAGE = `用法 / Usage:
   --settings FILE    规则阈值 JSON，可只写部分项，例如 {"idleYears": 2, "mujunRatioCap": 2}
                      （含亩均评价的基准值、权重、单项上限与 A/B/C/D 占比，占比合计须为 100）
                      Rule thresholds as JSON, any subset of the settings keys (incl. the 亩均 ones)
+                     也可为浏览器保存的设置文件（版本 2：{"version": 2, "rules": {…}}）；较新版本拒绝读取
+                     Or a saved-state document (version 2: {"version": 2, "rules": {…}}); newer versions are refused
   --xlsx FILE        另写 Excel 工作簿（说明、闲置土地、退出条件、低效用地、亩均评价、盘活跟踪），不筛选
                      Also write the Excel workbook (all parcels, same as-of date and settings)
   --enterprises FILE 企业表（CSV，数据契约字段），用于工作簿的亩均评价；缺省则该表为空
