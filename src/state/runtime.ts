@@ -41,7 +41,7 @@ export function createApp(fx: Effects): App {
   // The starting state: saved preferences and settings, overridden by the address.
   const saved = loadSavedState(fx.storage);
   // A document from a newer app is kept untouched: this session does not overwrite it.
-  const keepStored = saved.refused && saved.issues.some((n) => n.en.includes('newer version'));
+  const keepStored = saved.newerVersion !== undefined;
   const notices = [...saved.issues];
   if (keepStored) {
     notices.push({

@@ -44,6 +44,8 @@ export interface ReadResult {
   issues: Notice[];
   /** True when the whole document was refused (newer version, not JSON, not an object). */
   refused: boolean;
+  /** Set when refused because a newer app wrote it: such a document must not be overwritten. */
+  newerVersion?: number;
 }
 
 type Obj = Record<string, unknown>;
@@ -146,10 +148,13 @@ export function readSavedState(raw: unknown, where: Notice): ReadResult {
     return refuse({ zh: `${where.zh} 的版本 ${JSON.stringify(raw.version)} 无效，未读取`, en: `${where.en} has an invalid version ${JSON.stringify(raw.version)}; it was not read` });
   }
   if (version > SAVED_STATE_VERSION) {
-    return refuse({
-      zh: `${where.zh} 由更新版本的程序保存（版本 ${version}，本程序最高支持版本 ${SAVED_STATE_VERSION}），未读取；请升级后再打开`,
-      en: `${where.en} was saved by a newer version of the app (version ${version}; this one reads up to ${SAVED_STATE_VERSION}); it was not read — please upgrade`,
-    });
+    return {
+      ...refuse({
+        zh: `${where.zh} 由更新版本的程序保存（版本 ${version}，本程序最高支持版本 ${SAVED_STATE_VERSION}），未读取；请升级后再打开`,
+        en: `${where.en} was saved by a newer version of the app (version ${version}; this one reads up to ${SAVED_STATE_VERSION}); it was not read — please upgrade`,
+      }),
+      newerVersion: version,
+    };
   }
   const doc = version === 1 ? migrateV1(raw) : raw;
   for (const key of Object.keys(doc)) {

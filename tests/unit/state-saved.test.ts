@@ -92,6 +92,7 @@ describe('validation', () => {
   it('refuses a document from a newer version with a clear message and keeps defaults', () => {
     const r = readSavedState({ version: 3, rules: { idleYears: 2 } }, SRC);
     expect(r.refused).toBe(true);
+    expect(r.newerVersion).toBe(3);
     expect(r.state).toEqual(DEFAULT_SAVED_STATE);
     expect(r.issues[0].zh).toContain('更新版本');
     expect(r.issues[0].en).toContain('newer version');
