@@ -78,8 +78,8 @@ function readNumbers<T extends object>(
     const ok = typeof value === 'number' && Number.isFinite(value) && value >= meta.min && value <= meta.max;
     if (!ok || (meta.integer && !Number.isInteger(value))) {
       issues.push({
-        zh: `${where.zh}：“${key}”（${meta.labelZh}）应为 ${meta.min}–${meta.max} 之间的${meta.integer ? '整数' : '数'}，实际为 ${JSON.stringify(value)}，已用默认值`,
-        en: `${where.en}: "${key}" (${meta.labelEn}) must be a ${meta.integer ? 'whole ' : ''}number from ${meta.min} to ${meta.max}, got ${JSON.stringify(value)}; the default is used`,
+        zh: `${where.zh}：“${key}”（${meta.labelZh}）应为 ${meta.min}–${meta.max} 之间的${meta.integer ? '整数' : '数'}，实际为 ${JSON.stringify(value)}，未采用`,
+        en: `${where.en}: "${key}" (${meta.labelEn}) must be a ${meta.integer ? 'whole ' : ''}number from ${meta.min} to ${meta.max}, got ${JSON.stringify(value)}; it was not used`,
       });
       continue;
     }
@@ -88,15 +88,15 @@ function readNumbers<T extends object>(
   return out as T;
 }
 
-function readClusters(raw: unknown, where: Notice, issues: Notice[]): ClusterSettings {
-  const c = readNumbers(raw, CLUSTER_SETTING_META, DEFAULT_CLUSTER_SETTINGS, where, issues);
+function readClusters(raw: unknown, where: Notice, issues: Notice[], base = DEFAULT_CLUSTER_SETTINGS): ClusterSettings {
+  const c = readNumbers(raw, CLUSTER_SETTING_META, base, where, issues);
   const method = isObj(raw) ? raw.method : undefined;
   if (method !== undefined && method !== 'boundary' && method !== 'centroid') {
     issues.push({
-      zh: `${where.zh}：“method” 应为 boundary 或 centroid，实际为 ${JSON.stringify(method)}，已用默认值`,
-      en: `${where.en}: "method" must be boundary or centroid, got ${JSON.stringify(method)}; the default is used`,
+      zh: `${where.zh}：“method” 应为 boundary 或 centroid，实际为 ${JSON.stringify(method)}，未采用`,
+      en: `${where.en}: "method" must be boundary or centroid, got ${JSON.stringify(method)}; it was not used`,
     });
-    return { ...c, method: DEFAULT_CLUSTER_SETTINGS.method };
+    return { ...c, method: base.method };
   }
   return method === undefined ? c : { ...c, method };
 }
@@ -118,6 +118,22 @@ function readPreferences(doc: Obj, issues: Notice[]): Pick<SavedState, 'lang' | 
     issues.push({ zh: `地区 ${JSON.stringify(doc.region)} 未知，已用默认地区`, en: `Region ${JSON.stringify(doc.region)} is unknown; the default region is used` });
   }
   return { lang, region: region ?? DEFAULT_SAVED_STATE.region };
+}
+
+const PANEL = { zh: '设置', en: 'Settings' };
+
+/**
+ * A change from the layout review's panels, checked like the saved state: refused values keep
+ * their current value and are reported. (The rule settings have mergeSettings.)
+ */
+export function mergeClusterSettings(patch: Partial<ClusterSettings>, base: ClusterSettings): { settings: ClusterSettings; issues: Notice[] } {
+  const issues: Notice[] = [];
+  return { settings: readClusters(patch, PANEL, issues, base), issues };
+}
+
+export function mergeOverlapSettings(patch: Partial<OverlapSettings>, base: OverlapSettings): { settings: OverlapSettings; issues: Notice[] } {
+  const issues: Notice[] = [];
+  return { settings: readNumbers(patch, OVERLAP_SETTING_META, base, PANEL, issues), issues };
 }
 
 /** Version 1 → 2: the saved view, or a bare rule-settings object, becomes a version 2 document. */

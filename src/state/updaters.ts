@@ -11,6 +11,7 @@ import type { AppState } from './app-state';
 import { derivationNamed } from './derivations';
 import type { Notice } from './notice';
 import { withReview } from './review';
+import { mergeClusterSettings, mergeOverlapSettings } from './saved-state';
 import { type AsOf, type Mode, type View, isIsoDate } from './view';
 import type { ColorBy } from './workbench-state';
 
@@ -105,10 +106,14 @@ export function update(s: AppState, e: AppEvent): AppState {
     }
     case 'settingsReset':
       return { ...s, settings: DEFAULT_SETTINGS, settingsErrors: [] };
-    case 'clusterSettingsPatched':
-      return { ...s, clusterSettings: { ...s.clusterSettings, ...e.patch } };
-    case 'overlapThresholdSet':
-      return { ...s, overlapSettings: { ...s.overlapSettings, highOverlap: e.threshold } };
+    case 'clusterSettingsPatched': {
+      const { settings, issues } = mergeClusterSettings(e.patch, s.clusterSettings);
+      return { ...s, clusterSettings: settings, notices: issues.length ? [...s.notices, ...issues] : s.notices };
+    }
+    case 'overlapThresholdSet': {
+      const { settings, issues } = mergeOverlapSettings({ highOverlap: e.threshold }, s.overlapSettings);
+      return { ...s, overlapSettings: settings, notices: issues.length ? [...s.notices, ...issues] : s.notices };
+    }
     case 'colorBySet':
       return { ...s, workbench: { ...s.workbench, colorBy: e.colorBy, revision: s.workbench.revision + 1 } };
     case 'clusterSelected':

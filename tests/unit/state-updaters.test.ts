@@ -199,3 +199,17 @@ describe('workbench and layout review', () => {
     expect(selectOverlap(narrowed)?.counties).toEqual(['乐陵市', '宁津县']);
   });
 });
+
+describe('layout review settings', () => {
+  it('applies valid cluster and overlap values, keeps the current ones for refused values and says why', () => {
+    const s = update(ready(), { type: 'clusterSettingsPatched', patch: { epsKm: 12 } });
+    expect(s.clusterSettings.epsKm).toBe(12);
+    const bad = update(s, { type: 'clusterSettingsPatched', patch: { epsKm: 500, minParks: 2.5 } });
+    expect(bad.clusterSettings).toEqual(s.clusterSettings);
+    expect(bad.notices.map((n) => n.zh).join()).toMatch(/epsKm.*minParks|minParks.*epsKm/s);
+    expect(update(s, { type: 'overlapThresholdSet', threshold: 0.5 }).overlapSettings.highOverlap).toBe(0.5);
+    const refused = update(s, { type: 'overlapThresholdSet', threshold: 1.5 });
+    expect(refused.overlapSettings).toEqual(s.overlapSettings);
+    expect(refused.notices.at(-1)!.en).toContain('highOverlap');
+  });
+});
