@@ -26,8 +26,8 @@ export function hoverInfo(s: Pick<AppState, 'hover' | 'categories'>, pidx: numbe
   return {
     pidx,
     parcel_id: String(h.parcelId.get(pidx)),
-    park_name: text(h.parkName.get(pidx)),
-    holder: text(h.holder.get(pidx)),
+    park_name: text(h.parkNames[h.parkIndex[pidx]]),
+    holder: text(h.holders[h.holderIndex[pidx]]),
     area_m2: h.areaM2[pidx],
     disposal: DISPOSAL_OF_CATEGORY[s.categories?.[pidx] ?? IDLE_CATEGORY.none] ?? 'none',
   };

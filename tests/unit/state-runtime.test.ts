@@ -206,6 +206,8 @@ describe('hover', () => {
     const pidx = app.actions.locateParcel('P1')!.pidx;
     const info = app.actions.hoverInfo(pidx);
     expect(info).toMatchObject({ parcel_id: 'P1', park_name: '宁津县园区', holder: '甲公司', area_m2: 20000, disposal: 'fee' });
+    const p3 = app.actions.hoverInfo(app.actions.locateParcel('P3')!.pidx);
+    expect(p3).toMatchObject({ parcel_id: 'P3', park_name: null, holder: null, disposal: 'none' });
     expect(app.actions.hoverInfo(99)).toBeNull();
     expect(fx.queries.length).toBe(queries);
     expect(app.store.get().pending).toBe(0);
