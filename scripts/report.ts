@@ -14,11 +14,12 @@
 
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parseSavedState } from '../src/state/saved-state';
 import { SHEET_NAMES, readExportTables } from '../src/analysis/export-tables';
 import { EMPTY_FILTER } from '../src/analysis/filters';
 import { runMujun } from '../src/analysis/mujun';
 import { reportRows, runLandRules } from '../src/analysis/run-land-rules';
-import { DEFAULT_SETTINGS, type RuleSettings, mergeSettings } from '../src/analysis/settings';
+import { DEFAULT_SETTINGS, type RuleSettings } from '../src/analysis/settings';
 import {
   ENTERPRISE_FIELDS,
   EXIT_CODES,
@@ -54,6 +55,8 @@ const USAGE = `用法 / Usage:
   --settings FILE    规则阈值 JSON，可只写部分项，例如 {"idleYears": 2, "mujunRatioCap": 2}
                      （含亩均评价的基准值、权重、单项上限与 A/B/C/D 占比，占比合计须为 100）
                      Rule thresholds as JSON, any subset of the settings keys (incl. the 亩均 ones)
+                     也可为浏览器保存的设置文件（版本 2：{"version": 2, "rules": {…}}）；较新版本拒绝读取
+                     Or a saved-state document (version 2: {"version": 2, "rules": {…}}); newer versions are refused
   --xlsx FILE        另写 Excel 工作簿（说明、闲置土地、退出条件、低效用地、亩均评价、盘活跟踪），不筛选
                      Also write the Excel workbook (all parcels, same as-of date and settings)
   --enterprises FILE 企业表（CSV，数据契约字段），用于工作簿的亩均评价；缺省则该表为空
@@ -127,18 +130,21 @@ function parseOptions(argv: string[]): Options | null {
 
   let settings = DEFAULT_SETTINGS;
   if (values.settings) {
-    let partial: unknown;
+    let text: string;
     try {
-      // A file saved by Windows Notepad may start with a BOM, which JSON.parse refuses.
-      partial = JSON.parse(readFileSync(values.settings, 'utf8').replace(/^\uFEFF/, ''));
+      text = readFileSync(values.settings, 'utf8');
     } catch (e) {
       throw new UsageError(`无法读取设置文件 ${values.settings}：${(e as Error).message}`);
     }
-    const merged = mergeSettings(partial);
-    if (merged.errors.length > 0) {
-      throw new UsageError(merged.errors.map((m) => `设置文件 ${values.settings}：${m}`).join('\n'));
+    // The browser's saved state and this file go through one reader: same versions, same
+    // migrations, same checks. A file with any refused value is an error here, since a report
+    // computed with silently replaced thresholds would be wrong without saying so.
+    const where = { zh: `设置文件 ${values.settings}`, en: `settings file ${values.settings}` };
+    const read = parseSavedState(text, where);
+    if (read.issues.length > 0) {
+      throw new UsageError(read.issues.map((n) => `${n.zh}\n  ${n.en}`).join('\n'));
     }
-    settings = merged.settings;
+    settings = read.state.rules;
   }
   return {
     parcels: values.parcels,

@@ -1,22 +1,26 @@
 import { render } from 'preact';
-import { fetchBoundaries, fetchDemoFiles } from './data/demo-files';
-import { openBrowserDb } from './data/duckdb-browser';
-import { start, store } from './state/app';
-import { initLayout } from './state/layout';
-import { initWorkbench } from './state/workbench';
+import { browserEffects } from './browser-effects';
+import { AppContext } from './state/context';
+import { createApp } from './state/runtime';
 import { App } from './ui/App';
 import { installTestHook } from './ui/test-hook';
 import './styles.css';
 
+const app = createApp(browserEffects());
+
 document.documentElement.dataset.state = 'loading';
-document.documentElement.lang = store.get().lang === 'zh' ? 'zh-CN' : 'en';
-installTestHook();
-initLayout();
-initWorkbench();
-render(<App />, document.getElementById('app')!);
-start({ openDb: openBrowserDb, fetchBoundaries, fetchDemoFiles }).then(() => {
-  if (store.get().phase === 'error') document.documentElement.dataset.state = 'error';
-});
-store.subscribe(() => {
-  if (store.get().phase === 'error') document.documentElement.dataset.state = 'error';
-});
+const reflect = () => {
+  const s = app.store.get();
+  document.documentElement.lang = s.lang === 'zh' ? 'zh-CN' : 'en';
+  if (s.phase === 'error') document.documentElement.dataset.state = 'error';
+};
+reflect();
+app.store.subscribe(reflect);
+installTestHook(app);
+render(
+  <AppContext.Provider value={app}>
+    <App />
+  </AppContext.Provider>,
+  document.getElementById('app')!,
+);
+void app.start();

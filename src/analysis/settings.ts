@@ -278,8 +278,9 @@ const sum = (s: RuleSettings, keys: readonly NumericSettingKey[]) => keys.reduce
  * Merges a partial, untrusted settings object (saved state, CLI --settings file) over the
  * defaults. Unknown keys and out-of-range values are reported, never silently used.
  *
- * Settings that only make sense together are checked together after the merge: class shares
- * must sum to 100 % and weights must have a positive sum. When a group fails, the whole group
+ * Settings that only make sense together are checked together after the merge: the recovery
+ * period may not be shorter than the idle period, class shares must sum to 100 % and weights
+ * must have a positive sum. When a group fails, the whole group
  * keeps the base values (so the result is always usable) and the error says why. A patch that
  * changes one share must therefore change another one with it.
  */
@@ -310,6 +311,16 @@ export function mergeSettings(
       continue;
     }
     settings[meta.key] = value;
+  }
+
+  // Art. 14 grades idle land: the fee after `idleYears`, recovery after `recoveryYears`. A
+  // recovery threshold below the idle one would recover land before it is even idle.
+  if (settings.recoveryYears < settings.idleYears) {
+    errors.push(
+      `无偿收回年限（${settings.recoveryYears} 年）不能小于闲置认定年限（${settings.idleYears} 年），已保留原年限`,
+    );
+    settings.idleYears = base.idleYears;
+    settings.recoveryYears = base.recoveryYears;
   }
 
   const shares = sum(settings, MUJUN_SHARE_KEYS);

@@ -1,14 +1,14 @@
 // Every active filter as a removable chip, so a filtered view never passes for the whole region.
 
-import type { ParcelFilter } from '../analysis/filters';
-import { clearFilter, setFilter, store } from '../state/app';
-import { useStore } from '../state/store';
+import type { ParcelFilter } from '../state/app-state';
 import { useT } from './i18n';
+import { useActions, useAppState } from '../state/context';
 
 export function ActiveFilters() {
+  const actions = useActions();
   const { t, code } = useT();
-  const f = useStore(store, (s) => s.filter);
-  const parks = useStore(store, (s) => s.parkOptions);
+  const f = useAppState((s) => s.filter);
+  const parks = useAppState((s) => s.parkOptions);
   const chips: { key: string; label: string; remove: Partial<ParcelFilter> }[] = [
     ...f.counties.map((c) => ({ key: `c-${c}`, label: c, remove: { counties: f.counties.filter((x) => x !== c), parkIds: [] } })),
     ...f.parkIds.map((p) => ({ key: `p-${p}`, label: parks.find((x) => x.park_id === p)?.name ?? p, remove: { parkIds: [] } })),
@@ -23,11 +23,11 @@ export function ActiveFilters() {
     <div class="active-filters" data-testid="active-filters">
       <span class="muted small">{t('filteredBy')}</span>
       {chips.map((c) => (
-        <button key={c.key} class="chip on" onClick={() => setFilter(c.remove)} title={t('removeFilter')}>
+        <button key={c.key} class="chip on" onClick={() => actions.setFilter(c.remove)} title={t('removeFilter')}>
           {c.label} ×
         </button>
       ))}
-      <button class="link small" onClick={() => clearFilter()}>
+      <button class="link small" onClick={() => actions.clearFilter()}>
         {t('clearFilters')}
       </button>
     </div>

@@ -1,5 +1,3 @@
-import { store } from '../state/app';
-import { useStore } from '../state/store';
 import { DetailPanel } from './DetailPanel';
 import { Header } from './Header';
 import { Legend } from './Legend';
@@ -12,18 +10,21 @@ import { ReviewDetail } from './review/ReviewDetail';
 import { MujunRanking } from './MujunRanking';
 import { MapTitle } from './MapTitle';
 import { WallStats } from './WallStats';
+import { Notices } from './Notices';
 import { useState } from 'preact/hooks';
+import { useActions, useAppState } from '../state/context';
 
 export function App() {
   const { t } = useT();
-  const phase = useStore(store, (s) => s.phase);
-  const message = useStore(store, (s) => s.message);
-  const selected = useStore(store, (s) => s.selected);
-  const mode = useStore(store, (s) => s.mode);
+  const phase = useAppState((s) => s.phase);
+  const message = useAppState((s) => s.message);
+  const selected = useAppState((s) => s.selected);
+  const mode = useAppState((s) => s.mode);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [rightTab, setRightTab] = useState<'list' | 'ranking'>('list');
   // 大屏: map, title and legend only, larger type — for a leader's wall screen.
-  const [wall, setWall] = useState(() => new URLSearchParams(location.search).get('wall') === '1');
+  const wall = useAppState((s) => s.wall);
+  const { setWall } = useActions();
   return (
     <div class={wall ? 'app wall' : 'app'}>
       <Header onSettings={() => setSettingsOpen(!settingsOpen)} wall={wall} onWall={() => setWall(!wall)} />
@@ -32,6 +33,7 @@ export function App() {
         <div class="center">
           <MapView wall={wall} />
           <MapTitle />
+          <Notices />
           {wall && <WallStats />}
           <Legend />
           {phase === 'loading' && (

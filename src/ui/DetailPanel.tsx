@@ -1,12 +1,10 @@
 import { type DisposalInput, proposeActions } from '../analysis/disposal-plan';
 import { explainParcel, isoDate } from '../analysis/explain';
-import { workbenchStore } from '../state/workbench';
 import { TrackingSection } from './TrackingSection';
-import type { ParcelDetail } from '../analysis/parcel-lookup';
-import { selectParcel, store } from '../state/app';
-import { useStore } from '../state/store';
+import type { ParcelDetail } from '../state/app-state';
 import { M2_TO_MU, fmt } from './format';
 import { useT } from './i18n';
+import { useActions, useAppState } from '../state/context';
 
 function Fact(props: { label: string; value: string | null | undefined }) {
   return (
@@ -39,11 +37,12 @@ function CodeList(props: { title: string; items: { code: string; text: string }[
 }
 
 export function DetailPanel(props: { parcel: ParcelDetail }) {
+  const { selectParcel } = useActions();
   const { t, code, lang } = useT();
-  const settings = useStore(store, (s) => s.settings);
+  const settings = useAppState((s) => s.settings);
   const p = props.parcel;
   const ex = explainParcel(p as never, settings, lang);
-  const history = useStore(workbenchStore, (s) => s.history);
+  const history = useAppState((s) => s.workbench.history);
   const latest = history.length ? history[history.length - 1].stage : undefined;
   const actions = proposeActions({ ...(p as unknown as DisposalInput), tracking_stage: latest }, settings);
   const money = (v: unknown) => (typeof v === 'number' ? `${fmt(v)} ${t('wan')}` : '—');

@@ -1,14 +1,15 @@
 import { REGIONS } from '../data/regions';
-import { setAsOf, setLang, setRegion, store, todayIso } from '../state/app';
-import { useStore } from '../state/store';
 import { useT } from './i18n';
 import { ModeTabs } from './ModeTabs';
+import { useActions, useAppState } from '../state/context';
+import { asOfDate } from '../state/app-state';
 
 export function Header(props: { onSettings: () => void; wall: boolean; onWall: () => void }) {
+  const actions = useActions();
   const { t, lang } = useT();
-  const region = useStore(store, (s) => s.region);
-  const asOf = useStore(store, (s) => s.asOf);
-  const busy = useStore(store, (s) => s.pending > 0 && s.phase === 'ready');
+  const region = useAppState((s) => s.region);
+  const asOf = useAppState(asOfDate);
+  const busy = useAppState((s) => s.pending > 0 && s.phase === 'ready');
   const info = REGIONS.find((r) => r.id === region)!;
   return (
     <header class="header">
@@ -27,7 +28,7 @@ export function Header(props: { onSettings: () => void; wall: boolean; onWall: (
             class={r.id === region ? 'region active' : 'region'}
             data-region={r.id}
             aria-pressed={r.id === region}
-            onClick={() => r.id !== region && setRegion(r.id)}
+            onClick={() => r.id !== region && actions.setRegion(r.id)}
           >
             {lang === 'zh' ? r.nameZh : r.nameEn}
           </button>
@@ -41,9 +42,9 @@ export function Header(props: { onSettings: () => void; wall: boolean; onWall: (
           type="date"
           data-testid="as-of"
           value={asOf}
-          onChange={(e) => setAsOf((e.target as HTMLInputElement).value)}
+          onChange={(e) => actions.setAsOf((e.target as HTMLInputElement).value)}
         />
-        <button class="link" onClick={() => setAsOf(todayIso())}>
+        <button class="link" onClick={() => actions.setAsOf('today')}>
           {t('today')}
         </button>
       </label>
@@ -53,7 +54,7 @@ export function Header(props: { onSettings: () => void; wall: boolean; onWall: (
       <button class="lang" data-testid="settings-open" onClick={props.onSettings}>
         {t('settings')}
       </button>
-      <button class="lang" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+      <button class="lang" data-testid="lang-switch" onClick={() => actions.setLang(lang === 'zh' ? 'en' : 'zh')}>
         {t('language')}
       </button>
     </header>

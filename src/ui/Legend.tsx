@@ -2,11 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { MUJUN_CLASSES, MUJUN_CLASS_LABELS } from '../analysis/mujun';
 import { HIGHLIGHT, IDLE_COLORS, IDLE_LEGEND_KEYS, MUJUN_PALETTE, PARK_LINE, cssColor } from '../map/palette';
-import { workbenchStore } from '../state/workbench';
-import { store } from '../state/app';
-import { useStore } from '../state/store';
 import { fmt } from './format';
 import { useT } from './i18n';
+import { useAppState } from '../state/context';
 
 /** A legend panel whose title folds it away when it covers parcels the planner wants to see. */
 function LegendBox(props: { title: string; children: ComponentChildren }) {
@@ -36,8 +34,8 @@ function Row(props: { color: string; label: string; outline?: boolean; line?: bo
 
 export function Legend() {
   const { t, lang } = useT();
-  const mode = useStore(store, (s) => s.mode);
-  const colorBy = useStore(workbenchStore, (s) => s.colorBy);
+  const mode = useAppState((s) => s.mode);
+  const colorBy = useAppState((s) => s.workbench.colorBy);
   if (mode === 'layout') {
     return (
       <LegendBox title={t('legendLayout')}>
@@ -66,7 +64,7 @@ export function Legend() {
 
 function IdleLegend() {
   const { t, code } = useT();
-  const totals = useStore(store, (s) => s.totals);
+  const totals = useAppState((s) => s.totals);
   const counts = totals
     ? [totals.parcels - totals.idle, totals.fee, totals.recovery, totals.negotiate]
     : [null, null, null, null];

@@ -1,17 +1,16 @@
 // The map's own title, so a screenshot or a wall screen says what, where and as of when.
 
 import { regionById } from '../data/regions';
-import { store } from '../state/app';
-import { useStore } from '../state/store';
-import { workbenchStore } from '../state/workbench';
 import { useT } from './i18n';
+import { useAppState } from '../state/context';
+import { asOfDate } from '../state/app-state';
 
 export function MapTitle() {
   const { t, lang } = useT();
-  const region = useStore(store, (s) => s.region);
-  const mode = useStore(store, (s) => s.mode);
-  const asOf = useStore(store, (s) => s.asOf);
-  const colorBy = useStore(workbenchStore, (s) => s.colorBy);
+  const region = useAppState((s) => s.region);
+  const mode = useAppState((s) => s.mode);
+  const asOf = useAppState(asOfDate);
+  const colorBy = useAppState((s) => s.workbench.colorBy);
   const r = regionById(region)!;
   const view =
     mode === 'layout'

@@ -4,18 +4,16 @@ import type { FeatureCollection } from 'geojson';
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ParcelDetail } from '../analysis/parcel-lookup';
 import { labelPoint, type PolygonGeometry } from '../data/geometry';
 import { offlineStyle, setCounties } from '../map/basemap';
 import { type ColourOverride, type Label, type LayoutOverlay, NEAR_ZOOM, buildLayers } from '../map/layers';
 import { HIGHLIGHT_PALETTE, MUJUN_PALETTE } from '../map/palette';
-import { workbenchStore } from '../state/workbench';
-import { layoutStore } from '../state/layout';
-import { hoverInfo, selectParcel, store } from '../state/app';
-import { useStore } from '../state/store';
 import { M2_TO_MU, fmt } from './format';
 import { useT } from './i18n';
 import { testHook } from './test-hook';
+import { useActions, useApp, useAppState } from '../state/context';
+import type { HoverInfo } from '../state/hover';
+import { selectOverlap, selectPair } from '../state/review-selectors';
 
 function labelsOf(fc: FeatureCollection | null, nameKey: string): Label[] {
   if (!fc) return [];
@@ -47,13 +45,15 @@ function shortClusterLabel(counties: string[], lang: 'zh' | 'en'): string {
 interface Hover {
   x: number;
   y: number;
-  info: ParcelDetail | null;
+  info: HoverInfo | null;
 }
 
 /** Overlap lines drawn at most: beyond this a city map turns into a red web. */
 const MAX_OVERLAP_LINES = 6;
 
 export function MapView(props: { wall?: boolean }) {
+  const app = useApp();
+  const actions = useActions();
   const { t, code } = useT();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
@@ -61,27 +61,26 @@ export function MapView(props: { wall?: boolean }) {
   const [styleReady, setStyleReady] = useState(false);
   const [hover, setHover] = useState<Hover | null>(null);
   const [zoomBand, setZoomBand] = useState<'far' | 'near'>('far');
-  const hoverSeq = useRef(0);
 
-  const phase = useStore(store, (s) => s.phase);
-  const boundaries = useStore(store, (s) => s.boundaries);
-  const parks = useStore(store, (s) => s.parks);
-  const shapes = useStore(store, (s) => s.shapes);
-  const categories = useStore(store, (s) => s.categories);
-  const mask = useStore(store, (s) => s.mask);
-  const revision = useStore(store, (s) => s.revision);
-  const selected = useStore(store, (s) => s.selected);
-  const mode = useStore(store, (s) => s.mode);
-  const lang = useStore(store, (s) => s.lang);
-  const clusters = useStore(layoutStore, (s) => s.clusters);
-  const selectedCluster = useStore(layoutStore, (s) => s.selectedCluster);
-  const overlap = useStore(layoutStore, (s) => s.overlap);
-  const pair = useStore(layoutStore, (s) => s.pair);
-  const highlight = useStore(layoutStore, (s) => s.highlight);
-  const layoutRevision = useStore(layoutStore, (s) => s.revision);
-  const colorBy = useStore(workbenchStore, (s) => s.colorBy);
-  const parcelClasses = useStore(workbenchStore, (s) => s.parcelClasses);
-  const workbenchRevision = useStore(workbenchStore, (s) => s.revision);
+  const phase = useAppState((s) => s.phase);
+  const boundaries = useAppState((s) => s.boundaries);
+  const parks = useAppState((s) => s.parks);
+  const shapes = useAppState((s) => s.shapes);
+  const categories = useAppState((s) => s.categories);
+  const mask = useAppState((s) => s.mask);
+  const revision = useAppState((s) => s.revision);
+  const selected = useAppState((s) => s.selected);
+  const mode = useAppState((s) => s.mode);
+  const lang = useAppState((s) => s.lang);
+  const clusters = useAppState((s) => s.review.clusters);
+  const selectedCluster = useAppState((s) => s.review.selectedCluster);
+  const overlap = useAppState(selectOverlap);
+  const pair = useAppState(selectPair);
+  const highlight = useAppState((s) => s.review.highlight);
+  const layoutRevision = useAppState((s) => s.review.revision);
+  const colorBy = useAppState((s) => s.workbench.colorBy);
+  const parcelClasses = useAppState((s) => s.workbench.parcelClasses);
+  const workbenchRevision = useAppState((s) => s.workbench.revision);
 
   useEffect(() => {
     const map = new maplibregl.Map({
@@ -99,22 +98,16 @@ export function MapView(props: { wall?: boolean }) {
       interleaved: false,
       layers: [],
       onClick: (info) => {
-        const s = store.get().shapes;
+        const s = app.store.get().shapes;
         const pidx = s ? pickedPidx(info.layer?.id, info.index, s.pidx) : null;
-        selectParcel(pidx);
+        actions.selectParcel(pidx);
       },
       onHover: (info) => {
-        const s = store.get().shapes;
-        const seq = ++hoverSeq.current;
+        const s = app.store.get().shapes;
         const pidx = s ? pickedPidx(info.layer?.id, info.index, s.pidx) : null;
-        if (pidx === null) {
-          setHover(null);
-          return;
-        }
-        const { x, y } = info;
-        hoverInfo(pidx).then((d) => {
-          if (seq === hoverSeq.current) setHover({ x, y, info: d });
-        });
+        // Answered from memory (state/hover.ts): no database job, so no busy mark and no wait.
+        const facts = pidx === null ? null : actions.hoverInfo(pidx);
+        setHover(facts ? { x: info.x, y: info.y, info: facts } : null);
       },
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
     });

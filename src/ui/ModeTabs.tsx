@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n/dict';
-import { type Mode, setMode, store } from '../state/app';
-import { useStore } from '../state/store';
 import { useT } from './i18n';
+import { useActions, useAppState } from '../state/context';
+import type { Mode } from '../state/view';
 
 const MODES: [Mode, MessageKey][] = [
   ['idle', 'modeIdle'],
@@ -10,12 +10,13 @@ const MODES: [Mode, MessageKey][] = [
 ];
 
 export function ModeTabs() {
+  const actions = useActions();
   const { t } = useT();
-  const mode = useStore(store, (s) => s.mode);
+  const mode = useAppState((s) => s.mode);
   return (
     <div class="modes" role="tablist">
       {MODES.map(([m, key]) => (
-        <button key={m} role="tab" aria-selected={m === mode} class={m === mode ? 'mode active' : 'mode'} data-mode={m} onClick={() => setMode(m)}>
+        <button key={m} role="tab" aria-selected={m === mode} class={m === mode ? 'mode active' : 'mode'} data-mode={m} onClick={() => actions.setMode(m)}>
           {t(key)}
         </button>
       ))}

@@ -1,14 +1,13 @@
 // 亩均效益 ranking of enterprises; those with missing inputs are listed, not scored.
 
 import { MUJUN_INPUT_LABELS } from '../analysis/mujun';
-import { useStore } from '../state/store';
-import { workbenchStore } from '../state/workbench';
 import { fmt } from './format';
 import { useT } from './i18n';
+import { useAppState } from '../state/context';
 
 export function MujunRanking() {
   const { t, lang } = useT();
-  const rows = useStore(workbenchStore, (s) => s.ranking);
+  const rows = useAppState((s) => s.workbench.ranking);
   const scored = rows.filter((r) => r.class !== null);
   const missing = rows.filter((r) => r.class === null);
   return (

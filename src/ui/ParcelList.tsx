@@ -1,12 +1,12 @@
-import { selectParcel, store } from '../state/app';
-import { useStore } from '../state/store';
 import { M2_TO_MU, fmt } from './format';
 import { useT } from './i18n';
+import { useActions, useAppState } from '../state/context';
 
 export function ParcelList() {
+  const actions = useActions();
   const { t, code } = useT();
   const codes = (joined: string) => joined.split(';').map(code).join('；');
-  const list = useStore(store, (s) => s.list);
+  const list = useAppState((s) => s.list);
   return (
     <section class="plist">
       <h3>{t('list')}</h3>
@@ -14,7 +14,7 @@ export function ParcelList() {
       {list.length === 0 && <p class="muted">{t('noParcels')}</p>}
       <ul data-testid="parcel-list">
         {list.map((p) => (
-          <li key={p.pidx} class={`cat-${p.disposal}`} onClick={() => selectParcel(p.pidx)} data-parcel-id={p.parcel_id}>
+          <li key={p.pidx} class={`cat-${p.disposal}`} onClick={() => actions.selectParcel(p.pidx)} data-parcel-id={p.parcel_id}>
             <div class="row1">
               <b>{p.parcel_id}</b>
               <span class="tag">{code(`disposal:${p.disposal}`)}</span>

@@ -1,18 +1,9 @@
 // Every rule threshold in one place, each with its default and the source of that default.
 
-import {
-  DEFAULT_SETTINGS,
-  MUJUN_SHARE_KEYS,
-  type NumericSettingKey,
-  type RuleSettings,
-  SETTING_GROUPS,
-  SETTING_META,
-  type SettingMeta,
-  classSharePatch,
-} from '../analysis/settings';
-import { resetSettings, setSettings, store } from '../state/app';
-import { useStore } from '../state/store';
+import { DEFAULT_SETTINGS, SETTING_GROUPS, SETTING_META } from '../analysis/settings';
+import type { SettingMeta } from '../state/app-state';
 import { useT } from './i18n';
+import { useActions, useApp, useAppState } from '../state/context';
 
 function groupOf(m: SettingMeta): string {
   return (m as SettingMeta & { group?: string }).group ?? 'idle';
@@ -22,23 +13,18 @@ const GROUP_LABELS: Record<string, [string, string]> = Object.fromEntries(
   SETTING_GROUPS.map((g) => [g.group, [g.labelZh, g.labelEn]]),
 );
 
-/** Class shares must keep summing to 100 %: changing one rebalances the others. */
-function patchFor(s: RuleSettings, key: NumericSettingKey, value: number): Partial<RuleSettings> {
-  return (MUJUN_SHARE_KEYS as readonly string[]).includes(key)
-    ? classSharePatch(s, key as (typeof MUJUN_SHARE_KEYS)[number], value)
-    : { [key]: value };
-}
-
 export function SettingsPanel(props: { onClose: () => void }) {
+  const app = useApp();
+  const actions = useActions();
   const { t, lang } = useT();
-  const settings = useStore(store, (s) => s.settings);
-  const errors = useStore(store, (s) => s.settingsErrors);
+  const settings = useAppState((s) => s.settings);
+  const errors = useAppState((s) => s.settingsErrors);
   const groups = [...new Set(SETTING_META.map(groupOf))];
   return (
     <div class="drawer" data-testid="settings-panel" role="dialog" aria-label={t('settings')}>
       <div class="drawer-head">
         <h2>{t('settings')}</h2>
-        <button class="link" data-testid="settings-reset" onClick={() => resetSettings()}>
+        <button class="link" data-testid="settings-reset" onClick={() => actions.resetSettings()}>
           {t('resetSettings')}
         </button>
         <button class="close" aria-label={t('close')} onClick={props.onClose}>
@@ -73,9 +59,13 @@ export function SettingsPanel(props: { onClose: () => void }) {
                   value={Number(value.toFixed(4))}
                   class={value !== def ? 'changed' : ''}
                   onChange={(e) => {
-                    const v = Number((e.target as HTMLInputElement).value);
-                    if (Number.isFinite(v) && v >= m.min && v <= m.max) setSettings(patchFor(settings, m.key, v));
-                    else (e.target as HTMLInputElement).value = String(value);
+                    const input = e.target as HTMLInputElement;
+                    // Every value goes to the state, which applies it or says why not (a value
+                    // out of range is reported, not silently dropped here).
+                    const raw = input.value.trim();
+                    actions.setSetting(m.key, raw === '' ? NaN : Number(raw));
+                    const now = app.store.get().settings[m.key] as number;
+                    if (now !== Number(raw)) input.value = String(Number(now.toFixed(4)));
                   }}
                 />
                 <div class="setting-source small muted">

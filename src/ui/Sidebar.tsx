@@ -1,7 +1,5 @@
-import type { GroupSummary } from '../analysis/group-summary';
+import type { GroupSummary } from '../state/app-state';
 import { PARCEL_STATUSES } from '../data/contract';
-import { clearFilter, setFilter, store } from '../state/app';
-import { useStore } from '../state/store';
 import { Chips } from './Chips';
 import { fmt } from './format';
 import { useT } from './i18n';
@@ -11,10 +9,11 @@ import { ColorByToggle, ExportBar, MujunMixChart, TrackingKpis } from './Workben
 import { ChainPanel } from './review/ChainPanel';
 import { ClusterPanel } from './review/ClusterPanel';
 import { OverlapPanel } from './review/OverlapPanel';
+import { useActions, useAppState } from '../state/context';
 
 function Kpis() {
   const { t } = useT();
-  const totals = useStore(store, (s) => s.totals);
+  const totals = useAppState((s) => s.totals);
   const items: [string, string, string, string][] = [
     ['kpi-idle', `${t('idleParcels')} / ${fmt(totals?.parcels, 0)}`, fmt(totals?.idle, 0), t('kpiIdleDef')],
     ['kpi-idle-mu', `${t('idleArea')} (${t('mu')})`, fmt(totals?.idleMu), t('kpiIdleMuDef')],
@@ -74,16 +73,17 @@ function SummaryTable(props: { title: string; rows: GroupSummary[]; testid: stri
 }
 
 function Filters() {
+  const actions = useActions();
   const { t, code } = useT();
-  const filter = useStore(store, (s) => s.filter);
-  const counties = useStore(store, (s) => s.countyOptions);
-  const parks = useStore(store, (s) => s.parkOptions);
+  const filter = useAppState((s) => s.filter);
+  const counties = useAppState((s) => s.countyOptions);
+  const parks = useAppState((s) => s.parkOptions);
   const visibleParks = filter.counties.length ? parks.filter((p) => filter.counties.includes(p.county)) : parks;
   return (
       <section class="filters">
         <div class="filters-head">
           <h3>{t('filters')}</h3>
-          <button class="link" data-testid="clear-filters" onClick={() => clearFilter()}>
+          <button class="link" data-testid="clear-filters" onClick={() => actions.clearFilter()}>
             {t('clearFilters')}
           </button>
         </div>
@@ -92,7 +92,7 @@ function Filters() {
           name="county"
           options={counties.map((c) => ({ value: c, label: c }))}
           selected={filter.counties}
-          onChange={(v) => setFilter({ counties: v, parkIds: [] })}
+          onChange={(v) => actions.setFilter({ counties: v, parkIds: [] })}
         />
         <label for="park-select">{t('park')}</label>
         <select
@@ -101,7 +101,7 @@ function Filters() {
           value={filter.parkIds[0] ?? ''}
           onChange={(e) => {
             const v = (e.target as HTMLSelectElement).value;
-            setFilter({ parkIds: v ? [v] : [] });
+            actions.setFilter({ parkIds: v ? [v] : [] });
           }}
         >
           <option value="">{t('all')}</option>
@@ -116,28 +116,28 @@ function Filters() {
           name="idle"
           options={['not_started', 'stalled', 'none'].map((v) => ({ value: v, label: code(`idle:${v}`) }))}
           selected={filter.idleTypes}
-          onChange={(v) => setFilter({ idleTypes: v })}
+          onChange={(v) => actions.setFilter({ idleTypes: v })}
         />
         <label>{t('disposal')}</label>
         <Chips
           name="disposal"
           options={['fee', 'recovery', 'negotiate'].map((v) => ({ value: v, label: code(`disposal:${v}`) }))}
           selected={filter.disposals}
-          onChange={(v) => setFilter({ disposals: v })}
+          onChange={(v) => actions.setFilter({ disposals: v })}
         />
         <label>{t('status')}</label>
         <Chips
           name="status"
           options={PARCEL_STATUSES.map((v) => ({ value: v, label: code(v) }))}
           selected={filter.statuses}
-          onChange={(v) => setFilter({ statuses: v })}
+          onChange={(v) => actions.setFilter({ statuses: v })}
         />
         <label>{t('dataQuality')}</label>
         <Chips
           name="quality"
           options={[{ value: 'missing', label: t('missingOnly') }]}
           selected={filter.quality}
-          onChange={(v) => setFilter({ quality: v })}
+          onChange={(v) => actions.setFilter({ quality: v })}
         />
         {filter.supplyYears.length > 0 && (
           <>
@@ -146,7 +146,7 @@ function Filters() {
               name="supply-year"
               options={filter.supplyYears.map((y) => ({ value: String(y), label: String(y) }))}
               selected={filter.supplyYears.map(String)}
-              onChange={(v) => setFilter({ supplyYears: v.map(Number) })}
+              onChange={(v) => actions.setFilter({ supplyYears: v.map(Number) })}
             />
           </>
         )}
@@ -156,9 +156,10 @@ function Filters() {
 
 /** The layout view's filter: which counties to compare. */
 function CountyChips() {
+  const actions = useActions();
   const { t } = useT();
-  const filter = useStore(store, (s) => s.filter);
-  const counties = useStore(store, (s) => s.countyOptions);
+  const filter = useAppState((s) => s.filter);
+  const counties = useAppState((s) => s.countyOptions);
   return (
     <section class="layout-section">
       <label class="small muted">{t('compareCounties')}</label>
@@ -166,17 +167,18 @@ function CountyChips() {
         name="county"
         options={counties.map((c) => ({ value: c, label: c }))}
         selected={filter.counties}
-        onChange={(v) => setFilter({ counties: v, parkIds: [] })}
+        onChange={(v) => actions.setFilter({ counties: v, parkIds: [] })}
       />
     </section>
   );
 }
 
 function SummaryTables() {
+  const actions = useActions();
   const { t } = useT();
-  const parks = useStore(store, (s) => s.parkOptions);
-  const byCounty = useStore(store, (s) => s.byCounty);
-  const byPark = useStore(store, (s) => s.byPark);
+  const parks = useAppState((s) => s.parkOptions);
+  const byCounty = useAppState((s) => s.byCounty);
+  const byPark = useAppState((s) => s.byPark);
   const parkName = (id: string) => parks.find((p) => p.park_id === id)?.name ?? (id === '' ? t('outsidePark') : id);
   return (
     <>
@@ -185,21 +187,21 @@ function SummaryTables() {
         rows={byCounty}
         testid="county-table"
         nameOf={(r) => r.name}
-        onPick={(k) => setFilter({ counties: [k], parkIds: [] })}
+        onPick={(k) => actions.setFilter({ counties: [k], parkIds: [] })}
       />
       <SummaryTable
         title={t('byPark')}
         rows={byPark}
         testid="park-table"
         nameOf={(r) => parkName(r.key)}
-        onPick={(k) => k && setFilter({ parkIds: [k] })}
+        onPick={(k) => k && actions.setFilter({ parkIds: [k] })}
       />
     </>
   );
 }
 
 export function Sidebar() {
-  const mode = useStore(store, (s) => s.mode);
+  const mode = useAppState((s) => s.mode);
   return (
     <aside class="sidebar" data-testid={`sidebar-${mode}`}>
       {mode === 'layout' && (

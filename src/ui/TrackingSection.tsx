@@ -2,24 +2,24 @@
 
 import { useState } from 'preact/hooks';
 import { TRACKING_STAGES, TRACKING_STAGE_LABELS } from '../data/tracking';
-import { todayIso } from '../state/app';
-import { useStore } from '../state/store';
-import { addTrackingStep, workbenchStore } from '../state/workbench';
 import { useT } from './i18n';
+import { useActions, useAppState } from '../state/context';
 
 export function TrackingSection(props: { parcelId: string }) {
+  const actions = useActions();
   const { t, lang } = useT();
-  const history = useStore(workbenchStore, (s) => s.history);
-  const error = useStore(workbenchStore, (s) => s.error);
+  const history = useAppState((s) => s.workbench.history);
+  const error = useAppState((s) => s.workbench.error);
   const [stage, setStage] = useState<string>(TRACKING_STAGES[0]);
-  const [date, setDate] = useState(todayIso());
+  const today = useAppState((s) => s.today);
+  const [date, setDate] = useState(today);
   const [person, setPerson] = useState('');
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
   const submit = async (e: Event) => {
     e.preventDefault();
     setSaving(true);
-    const errors = await addTrackingStep({ parcel_id: props.parcelId, stage, date, person, note });
+    const errors = await actions.addTrackingStep({ parcel_id: props.parcelId, stage, date, person, note });
     setSaving(false);
     if (errors.length === 0) setNote('');
   };

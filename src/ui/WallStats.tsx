@@ -1,18 +1,17 @@
 // Headline figures for the wall screen: a leader reads these before the map.
 
-import { store } from '../state/app';
-import { layoutStore } from '../state/layout';
-import { useStore } from '../state/store';
 import { fmt } from './format';
 import { useT } from './i18n';
+import { useAppState } from '../state/context';
+import { selectOverlap } from '../state/review-selectors';
 
 export function WallStats() {
   const { t } = useT();
-  const mode = useStore(store, (s) => s.mode);
-  const totals = useStore(store, (s) => s.totals);
-  const clusters = useStore(layoutStore, (s) => s.clusters);
-  const overlap = useStore(layoutStore, (s) => s.overlap);
-  const chains = useStore(layoutStore, (s) => s.chains);
+  const mode = useAppState((s) => s.mode);
+  const totals = useAppState((s) => s.totals);
+  const clusters = useAppState((s) => s.review.clusters);
+  const overlap = useAppState(selectOverlap);
+  const chains = useAppState((s) => s.review.chains);
   const items: [string, string][] =
     mode === 'layout'
       ? [

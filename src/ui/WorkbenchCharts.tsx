@@ -2,10 +2,9 @@
 
 import { useMemo } from 'preact/hooks';
 import { IDLE_COLORS, cssColor } from '../map/palette';
-import { setFilter, store } from '../state/app';
-import { useStore } from '../state/store';
 import { Chart } from './charts/Chart';
 import { useT } from './i18n';
+import { useActions, useAppState } from '../state/context';
 
 const DISPOSALS = [
   ['fee', 1],
@@ -36,8 +35,9 @@ function barOption(categories: string[], series: { id: string; name: string; col
 }
 
 export function IdleByCountyChart() {
+  const actions = useActions();
   const { t, code } = useT();
-  const byCounty = useStore(store, (s) => s.byCounty);
+  const byCounty = useAppState((s) => s.byCounty);
   const option = useMemo(() => {
     const rows = byCounty.filter((r) => r.idle > 0);
     return barOption(
@@ -59,15 +59,16 @@ export function IdleByCountyChart() {
         option={option}
         height={Math.max(160, 30 + byCounty.filter((r) => r.idle > 0).length * 22)}
         testid="chart-county"
-        onClick={(e) => setFilter({ counties: [e.name], parkIds: [], disposals: e.seriesId ? [e.seriesId] : [] })}
+        onClick={(e) => actions.setFilter({ counties: [e.name], parkIds: [], disposals: e.seriesId ? [e.seriesId] : [] })}
       />
     </section>
   );
 }
 
 export function IdleBySupplyYearChart() {
+  const actions = useActions();
   const { t, code } = useT();
-  const rows = useStore(store, (s) => s.bySupplyYear);
+  const rows = useAppState((s) => s.bySupplyYear);
   const option = useMemo(() => {
     const years = [...new Set(rows.map((r) => r.year))].filter((y): y is number => y !== null).sort();
     return barOption(
@@ -87,7 +88,7 @@ export function IdleBySupplyYearChart() {
       <h3>
         {t('chartIdleBySupplyYear')} <span class="muted small">({t('mu')})</span>
       </h3>
-      <Chart option={option} height={190} testid="chart-year" onClick={(e) => setFilter({ supplyYears: [Number(e.name)] })} />
+      <Chart option={option} height={190} testid="chart-year" onClick={(e) => actions.setFilter({ supplyYears: [Number(e.name)] })} />
     </section>
   );
 }

@@ -5,21 +5,20 @@ import { SHEET_NAMES } from '../analysis/export-tables';
 import { MUJUN_CLASSES, MUJUN_CLASS_LABELS } from '../analysis/mujun';
 import { TRACKING_STAGES, TRACKING_STAGE_LABELS } from '../data/tracking';
 import { MUJUN_PALETTE, cssColor } from '../map/palette';
-import { setFilter, store } from '../state/app';
-import { useStore } from '../state/store';
-import { exportLists, setColorBy, workbenchStore } from '../state/workbench';
 import { Chart } from './charts/Chart';
 import { fmt } from './format';
 import { useT } from './i18n';
+import { useActions, useAppState } from '../state/context';
 
 export function ColorByToggle() {
+  const actions = useActions();
   const { t } = useT();
-  const colorBy = useStore(workbenchStore, (s) => s.colorBy);
+  const colorBy = useAppState((s) => s.workbench.colorBy);
   return (
     <div class="toggle" role="radiogroup" aria-label={t('colorBy')}>
       <span class="muted small">{t('colorBy')}</span>
       {(['idle', 'mujun'] as const).map((c) => (
-        <button key={c} class={c === colorBy ? 'chip on' : 'chip'} data-color-by={c} aria-pressed={c === colorBy} onClick={() => setColorBy(c)}>
+        <button key={c} class={c === colorBy ? 'chip on' : 'chip'} data-color-by={c} aria-pressed={c === colorBy} onClick={() => actions.setColorBy(c)}>
           {t(c === 'idle' ? 'colorByIdle' : 'colorByMujun')}
         </button>
       ))}
@@ -29,8 +28,8 @@ export function ColorByToggle() {
 
 export function TrackingKpis() {
   const { t, lang } = useT();
-  const stages = useStore(workbenchStore, (s) => s.stages);
-  const rev = useStore(workbenchStore, (s) => s.revitalised);
+  const stages = useAppState((s) => s.workbench.stages);
+  const rev = useAppState((s) => s.workbench.revitalised);
   return (
     <section class="chart-box">
       <h3>{t('trackingProgress')}</h3>
@@ -60,8 +59,9 @@ export function TrackingKpis() {
 }
 
 export function MujunMixChart() {
+  const actions = useActions();
   const { t, lang } = useT();
-  const mix = useStore(workbenchStore, (s) => s.mixByCounty);
+  const mix = useAppState((s) => s.workbench.mixByCounty);
   const option = useMemo(() => {
     const rows = mix.filter((r) => r.scored > 0);
     const keys = ['a', 'b', 'c', 'd'] as const;
@@ -92,7 +92,7 @@ export function MujunMixChart() {
         option={option}
         height={Math.max(170, 70 + mix.filter((r) => r.scored > 0).length * 22)}
         testid="chart-mujun"
-        onClick={(e) => setFilter({ counties: [e.name], parkIds: [] })}
+        onClick={(e) => actions.setFilter({ counties: [e.name], parkIds: [] })}
       />
       <p class="muted small">{t('mujunSource')}</p>
     </section>
@@ -100,16 +100,17 @@ export function MujunMixChart() {
 }
 
 export function ExportBar() {
+  const actions = useActions();
   const { t } = useT();
-  const exporting = useStore(workbenchStore, (s) => s.exporting);
-  const error = useStore(workbenchStore, (s) => s.error);
-  const filter = useStore(store, (s) => s.filter);
+  const exporting = useAppState((s) => s.workbench.exporting);
+  const error = useAppState((s) => s.workbench.error);
+  const filter = useAppState((s) => s.filter);
   const filtered = Object.values(filter).some((v) => v.length > 0);
   return (
     <section class="chart-box export-bar">
       <h3>{t('export')}</h3>
       <div class="export-row">
-        <button class="primary" data-testid="export-xlsx" disabled={exporting} onClick={() => exportLists('xlsx')}>
+        <button class="primary" data-testid="export-xlsx" disabled={exporting} onClick={() => actions.exportLists('xlsx')}>
           {exporting ? t('exporting') : t('exportXlsx')}
         </button>
         <select
@@ -118,7 +119,7 @@ export function ExportBar() {
           value=""
           onChange={(e) => {
             const v = (e.target as HTMLSelectElement).value;
-            if (v) exportLists({ csv: v });
+            if (v) actions.exportLists({ csv: v });
           }}
         >
           <option value="">{t('exportCsv')}</option>

@@ -1,9 +1,8 @@
 import { type Lang, type MessageKey, codeLabel, translate } from '../i18n/dict';
-import { store } from '../state/app';
-import { useStore } from '../state/store';
+import { useAppState } from '../state/context';
 
 export function useLang(): Lang {
-  return useStore(store, (s) => s.lang);
+  return useAppState((s) => s.lang);
 }
 
 export function useT(): { t: (k: MessageKey) => string; code: (c: string) => string; lang: Lang } {

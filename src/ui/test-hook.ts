@@ -2,15 +2,20 @@
 // projection so a test can click a parcel where a person would.
 
 import type maplibregl from 'maplibre-gl';
-import { locateParcel, store } from '../state/app';
+import { asOfDate, viewOf } from '../state/app-state';
+import { selectOverlap, selectPair } from '../state/review-selectors';
+import type { App } from '../state/runtime';
+import type { View } from '../state/view';
 import { chartRegistry } from './charts/Chart';
-import { layoutStore } from '../state/layout';
 
 export const testHook: { map: maplibregl.Map | null } = { map: null };
 
 export interface TestHookApi {
   state(): Record<string, unknown>;
   layout(): Record<string, unknown>;
+  /** The view as the address bar encodes it, and the address itself. */
+  view(): View;
+  url(): string;
   /** Screen point (page CSS pixels) of a parcel's label point, or null if unknown. */
   parcelScreenPoint(parcelId: string): Promise<{ x: number; y: number } | null>;
   parcelLngLat(parcelId: string): Promise<[number, number] | null>;
@@ -19,7 +24,8 @@ export interface TestHookApi {
   chartPoint(testid: string, category: string, value: number, seriesIndex?: number, yCategory?: string): { x: number; y: number } | null;
 }
 
-export function installTestHook(): void {
+export function installTestHook(app: App): void {
+  const { store, actions } = app;
   const api: TestHookApi = {
     state() {
       const s = store.get();
@@ -28,7 +34,7 @@ export function installTestHook(): void {
         pending: s.pending,
         message: s.message,
         region: s.region,
-        asOf: s.asOf,
+        asOf: asOfDate(s),
         lang: s.lang,
         filter: s.filter,
         settings: s.settings,
@@ -49,12 +55,15 @@ export function installTestHook(): void {
       };
     },
     layout() {
-      const l = layoutStore.get();
+      const s = store.get();
+      const l = s.review;
+      const overlap = selectOverlap(s);
+      const pair = selectPair(s);
       return {
         clusters: l.clusters?.clusters.map((c) => ({ id: c.id, parkIds: c.parkIds, counties: c.counties, multiCounty: c.multiCounty, label: c.labelZh })) ?? [],
-        overlapCounties: l.overlap?.counties ?? [],
-        highPairs: l.overlap?.highPairs ?? [],
-        pair: l.pair ? { a: l.pair.a, b: l.pair.b, shared: l.pair.shared.map((n) => n.node_id), complementary: l.pair.complementary.length } : null,
+        overlapCounties: overlap?.counties ?? [],
+        highPairs: overlap?.highPairs ?? [],
+        pair: pair ? { a: pair.a, b: pair.b, shared: pair.shared.map((n) => n.node_id), complementary: pair.complementary.length } : null,
         chainId: l.chainId,
         nodes: l.chain?.nodes.map((n) => ({ id: n.node_id, gap: n.isGap, parcels: n.parcelsCount })) ?? [],
         selectedNode: l.selectedNode,
@@ -63,7 +72,7 @@ export function installTestHook(): void {
       };
     },
     async parcelScreenPoint(parcelId) {
-      const c = await locateParcel(parcelId);
+      const c = actions.locateParcel(parcelId);
       const map = testHook.map;
       if (!c || !map) return null;
       const p = map.project([c.cx, c.cy]);
@@ -71,9 +80,11 @@ export function installTestHook(): void {
       return { x: rect.left + p.x, y: rect.top + p.y };
     },
     async parcelLngLat(parcelId) {
-      const c = await locateParcel(parcelId);
+      const c = actions.locateParcel(parcelId);
       return c ? [c.cx, c.cy] : null;
     },
+    view: () => viewOf(store.get()),
+    url: () => location.href,
     chartPoint(testid, category, value, seriesIndex = 0, yCategory) {
       const c = chartRegistry[testid];
       if (!c) return null;

@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { type AppPage, appState, colourPixels, launch, openApp, waitFor } from './browser';
+import { type AppPage, appState, colourPixels, launch, openApp, waitFor, waitReady } from './browser';
 
 let browser: Browser;
 
@@ -46,6 +46,8 @@ describe('workbench', () => {
     await page.screenshot({ path: 'test-results/screenshots/settings.png' });
     // Saved in the browser: survives a reload.
     await page.reload();
+    // A reload is a fresh start: allow it the same time as opening the page.
+    await waitReady(page);
     await waitFor(page, 's.settings.idleYears === 2 && s.totals !== null');
     await page.locator('[data-testid=settings-open]').click();
     await page.locator('[data-testid=settings-reset]').click();
@@ -136,8 +138,11 @@ describe('workbench: 亩均, tracking and export', () => {
     await page.screenshot({ path: 'test-results/screenshots/tracking.png' });
 
     await page.reload();
+    // A reload is a fresh start: allow it the same time as opening the page.
+    await waitReady(page);
     await waitFor(page, 's.totals !== null');
-    await page.locator(`[data-testid=parcel-list] li[data-parcel-id="${id}"]`).click();
+    // The selected parcel is part of the view in the address, so the reload reopens its detail.
+    await page.locator(`[data-testid=detail-panel][data-parcel-id="${id}"]`).waitFor();
     await page.locator('[data-testid=tracking-history] li').first().waitFor();
     const text = await page.locator('[data-testid=tracking-history]').textContent();
     expect(text).toContain('已约谈');

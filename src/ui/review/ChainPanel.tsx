@@ -3,21 +3,21 @@
 
 import { STAGES } from '../../analysis/chain-roles';
 import { STAGE_LABELS } from '../../analysis/chains';
-import { layoutStore, selectChain, selectNode } from '../../state/layout';
-import { useStore } from '../../state/store';
 import { fmt } from '../format';
 import { useT } from '../i18n';
+import { useActions, useAppState } from '../../state/context';
 
 export function ChainPanel() {
+  const actions = useActions();
   const { t, lang } = useT();
-  const chains = useStore(layoutStore, (s) => s.chains);
-  const chainId = useStore(layoutStore, (s) => s.chainId);
-  const chain = useStore(layoutStore, (s) => s.chain);
-  const selected = useStore(layoutStore, (s) => s.selectedNode);
+  const chains = useAppState((s) => s.review.chains);
+  const chainId = useAppState((s) => s.review.chainId);
+  const chain = useAppState((s) => s.review.chain);
+  const selected = useAppState((s) => s.review.selectedNode);
   return (
     <section class="layout-section">
       <h3>{t('chainMap')}</h3>
-      <select data-testid="chain-select" value={chainId ?? ''} onChange={(e) => selectChain((e.target as HTMLSelectElement).value)}>
+      <select data-testid="chain-select" value={chainId ?? ''} onChange={(e) => actions.selectChain((e.target as HTMLSelectElement).value)}>
         {chains.map((c) => (
           <option key={c.chain_id} value={c.chain_id}>
             {c.chain_name}（{c.enterprises} {t('firms')}{c.gapNodes > 0 ? ` · ${t('gapShort')} ${c.gapNodes}` : ''}）
@@ -38,7 +38,7 @@ export function ChainPanel() {
                       key={n.node_id}
                       class={`node${n.isGap ? ' gap' : ''}${n.node_id === selected ? ' on' : ''}`}
                       data-node={n.node_id}
-                      onClick={() => selectNode(n.node_id === selected ? null : n.node_id)}
+                      onClick={() => actions.selectNode(n.node_id === selected ? null : n.node_id)}
                     >
                       <b>{n.node_name}</b>
                       {n.isGap ? (

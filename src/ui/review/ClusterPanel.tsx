@@ -2,16 +2,16 @@
 // joint promotion (组团招商).
 
 import { CLUSTER_SETTING_META } from '../../analysis/review-settings';
-import { layoutStore, selectCluster, setClusterSettings } from '../../state/layout';
-import { useStore } from '../../state/store';
 import { fmt } from '../format';
 import { useT } from '../i18n';
+import { useActions, useAppState } from '../../state/context';
 
 export function ClusterPanel() {
+  const actions = useActions();
   const { t, lang } = useT();
-  const settings = useStore(layoutStore, (s) => s.clusterSettings);
-  const result = useStore(layoutStore, (s) => s.clusters);
-  const selected = useStore(layoutStore, (s) => s.selectedCluster);
+  const settings = useAppState((s) => s.clusterSettings);
+  const result = useAppState((s) => s.review.clusters);
+  const selected = useAppState((s) => s.review.selectedCluster);
   return (
     <section class="layout-section">
       <h3>{t('clusters')}</h3>
@@ -29,7 +29,7 @@ export function ClusterPanel() {
               title={lang === 'zh' ? m.sourceZh : m.sourceEn}
               onChange={(e) => {
                 const v = Number((e.target as HTMLInputElement).value);
-                if (Number.isFinite(v) && v >= m.min && v <= m.max) setClusterSettings({ [m.key]: v });
+                if (Number.isFinite(v) && v >= m.min && v <= m.max) actions.setClusterSettings({ [m.key]: v });
               }}
             />
             {lang === 'zh' ? m.unitZh : m.unitEn}
@@ -42,7 +42,7 @@ export function ClusterPanel() {
             key={c.id}
             class={c.id === selected ? 'on' : ''}
             data-multi={c.multiCounty}
-            onClick={() => selectCluster(c.id === selected ? null : c.id)}
+            onClick={() => actions.selectCluster(c.id === selected ? null : c.id)}
           >
             <div class="row1">
               <b>{lang === 'zh' ? c.labelZh : c.labelEn}</b>

@@ -2,15 +2,16 @@
 
 import { useMemo } from 'preact/hooks';
 import { OVERLAP_EXPLANATION } from '../../analysis/county-overlap';
-import { layoutStore, selectPair, setOverlapThreshold } from '../../state/layout';
-import { useStore } from '../../state/store';
 import { Chart } from '../charts/Chart';
 import { useT } from '../i18n';
+import { useActions, useAppState } from '../../state/context';
+import { selectOverlap } from '../../state/review-selectors';
 
 export function OverlapPanel() {
+  const actions = useActions();
   const { t, lang } = useT();
-  const overlap = useStore(layoutStore, (s) => s.overlap);
-  const threshold = useStore(layoutStore, (s) => s.overlapThreshold);
+  const overlap = useAppState(selectOverlap);
+  const threshold = useAppState((s) => s.overlapSettings.highOverlap);
   const option = useMemo(() => {
     if (!overlap) return {};
     const n = overlap.counties.length;
@@ -40,7 +41,7 @@ export function OverlapPanel() {
           value={threshold}
           onChange={(e) => {
             const v = Number((e.target as HTMLInputElement).value);
-            if (v >= 0 && v <= 1) setOverlapThreshold(v);
+            if (v >= 0 && v <= 1) actions.setOverlapThreshold(v);
           }}
         />
       </label>
@@ -51,7 +52,7 @@ export function OverlapPanel() {
           testid="overlap-matrix"
           onClick={(e) => {
             const v = e.value as number[];
-            selectPair(overlap.counties[v[1]], overlap.counties[v[0]]);
+            actions.selectPair(overlap.counties[v[1]], overlap.counties[v[0]]);
           }}
         />
       )}

@@ -3,26 +3,27 @@
 
 import { STAGES } from '../../analysis/chain-roles';
 import { STAGE_LABELS } from '../../analysis/chains';
-import { store } from '../../state/app';
-import { layoutStore, selectPair } from '../../state/layout';
-import { useStore } from '../../state/store';
 import { fmt } from '../format';
 import { useT } from '../i18n';
+import { useActions, useAppState } from '../../state/context';
+import { selectPair } from '../../state/review-selectors';
 
 function PairDetail() {
+  const actions = useActions();
   const { t, lang } = useT();
-  const pair = useStore(layoutStore, (s) => s.pair)!;
+  const pair = useAppState(selectPair)!;
+  const threshold = useAppState((s) => s.overlapSettings.highOverlap);
   return (
     <section data-testid="pair-detail">
       <div class="detail-head">
         <h2>
           {pair.a} × {pair.b}
         </h2>
-        <button class="close" aria-label={t('close')} onClick={() => selectPair(null)}>
+        <button class="close" aria-label={t('close')} onClick={() => actions.selectPair(null)}>
           ×
         </button>
       </div>
-      <div class="verdict" style={{ background: pair.index >= layoutStore.get().overlapThreshold ? '#c0392b' : '#78a0be' }}>
+      <div class="verdict" style={{ background: pair.index >= threshold ? '#c0392b' : '#78a0be' }}>
         {t('overlapIndex')} {pair.index.toFixed(2)}
       </div>
       <h3>{t('sharedNodes')}</h3>
@@ -53,8 +54,8 @@ function PairDetail() {
 
 function NodeDetail() {
   const { t } = useT();
-  const chain = useStore(layoutStore, (s) => s.chain);
-  const nodeId = useStore(layoutStore, (s) => s.selectedNode);
+  const chain = useAppState((s) => s.review.chain);
+  const nodeId = useAppState((s) => s.review.selectedNode);
   const node = chain?.nodes.find((n) => n.node_id === nodeId);
   const gap = chain?.gaps.find((g) => g.node_id === nodeId);
   if (!node) return null;
@@ -90,9 +91,9 @@ function NodeDetail() {
 
 function ChainLayoutView() {
   const { t, lang } = useT();
-  const fullGrid = useStore(layoutStore, (s) => s.chainLayout);
-  const allSuggestions = useStore(layoutStore, (s) => s.suggestions);
-  const counties = useStore(store, (s) => s.filter.counties);
+  const fullGrid = useAppState((s) => s.review.chainLayout);
+  const allSuggestions = useAppState((s) => s.review.suggestions);
+  const counties = useAppState((s) => s.filter.counties);
   // The county filter narrows the stage grid and the suggestions to the chosen counties.
   const keep = (c: string) => counties.length === 0 || counties.includes(c);
   const grid = fullGrid && {
@@ -101,9 +102,9 @@ function ChainLayoutView() {
     cells: fullGrid.cells.filter((_, i) => keep(fullGrid.counties[i].county)),
   };
   const suggestions = allSuggestions.filter((s) => keep(s.county) && s.districts.some(keep));
-  const chainTitle = useStore(layoutStore, (s) => s.chain?.chain_name ?? '');
-  const match = useStore(layoutStore, (s) => s.parkMatch);
-  const chains = useStore(layoutStore, (s) => s.chains);
+  const chainTitle = useAppState((s) => s.review.chain?.chain_name ?? '');
+  const match = useAppState((s) => s.review.parkMatch);
+  const chains = useAppState((s) => s.review.chains);
   const chainName = (id: string) => chains.find((c) => c.chain_id === id)?.chain_name ?? id;
   return (
     <>
@@ -168,7 +169,7 @@ function ChainLayoutView() {
 }
 
 export function ReviewDetail() {
-  const pair = useStore(layoutStore, (s) => s.pair);
+  const pair = useAppState(selectPair);
   return (
     <div class="layout-detail">
       {pair ? <PairDetail /> : <NodeDetail />}

@@ -1,0 +1,56 @@
+// The browser's side of the state layer's effects (state/effects.ts): DuckDB-WASM in a worker,
+// the bundled demo files, localStorage, the address bar, IndexedDB for tracking and the
+// download link. The only module besides main.tsx that touches browser globals for the state.
+
+import { fetchBoundaries, fetchDemoFiles } from './data/demo-files';
+import { openBrowserDb } from './data/duckdb-browser';
+import { openTrackingStore } from './data/tracking';
+import type { Effects } from './state/effects';
+import type { KeyValueStorage } from './state/saved-state';
+import { localIsoDate } from './state/view';
+
+/** localStorage, or a session-only stand-in where it is blocked (the app then says nothing is kept). */
+function storage(): KeyValueStorage {
+  try {
+    if (typeof localStorage !== 'undefined') return localStorage;
+  } catch {
+    // Access itself may throw (blocked third-party storage).
+  }
+  const m = new Map<string, string>();
+  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v) };
+}
+
+function download(bytes: Uint8Array, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function browserEffects(): Effects {
+  return {
+    openDb: openBrowserDb,
+    fetchBoundaries,
+    fetchDemoFiles,
+    storage: storage(),
+    address: {
+      search: () => location.search,
+      push: (search) => history.pushState(null, '', search),
+      replace: (search) => history.replaceState(null, '', search),
+      onPop(listener) {
+        const f = () => listener(location.search);
+        window.addEventListener('popstate', f);
+        return () => window.removeEventListener('popstate', f);
+      },
+    },
+    today: () => localIsoDate(new Date()),
+    tracking: openTrackingStore(),
+    download,
+    mark: (name) => performance.mark(name),
+    logError: (e) => console.error(e),
+  };
+}

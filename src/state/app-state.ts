@@ -1,0 +1,153 @@
+// The application state: plain typed data, replaced (never mutated) by the updaters in
+// updaters.ts. It holds the view (what is on screen, mirrored in the address bar), the saved
+// settings, the loaded region and every derived result together with the key of the inputs
+// it was computed from (see derivation.ts).
+
+import type { FeatureCollection } from 'geojson';
+import type { ParcelFilter } from '../analysis/filters';
+import type { HoverColumns } from '../analysis/hover-facts';
+import type { ParcelShapes } from '../data/parcel-shapes';
+import type { ClusterSettings } from '../analysis/review-settings';
+import type { OverlapSettings } from '../analysis/review-settings';
+import type { RuleSettings } from '../analysis/settings';
+import type { GroupSummary, YearDisposalRow } from '../analysis/group-summary';
+import type { ListedParcel, ParcelDetail } from '../analysis/parcel-lookup';
+import type { RegionId } from '../data/regions';
+import type { Lang } from '../i18n/dict';
+import type { Notice } from './notice';
+import { type ReviewState, INITIAL_REVIEW } from './review-state';
+import type { SavedState } from './saved-state';
+import { type AsOf, type Mode, type View, effectiveAsOf } from './view';
+import { type WorkbenchState, INITIAL_WORKBENCH } from './workbench-state';
+
+// Types components need from the layers below, so that the UI imports only from state.
+export type { GroupSummary, ListedParcel, ParcelDetail, ParcelFilter, YearDisposalRow };
+export type { NumericSettingKey, RuleSettings, SettingMeta } from '../analysis/settings';
+
+export interface ParkOption {
+  park_id: string;
+  name: string;
+  county: string;
+}
+
+export interface AppState {
+  // The view (view.ts); viewOf() collects it.
+  mode: Mode;
+  lang: Lang;
+  region: RegionId;
+  asOf: AsOf;
+  filter: ParcelFilter;
+  /** parcel_id of the selected parcel. */
+  parcel: string | null;
+  wall: boolean;
+  /** `?scale=N`: the demo tiled N times (benchmarks), or null. */
+  scale: number | null;
+  /** The clock's date, for an as-of date of "today". */
+  today: string;
+
+  // Saved settings (saved-state.ts).
+  settings: RuleSettings;
+  clusterSettings: ClusterSettings;
+  overlapSettings: OverlapSettings;
+  /** Why the last settings change was partly refused (Chinese, from mergeSettings). */
+  settingsErrors: string[];
+  /** Messages for the planner: refused saved state, corrected address parameters… */
+  notices: Notice[];
+
+  phase: 'loading' | 'ready' | 'error';
+  message: string | null;
+  /** Jobs queued or running on the database; the header shows a busy mark while > 0. */
+  pending: number;
+
+  // The loaded region (derivation "region").
+  regionKey: string | null;
+  boundaries: FeatureCollection | null;
+  parks: FeatureCollection | null;
+  parkOptions: ParkOption[];
+  countyOptions: string[];
+  shapes: ParcelShapes | null;
+  hover: HoverColumns | null;
+
+  // Findings (derivation "findings").
+  findingsKey: string | null;
+  categories: Uint8Array | null;
+
+  // Figures under the filter (derivation "filtered").
+  filteredKey: string | null;
+  mask: Uint8Array | null;
+  totals: GroupSummary | null;
+  byCounty: GroupSummary[];
+  byPark: GroupSummary[];
+  list: ListedParcel[];
+  bySupplyYear: YearDisposalRow[];
+  /** Bumped whenever `mask` changes (the map re-reads its colour tables). */
+  revision: number;
+
+  // The selected parcel's detail (derivation "selection").
+  selectedKey: string | null;
+  selected: ParcelDetail | null;
+
+  /** Derivation name → key whose computation failed (not retried until its inputs change). */
+  failed: Record<string, string>;
+
+  workbench: WorkbenchState;
+  review: ReviewState;
+}
+
+export function viewOf(s: AppState): View {
+  return { mode: s.mode, region: s.region, asOf: s.asOf, lang: s.lang, filter: s.filter, parcel: s.parcel, wall: s.wall };
+}
+
+export function savedOf(s: AppState): SavedState {
+  return {
+    version: 2,
+    lang: s.lang,
+    region: s.region,
+    rules: s.settings,
+    clusters: s.clusterSettings,
+    overlap: s.overlapSettings,
+  };
+}
+
+/** The date the rules are judged at. */
+export function asOfDate(s: AppState): string {
+  return effectiveAsOf(s.asOf, s.today);
+}
+
+export function initialState(view: View, saved: SavedState, today: string, scale: number | null, notices: Notice[]): AppState {
+  return {
+    ...view,
+    scale,
+    today,
+    settings: saved.rules,
+    clusterSettings: saved.clusters,
+    overlapSettings: saved.overlap,
+    settingsErrors: [],
+    notices,
+    phase: 'loading',
+    message: null,
+    pending: 0,
+    regionKey: null,
+    boundaries: null,
+    parks: null,
+    parkOptions: [],
+    countyOptions: [],
+    shapes: null,
+    hover: null,
+    findingsKey: null,
+    categories: null,
+    filteredKey: null,
+    mask: null,
+    totals: null,
+    byCounty: [],
+    byPark: [],
+    list: [],
+    bySupplyYear: [],
+    revision: 0,
+    selectedKey: null,
+    selected: null,
+    failed: {},
+    workbench: INITIAL_WORKBENCH,
+    review: INITIAL_REVIEW,
+  };
+}

@@ -1,0 +1,26 @@
+// Every derived result, in dependency order: a result is only wanted once the results it is
+// computed from are current, so walking this list in order queues work in a valid order.
+
+import type { Derivation } from './derivation';
+import { filtered, findings, regionData, selection } from './map-derivations';
+import { REVIEW_DERIVATIONS } from './review';
+import { WORKBENCH_DERIVATIONS } from './workbench';
+
+// `any`: each entry has its own result type; the runtime only passes a result from an entry's
+// run() back to the same entry's apply().
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const DERIVATIONS: readonly Derivation<any>[] = [
+  regionData,
+  findings,
+  filtered,
+  selection,
+  ...WORKBENCH_DERIVATIONS,
+  ...REVIEW_DERIVATIONS,
+];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function derivationNamed(name: string): Derivation<any> {
+  const d = DERIVATIONS.find((x) => x.name === name);
+  if (!d) throw new Error(`unknown derivation ${name}`);
+  return d;
+}

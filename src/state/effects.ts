@@ -1,0 +1,39 @@
+// Everything the state layer needs from the outside world, passed in rather than reached for:
+// the browser supplies DuckDB-WASM in a worker, localStorage, the address bar and IndexedDB
+// (src/browser-effects.ts); unit tests supply DuckDB-WASM for Node and in-memory fakes.
+
+import type { FeatureCollection } from 'geojson';
+import type { Db } from '../data/db';
+import type { RegionFiles } from '../data/import/region';
+import type { RegionId } from '../data/regions';
+import type { TrackingStore } from '../data/tracking';
+import type { KeyValueStorage } from './saved-state';
+
+/** The address bar: the query string, and history entries that carry one. */
+export interface Address {
+  /** The current query string, with its leading `?` (or empty). */
+  search(): string;
+  /** A new history entry (navigations). */
+  push(search: string): void;
+  /** Rewrites the current entry (continuous changes, corrections). */
+  replace(search: string): void;
+  /** Back/forward: called with the restored query string. Returns an unsubscribe. */
+  onPop(listener: (search: string) => void): () => void;
+}
+
+export interface Effects {
+  openDb(): Promise<Db>;
+  fetchBoundaries(region: RegionId): Promise<FeatureCollection>;
+  fetchDemoFiles(region: RegionId): Promise<RegionFiles>;
+  storage: KeyValueStorage;
+  address: Address;
+  /** Today's local date, YYYY-MM-DD. */
+  today(): string;
+  tracking: TrackingStore;
+  /** Hands a file to the user (the browser's download). */
+  download(bytes: Uint8Array, name: string, type: string): void;
+  /** Performance marks for the benchmark (pa:duckdb-ready, pa:data-loaded, pa:rules-done). */
+  mark(name: string): void;
+  /** Failures that are not shown to the user (a side panel that could not refresh). */
+  logError(e: unknown): void;
+}

@@ -1,0 +1,155 @@
+// The idle-land map's derived results, each keyed by its inputs (derivation.ts):
+//   region    ← region, scale                 boundaries, parks, parcel shapes, hover columns
+//   findings  ← region, as-of date, settings   per-parcel findings (colour category)
+//   filtered  ← findings, filter               mask, totals, per-county/park figures, list
+//   selection ← findings, selected parcel      the detail panel's row
+
+import type { FeatureCollection } from 'geojson';
+import { type HoverColumns, readHoverColumns } from '../analysis/hover-facts';
+import { readCategories, readFilterMask } from '../analysis/findings-columns';
+import { type ParcelShapes, readParcelShapes } from '../data/parcel-shapes';
+import { runLandRules } from '../analysis/run-land-rules';
+import { countySummaryQuery, groupSummaries, idleBySupplyYear, parkSummaryQuery, totalsQuery } from '../analysis/group-summary';
+import { findPidx, parcelDetail, parcelList } from '../analysis/parcel-lookup';
+import { parseRegionFiles, storeRegion } from '../data/import/region';
+import { scaleUpParcels } from '../data/scale-up';
+import { type AppState, type ParkOption, asOfDate } from './app-state';
+import { type Derivation, STALE, isCurrent, key } from './derivation';
+
+interface LoadedRegion {
+  boundaries: FeatureCollection;
+  parks: FeatureCollection;
+  parkOptions: ParkOption[];
+  countyOptions: string[];
+  shapes: ParcelShapes;
+  hover: HoverColumns;
+}
+
+export function parkOptionsOf(parks: FeatureCollection): ParkOption[] {
+  return parks.features
+    .map((f) => ({
+      park_id: String(f.properties?.park_id ?? ''),
+      name: String(f.properties?.name ?? ''),
+      county: String(f.properties?.county ?? ''),
+    }))
+    .sort((a, b) => a.county.localeCompare(b.county, 'zh') || a.name.localeCompare(b.name, 'zh'));
+}
+
+export const regionData: Derivation<LoadedRegion> = {
+  name: 'region',
+  fatal: true,
+  wanted: (s) => key(s.region, s.scale),
+  current: (s) => s.regionKey,
+  invalidate: (s) => ({ ...s, regionKey: null }),
+  async run(s, ctx) {
+    const [boundaries, files] = await ctx.regionFiles(s.region);
+    // Validation runs on the main thread while the database worker warms up.
+    const parsed = parseRegionFiles(files);
+    await ctx.warm;
+    if (ctx.isStale()) throw STALE;
+    ctx.willWrite();
+    await storeRegion(ctx.db, parsed);
+    if (s.scale !== null) await scaleUpParcels(ctx.db, s.scale);
+    ctx.fx.mark('pa:data-loaded');
+    const parks = JSON.parse(files.parks.text) as FeatureCollection;
+    return {
+      boundaries,
+      parks,
+      parkOptions: parkOptionsOf(parks),
+      countyOptions: boundaries.features.map((f) => String(f.properties?.county ?? f.properties?.name ?? '')),
+      shapes: await readParcelShapes(ctx.db),
+      hover: await readHoverColumns(ctx.db),
+    };
+  },
+  apply(s, r) {
+    // A pasted link may name counties or parks this region does not have: drop them (the
+    // nearest valid view) and say so.
+    const counties = s.filter.counties.filter((c) => r.countyOptions.includes(c));
+    const parkIds = s.filter.parkIds.filter((p) => r.parkOptions.some((o) => o.park_id === p));
+    const dropped = [
+      ...s.filter.counties.filter((c) => !counties.includes(c)),
+      ...s.filter.parkIds.filter((p) => !parkIds.includes(p)),
+    ];
+    return {
+      ...s,
+      ...r,
+      regionKey: regionData.wanted(s),
+      filter: dropped.length ? { ...s.filter, counties, parkIds } : s.filter,
+      notices: dropped.length
+        ? [...s.notices, { zh: `本地区没有 ${dropped.join('、')}，已取消这些筛选`, en: `This region has no ${dropped.join(', ')}; those filters were removed` }]
+        : s.notices,
+      // Results of the previous region are indexed differently: never draw them with these shapes.
+      findingsKey: null,
+      categories: null,
+      filteredKey: null,
+      mask: null,
+      selectedKey: null,
+      selected: null,
+    };
+  },
+};
+
+export const findings: Derivation<Uint8Array> = {
+  name: 'findings',
+  fatal: true,
+  wanted: (s) => (isCurrent(regionData, s) ? key(s.regionKey, asOfDate(s), s.settings) : null),
+  current: (s) => s.findingsKey,
+  invalidate: (s) => ({ ...s, findingsKey: null }),
+  async run(s, ctx) {
+    ctx.willWrite();
+    await runLandRules(ctx.db, asOfDate(s), s.settings);
+    const categories = await readCategories(ctx.db);
+    ctx.fx.mark('pa:rules-done');
+    return categories;
+  },
+  apply: (s, categories) => ({ ...s, categories, findingsKey: findings.wanted(s) }),
+};
+
+type Filtered = Pick<AppState, 'mask' | 'totals' | 'byCounty' | 'byPark' | 'list' | 'bySupplyYear'>;
+
+export const filtered: Derivation<Filtered> = {
+  name: 'filtered',
+  fatal: true,
+  wanted: (s) => (isCurrent(findings, s) ? key(s.findingsKey, s.filter) : null),
+  current: (s) => s.filteredKey,
+  async run(s, { db }) {
+    const f = s.filter;
+    const mask = await readFilterMask(db, f);
+    const totals = await groupSummaries(db, totalsQuery(f));
+    const byCounty = await groupSummaries(db, countySummaryQuery(f));
+    const byPark = await groupSummaries(db, parkSummaryQuery(f));
+    const list = await parcelList(db, f);
+    const bySupplyYear = await idleBySupplyYear(db, f);
+    return { mask, totals: totals[0] ?? null, byCounty, byPark, list, bySupplyYear };
+  },
+  apply: (s, r) => ({
+    ...s,
+    ...r,
+    filteredKey: filtered.wanted(s),
+    revision: s.revision + 1,
+    // The first figures of a region complete its loading.
+    phase: s.phase === 'loading' ? 'ready' : s.phase,
+  }),
+};
+
+export const selection: Derivation<AppState['selected']> = {
+  name: 'selection',
+  fatal: true,
+  wanted: (s) => (s.parcel !== null && isCurrent(findings, s) ? key(s.findingsKey, s.parcel) : null),
+  current: (s) => s.selectedKey,
+  async run(s, { db }) {
+    const pidx = await findPidx(db, s.parcel!);
+    return pidx === null ? null : parcelDetail(db, pidx);
+  },
+  apply(s, detail) {
+    if (detail) return { ...s, selected: detail, selectedKey: selection.wanted(s) };
+    // A link to a parcel this region does not have opens the region without a selection.
+    return {
+      ...s,
+      parcel: null,
+      selected: null,
+      selectedKey: null,
+      notices: [...s.notices, { zh: `本地区没有宗地 ${s.parcel}`, en: `This region has no parcel ${s.parcel}` }],
+    };
+  },
+};

@@ -1,0 +1,187 @@
+// The running app: one state store, the pure updater, and the effects around it. After every
+// event it (1) mirrors the view in the address bar, (2) saves settings and preferences, and
+// (3) queues the derived results whose inputs changed (derivation.ts) on the database job
+// queue (job-queue.ts).
+
+import type { FeatureCollection } from 'geojson';
+import { warmUpEngine } from '../analysis/warm-up';
+import type { Db } from '../data/db';
+import type { RegionFiles } from '../data/import/region';
+import { ImportFailed } from '../data/import/issues';
+import type { RegionId } from '../data/regions';
+import { formatIssue } from '../data/import/issues';
+import { type AppState, initialState, savedOf, viewOf } from './app-state';
+import { type JobContext, STALE } from './derivation';
+import { DERIVATIONS } from './derivations';
+import type { Effects } from './effects';
+import { type AppEvent, update } from './updaters';
+import { type Actions, createActions } from './actions';
+import { loadSavedState, savedStateToJson, storeSavedState } from './saved-state';
+import { createJobQueue } from './job-queue';
+import { type Store, createStore } from './store';
+import { historyMode, viewFromSearch, viewToSearch } from './url-codec';
+
+export interface App {
+  store: Store<AppState>;
+  actions: Actions;
+  /** Opens the database and starts computing; resolves once the database is open. */
+  start(): Promise<void>;
+  /** Resolves when no job is queued or running (tests, and actions that report completion). */
+  settled(): Promise<void>;
+  /** Stops listening to the address bar. */
+  dispose(): void;
+}
+
+/** The message shown for a failure: located import issues, else the error's own message. */
+export function failureMessage(e: unknown): string {
+  if (e instanceof ImportFailed) return e.issues.slice(0, 20).map(formatIssue).join('\n');
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function createApp(fx: Effects): App {
+  // The starting state: saved preferences and settings, overridden by the address.
+  const saved = loadSavedState(fx.storage);
+  // A document from a newer app is kept untouched: this session does not overwrite it.
+  const keepStored = saved.newerVersion !== undefined;
+  const notices = [...saved.issues];
+  if (keepStored) {
+    notices.push({
+      zh: '为免覆盖这些设置，本次的修改不会保存在浏览器中',
+      en: 'So as not to overwrite them, changes made now are not saved in this browser',
+    });
+  }
+  const decoded = viewFromSearch(fx.address.search(), saved.state);
+  const store = createStore<AppState>(
+    initialState(decoded.view, saved.state, fx.today(), decoded.extras.scale, [...notices, ...decoded.issues]),
+  );
+  let lastSaved = savedStateToJson(saved.state);
+
+  let resolveDb!: (db: Db) => void;
+  let rejectDb!: (e: unknown) => void;
+  const dbReady = new Promise<Db>((res, rej) => {
+    resolveDb = res;
+    rejectDb = rej;
+  });
+  dbReady.catch(() => undefined);
+  let warm: Promise<void> = Promise.resolve();
+  const jobs = createJobQueue(dbReady, {
+    queued: () => dispatch({ type: 'jobQueued' }),
+    settled: () => dispatch({ type: 'jobSettled' }),
+  });
+  const inFlight = new Map<string, string>();
+  const prefetched = new Map<RegionId, Promise<[FeatureCollection, RegionFiles]>>();
+
+  const fetchRegion = (r: RegionId) => Promise.all([fx.fetchBoundaries(r), fx.fetchDemoFiles(r)]);
+
+  function dispatch(e: AppEvent): void {
+    const prev = store.get();
+    const next = update(prev, e);
+    if (next === prev) return;
+    store.replace(next);
+    syncAddress(prev, next, e);
+    save(next);
+    if (e.type !== 'jobQueued' && e.type !== 'jobSettled') reconcile();
+  }
+
+  function syncAddress(prev: AppState, next: AppState, e: AppEvent): void {
+    const search = viewToSearch(viewOf(next), { scale: next.scale });
+    if (search === fx.address.search()) return;
+    // Restored views and corrections (a result that clears an unknown parcel) rewrite the
+    // current entry; the planner's own navigations add one.
+    const corrective = e.type === 'viewRestored' || e.type === 'derived';
+    if (!corrective && historyMode(viewOf(prev), viewOf(next)) === 'push') fx.address.push(search);
+    else fx.address.replace(search);
+  }
+
+  function save(s: AppState): void {
+    if (keepStored) return;
+    const json = savedStateToJson(savedOf(s));
+    if (json === lastSaved) return;
+    lastSaved = json;
+    storeSavedState(fx.storage, savedOf(s));
+  }
+
+  /** Work asked for by the planner (an export) waits for the derived results. */
+  const enqueue = <T>(job: (db: Db) => Promise<T>): Promise<T> => jobs.add(DERIVATIONS.length, job);
+
+  function reconcile(): void {
+    for (const [priority, d] of DERIVATIONS.entries()) {
+      const s = store.get();
+      const k = d.wanted(s);
+      if (k === null || k === d.current(s) || inFlight.get(d.name) === k || s.failed[d.name] === k) continue;
+      inFlight.set(d.name, k);
+      const isStale = () => d.wanted(store.get()) !== k;
+      jobs.add(priority, async (db) => {
+        try {
+          // Inputs changed while this job waited: the newer job is queued behind it.
+          if (isStale()) return;
+          const ctx: JobContext = {
+            db,
+            fx,
+            isStale,
+            warm,
+            willWrite: () => dispatch({ type: 'invalidated', names: [d.name] }),
+            regionFiles: (r) => {
+              const p = prefetched.get(r);
+              prefetched.delete(r);
+              return p ?? fetchRegion(r);
+            },
+          };
+          const result = await d.run(store.get(), ctx);
+          dispatch({ type: 'derived', name: d.name, key: k, result });
+        } catch (e) {
+          if (e === STALE || isStale()) return;
+          fx.logError(e);
+          dispatch({ type: 'jobFailed', name: d.name, key: k, message: failureMessage(e), fatal: d.fatal });
+        } finally {
+          if (inFlight.get(d.name) === k) inFlight.delete(d.name);
+        }
+      }).catch((e) => {
+        // Only reached when the database never opened (reported by start()).
+        if (inFlight.get(d.name) === k) inFlight.delete(d.name);
+        void e;
+      });
+    }
+  }
+
+  const stopPop = fx.address.onPop((search) => {
+    const s = store.get();
+    const d = viewFromSearch(search, { region: s.region, lang: s.lang });
+    dispatch({ type: 'viewRestored', view: d.view, issues: d.issues });
+  });
+
+  const actions = createActions({ store, dispatch, enqueue, fx });
+
+  return {
+    store,
+    actions,
+    async start() {
+      // Address corrections (invalid parameters) show at once, before anything loads.
+      syncAddress(store.get(), store.get(), { type: 'viewRestored', view: viewOf(store.get()), issues: [] });
+      // Fetch the demo while DuckDB-WASM instantiates; neither needs the other.
+      const first = fetchRegion(store.get().region);
+      first.catch(() => undefined);
+      prefetched.set(store.get().region, first);
+      reconcile();
+      try {
+        const db = await fx.openDb();
+        fx.mark('pa:duckdb-ready');
+        warm = warmUpEngine(db).catch((e) => fx.logError(e));
+        resolveDb(db);
+      } catch (e) {
+        rejectDb(e);
+        fx.logError(e);
+        dispatch({ type: 'startFailed', message: failureMessage(e) });
+      }
+    },
+    async settled() {
+      // A finishing job may queue the next, and effects (storage, IndexedDB) resolve in later
+      // tasks: idle means idle on two looks a few milliseconds apart.
+      for (let calm = 0; calm < 2; ) {
+        await new Promise((r) => setTimeout(r, 5));
+        calm = jobs.idle() && store.get().pending === 0 ? calm + 1 : 0;
+      }
+    },
+    dispose: stopPop,
+  };
+}

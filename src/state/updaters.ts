@@ -1,0 +1,164 @@
+// Every change to the application state is an event applied by `update(state, event)`, a pure
+// function. Database work is not done here: a change of inputs changes the keys the
+// derivations want, and the runtime computes what is missing (runtime.ts).
+
+import { type ParcelFilter, EMPTY_FILTER } from '../analysis/filters';
+import type { ClusterSettings } from '../analysis/review-settings';
+import { DEFAULT_SETTINGS, type RuleSettings, mergeSettings } from '../analysis/settings';
+import type { RegionId } from '../data/regions';
+import type { Lang } from '../i18n/dict';
+import type { AppState } from './app-state';
+import { derivationNamed } from './derivations';
+import type { Notice } from './notice';
+import { withReview } from './review';
+import { mergeClusterSettings, mergeOverlapSettings } from './saved-state';
+import { type AsOf, type Mode, type View, isIsoDate } from './view';
+import type { ColorBy } from './workbench-state';
+
+export type AppEvent =
+  // The view
+  | { type: 'regionChosen'; region: RegionId }
+  | { type: 'asOfSet'; asOf: AsOf; today: string }
+  | { type: 'filterPatched'; patch: Partial<ParcelFilter> }
+  | { type: 'modeSet'; mode: Mode }
+  | { type: 'langSet'; lang: Lang }
+  | { type: 'wallSet'; wall: boolean }
+  | { type: 'parcelSelected'; parcel: string | null }
+  /** Back/forward or an edited address. */
+  | { type: 'viewRestored'; view: View; issues: Notice[] }
+  // Settings
+  | { type: 'settingsPatched'; patch: Partial<RuleSettings> }
+  | { type: 'settingsReset' }
+  | { type: 'clusterSettingsPatched'; patch: Partial<ClusterSettings> }
+  | { type: 'overlapThresholdSet'; threshold: number }
+  // Selections inside the workbench and the layout review
+  | { type: 'colorBySet'; colorBy: ColorBy }
+  | { type: 'clusterSelected'; id: number | null }
+  | { type: 'pairSelected'; pair: readonly [string, string] | null }
+  | { type: 'chainSelected'; chainId: string }
+  | { type: 'nodeSelected'; nodeId: string | null }
+  // Outcomes of effects
+  | { type: 'trackingStored' }
+  | { type: 'workbenchError'; error: string | null }
+  | { type: 'exporting'; on: boolean }
+  | { type: 'jobQueued' }
+  /** A job is about to replace tables: its derivation's stored key no longer holds. */
+  | { type: 'invalidated'; names: string[] }
+  | { type: 'jobSettled' }
+  | { type: 'derived'; name: string; key: string; result: unknown }
+  | { type: 'jobFailed'; name: string; key: string; message: string; fatal: boolean }
+  | { type: 'startFailed'; message: string }
+  | { type: 'noticesAdded'; notices: Notice[] }
+  | { type: 'noticesDismissed' };
+
+/** Leaving a region (or restoring a view of another): its selection and figures go with it. */
+function enterRegion(s: AppState, region: RegionId): AppState {
+  if (region === s.region) return s;
+  return {
+    ...s,
+    region,
+    phase: 'loading',
+    message: null,
+    selected: null,
+    selectedKey: null,
+    failed: {},
+    workbench: { ...s.workbench, history: [], historyKey: null },
+    review: { ...s.review, selectedCluster: null, pairCounties: null, selectedNode: null, highlight: null, highlightKey: null },
+  };
+}
+
+function selectParcel(s: AppState, parcel: string | null): AppState {
+  if (parcel === s.parcel) return s;
+  if (parcel !== null) return { ...s, parcel };
+  return { ...s, parcel: null, selected: null, selectedKey: null, workbench: { ...s.workbench, history: [], historyKey: null } };
+}
+
+export function update(s: AppState, e: AppEvent): AppState {
+  switch (e.type) {
+    case 'regionChosen':
+      if (e.region === s.region) return s;
+      // A new region starts unfiltered: its counties and parks are other ones.
+      return selectParcel(enterRegion({ ...s, filter: EMPTY_FILTER }, e.region), null);
+    case 'asOfSet':
+      if (e.asOf !== 'today' && !isIsoDate(e.asOf)) return s;
+      return { ...s, asOf: e.asOf, today: e.today };
+    case 'filterPatched':
+      // The chosen county pair belongs to the previous overlap matrix.
+      return withReview({ ...s, filter: { ...s.filter, ...e.patch } }, { pairCounties: null });
+    case 'modeSet':
+      return e.mode === s.mode ? s : { ...s, mode: e.mode };
+    case 'langSet':
+      return e.lang === s.lang ? s : { ...s, lang: e.lang };
+    case 'wallSet':
+      return e.wall === s.wall ? s : { ...s, wall: e.wall };
+    case 'parcelSelected':
+      return selectParcel(s, e.parcel);
+    case 'viewRestored': {
+      const { region, parcel, ...rest } = e.view;
+      const next = selectParcel({ ...enterRegion(s, region), ...rest }, parcel);
+      return e.issues.length ? { ...next, notices: [...next.notices, ...e.issues] } : next;
+    }
+    case 'settingsPatched': {
+      // The valid values of a patch apply even when others are refused; the refused ones are
+      // reported. (Deciding whether to recompute is the findings key's job, not this one's.)
+      const { settings, errors } = mergeSettings(e.patch, s.settings);
+      return { ...s, settings, settingsErrors: errors };
+    }
+    case 'settingsReset':
+      return { ...s, settings: DEFAULT_SETTINGS, settingsErrors: [] };
+    case 'clusterSettingsPatched': {
+      const { settings, issues } = mergeClusterSettings(e.patch, s.clusterSettings);
+      return { ...s, clusterSettings: settings, notices: issues.length ? [...s.notices, ...issues] : s.notices };
+    }
+    case 'overlapThresholdSet': {
+      const { settings, issues } = mergeOverlapSettings({ highOverlap: e.threshold }, s.overlapSettings);
+      return { ...s, overlapSettings: settings, notices: issues.length ? [...s.notices, ...issues] : s.notices };
+    }
+    case 'colorBySet':
+      return { ...s, workbench: { ...s.workbench, colorBy: e.colorBy, revision: s.workbench.revision + 1 } };
+    case 'clusterSelected':
+      return withReview(s, { selectedCluster: e.id });
+    case 'pairSelected':
+      return withReview(s, { pairCounties: e.pair && e.pair[0] !== e.pair[1] ? e.pair : null });
+    case 'chainSelected':
+      return withReview(s, { chainChoice: e.chainId });
+    case 'nodeSelected':
+      if (e.nodeId === s.review.selectedNode) return s;
+      return withReview(s, {
+        selectedNode: e.nodeId,
+        highlight: null,
+        highlightKey: null,
+        revision: s.review.revision + 1,
+      });
+    case 'trackingStored':
+      return { ...s, workbench: { ...s.workbench, error: null, trackingRevision: s.workbench.trackingRevision + 1 } };
+    case 'workbenchError':
+      return { ...s, workbench: { ...s.workbench, error: e.error } };
+    case 'exporting':
+      return { ...s, workbench: { ...s.workbench, exporting: e.on, ...(e.on ? { error: null } : {}) } };
+    case 'invalidated':
+      return e.names.reduce((acc, n) => derivationNamed(n).invalidate?.(acc) ?? acc, s);
+    case 'jobQueued':
+      return { ...s, pending: s.pending + 1 };
+    case 'jobSettled':
+      return { ...s, pending: s.pending - 1 };
+    case 'derived': {
+      const d = derivationNamed(e.name);
+      // A result computed from inputs that have changed since is dropped: the newer inputs'
+      // result is queued already.
+      return d.wanted(s) === e.key ? d.apply(s, e.result) : s;
+    }
+    case 'jobFailed': {
+      const d = derivationNamed(e.name);
+      if (d.wanted(s) !== e.key) return s;
+      const failed = { ...s.failed, [e.name]: e.key };
+      return e.fatal ? { ...s, failed, phase: 'error', message: e.message } : { ...s, failed };
+    }
+    case 'startFailed':
+      return { ...s, phase: 'error', message: e.message };
+    case 'noticesAdded':
+      return e.notices.length ? { ...s, notices: [...s.notices, ...e.notices] } : s;
+    case 'noticesDismissed':
+      return s.notices.length ? { ...s, notices: [] } : s;
+  }
+}

@@ -1,0 +1,54 @@
+// The view: what is on screen, as plain data (see the product model's "View"). It holds no
+// data, only references into the loaded region (county names, park and parcel ids), so it can
+// live in the address bar and be restored from a pasted link.
+
+import { type ParcelFilter, EMPTY_FILTER } from '../analysis/filters';
+import { type RegionId, DEFAULT_REGION } from '../data/regions';
+import type { Lang } from '../i18n/dict';
+
+export const MODES = ['idle', 'workbench', 'layout'] as const;
+export type Mode = (typeof MODES)[number];
+
+/** A fixed ISO date, or "today" (follows the clock, so a saved link stays current). */
+export type AsOf = 'today' | string;
+
+export interface View {
+  mode: Mode;
+  region: RegionId;
+  asOf: AsOf;
+  lang: Lang;
+  filter: ParcelFilter;
+  /** parcel_id of the selected parcel. */
+  parcel: string | null;
+  /** 大屏: map, title and legend only. */
+  wall: boolean;
+}
+
+export const DEFAULT_VIEW: View = {
+  mode: 'idle',
+  region: DEFAULT_REGION,
+  asOf: 'today',
+  lang: 'zh',
+  filter: EMPTY_FILTER,
+  parcel: null,
+  wall: false,
+};
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/** The date the rules are judged at. */
+export function effectiveAsOf(asOf: AsOf, today: string): string {
+  return asOf === 'today' ? today : asOf;
+}
+
+/** The local calendar date of `d` (the planner's "today", not UTC's). */
+export function localIsoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
