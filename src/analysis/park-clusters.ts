@@ -18,6 +18,7 @@ import {
   pointToLineDistance,
 } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
+import { MU_PER_M2_SQL } from '../vocab/units';
 import { PARK_FIELDS } from '../data/contract';
 import { type Db, rows } from '../data/db';
 import type { PolygonGeometry } from '../data/geometry';
@@ -92,7 +93,7 @@ export interface ParkAvailability {
   availableAreaMu: number;
 }
 
-const MU_PER_M2 = sql`15.0 / 10000.0`;
+const MU_PER_M2 = MU_PER_M2_SQL; // m² → 亩, src/vocab/units.ts
 
 /** One row per park with its land still on offer, in 亩. Reads `parcel_findings`, so run the land rules first. */
 export function parkAvailabilityQuery(): Query {

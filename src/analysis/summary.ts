@@ -4,7 +4,8 @@
 import { type Db, rows } from '../data/db';
 import { type Query, sql } from '../data/sql';
 import { type ParcelFilter, filterPredicate } from './filters';
-import type { ParcelFinding } from './land-rules';
+import type { FindingsRow } from './land-rules';
+import { muSql } from '../vocab';
 
 export interface GroupSummary {
   key: string;
@@ -25,7 +26,6 @@ export interface GroupSummary {
   missingInputs: number;
 }
 
-const MU = sql`15.0 / 10000.0`;
 
 /** The filter applies to findings before any join, so its column names stay unambiguous. */
 function filtered(f: ParcelFilter): Query {
@@ -36,15 +36,15 @@ function groupQuery(keyExpr: Query, nameExpr: Query, join: Query, f: ParcelFilte
   return sql`
 SELECT ${keyExpr} AS key, ${nameExpr} AS name,
   CAST(count(*) AS INTEGER) AS parcels,
-  COALESCE(sum(f.area_m2), 0) * ${MU} AS "areaMu",
+  ${muSql(sql`COALESCE(sum(f.area_m2), 0)`)} AS "areaMu",
   CAST(count(*) FILTER (WHERE f.idle_type <> 'none') AS INTEGER) AS idle,
-  COALESCE(sum(f.area_m2) FILTER (WHERE f.idle_type <> 'none'), 0) * ${MU} AS "idleMu",
+  ${muSql(sql`COALESCE(sum(f.area_m2) FILTER (WHERE f.idle_type <> 'none'), 0)`)} AS "idleMu",
   CAST(count(*) FILTER (WHERE f.disposal = 'fee') AS INTEGER) AS fee,
   CAST(count(*) FILTER (WHERE f.disposal = 'recovery') AS INTEGER) AS recovery,
   CAST(count(*) FILTER (WHERE f.disposal = 'negotiate') AS INTEGER) AS negotiate,
-  COALESCE(sum(f.area_m2) FILTER (WHERE f.disposal = 'fee'), 0) * ${MU} AS "feeMu",
-  COALESCE(sum(f.area_m2) FILTER (WHERE f.disposal = 'recovery'), 0) * ${MU} AS "recoveryMu",
-  COALESCE(sum(f.area_m2) FILTER (WHERE f.disposal = 'negotiate'), 0) * ${MU} AS "negotiateMu",
+  ${muSql(sql`COALESCE(sum(f.area_m2) FILTER (WHERE f.disposal = 'fee'), 0)`)} AS "feeMu",
+  ${muSql(sql`COALESCE(sum(f.area_m2) FILTER (WHERE f.disposal = 'recovery'), 0)`)} AS "recoveryMu",
+  ${muSql(sql`COALESCE(sum(f.area_m2) FILTER (WHERE f.disposal = 'negotiate'), 0)`)} AS "negotiateMu",
   COALESCE(sum(f.fee_wan), 0) AS "feeWan",
   CAST(count(*) FILTER (WHERE f.exit_reasons <> '') AS INTEGER) AS "exitFlagged",
   CAST(count(*) FILTER (WHERE f.inefficiency <> '') AS INTEGER) AS inefficient,
@@ -104,8 +104,11 @@ export async function parcelList(db: Db, f: ParcelFilter, limit = 200): Promise<
   return rows<ListedParcel>(await db.query(parcelListQuery(f, limit)));
 }
 
-export type ParcelDetail = ParcelFinding &
-  Record<string, unknown> & { park_name: string | null; enterprise_name: string | null; as_of: number };
+/** A findings row with the names the detail panel and the hover show. */
+export interface ParcelDetail extends FindingsRow {
+  park_name: string | null;
+  enterprise_name: string | null;
+}
 
 export function parcelDetailQuery(pidx: number): Query {
   return sql`
@@ -144,7 +147,7 @@ export interface YearDisposalRow {
 export function idleBySupplyYearQuery(f: ParcelFilter): Query {
   return sql`
 SELECT CAST(year(supply_date) AS INTEGER) AS year, disposal, CAST(count(*) AS INTEGER) AS parcels,
-  COALESCE(sum(area_m2), 0) * ${MU} AS mu
+  ${muSql(sql`COALESCE(sum(area_m2), 0)`)} AS mu
 FROM ${filtered(f)} f
 WHERE idle_type <> 'none'
 GROUP BY ALL ORDER BY year, disposal`;

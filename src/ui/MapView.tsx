@@ -13,7 +13,8 @@ import { workbenchStore } from '../state/workbench';
 import { layoutStore } from '../state/layout';
 import { hoverInfo, selectParcel, store } from '../state/app';
 import { useStore } from '../state/store';
-import { M2_TO_MU, fmt } from './format';
+import { m2ToMu } from '../vocab';
+import { fmt } from './format';
 import { useT } from './i18n';
 import { testHook } from './test-hook';
 
@@ -218,7 +219,7 @@ export function MapView(props: { wall?: boolean }) {
         <div class="tooltip" style={{ left: `${hover.x + 14}px`, top: `${hover.y + 14}px` }} data-testid="tooltip">
           <b>{hover.info.parcel_id}</b> · {code(`disposal:${hover.info.disposal}`)}
           <br />
-          {hover.info.park_name ?? t('outsidePark')} · {fmt(Number(hover.info.area_m2) * M2_TO_MU)} {t('mu')}
+          {hover.info.park_name ?? t('outsidePark')} · {fmt(hover.info.area_m2 === null ? null : m2ToMu(hover.info.area_m2))} {t('mu')}
           {hover.info.holder ? (
             <>
               <br />

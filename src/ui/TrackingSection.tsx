@@ -1,18 +1,17 @@
 // Recording progress on a parcel (待核查 → 已约谈 → 限期整改 → 已收回 / 已盘活) and reading its history.
 
 import { useState } from 'preact/hooks';
-import { TRACKING_STAGES, TRACKING_STAGE_LABELS } from '../data/tracking';
-import { todayIso } from '../state/app';
 import { useStore } from '../state/store';
 import { addTrackingStep, workbenchStore } from '../state/workbench';
 import { useT } from './i18n';
+import { TRACKING_STAGES, TRACKING_STAGE_LABELS, todayLocal } from '../vocab';
 
 export function TrackingSection(props: { parcelId: string }) {
   const { t, lang } = useT();
   const history = useStore(workbenchStore, (s) => s.history);
   const error = useStore(workbenchStore, (s) => s.error);
   const [stage, setStage] = useState<string>(TRACKING_STAGES[0]);
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState(todayLocal());
   const [person, setPerson] = useState('');
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);

@@ -2,14 +2,13 @@
 
 import { useMemo } from 'preact/hooks';
 import { SHEET_NAMES } from '../analysis/export-tables';
-import { MUJUN_CLASSES, MUJUN_CLASS_LABELS } from '../analysis/mujun';
-import { TRACKING_STAGES, TRACKING_STAGE_LABELS } from '../data/tracking';
 import { MUJUN_PALETTE, cssColor } from '../map/palette';
 import { setFilter, store } from '../state/app';
 import { useStore } from '../state/store';
 import { exportLists, setColorBy, workbenchStore } from '../state/workbench';
 import { Chart } from './charts/Chart';
 import { fmt } from './format';
+import { MUJUN_CLASSES, MUJUN_CLASS_LABELS, TRACKING_STAGES, TRACKING_STAGE_LABELS } from '../vocab';
 import { useT } from './i18n';
 
 export function ColorByToggle() {

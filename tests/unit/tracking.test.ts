@@ -17,7 +17,7 @@ import {
   MemoryTrackingStore,
   type TrackingInput,
   type TrackingRecord,
-  latestByParcel,
+  latestRecord,
   newTrackingRecord,
 } from '../../src/data/tracking';
 import { loadParcels } from './helpers/parcels';
@@ -81,7 +81,11 @@ describe('MemoryTrackingStore', () => {
     expect((await store.history('dezhou', 'P1')).map((r) => r.id)).toEqual([early.id, sameDayFirst.id, sameDaySecond.id, late.id]);
     expect(await store.all('dezhou')).toHaveLength(5);
     expect(await store.all('shaoguan')).toEqual([otherRegion]);
-    expect(latestByParcel(await store.all('dezhou')).get('P1')?.id).toBe(late.id);
+    const p1 = (await store.all('dezhou')).filter((r) => r.parcel_id === 'P1');
+    expect(latestRecord(p1, '2099-12-31')?.id).toBe(late.id);
+    // A record dated after the as-of date has not happened yet: the same-day pair decides.
+    expect(latestRecord(p1, '2024-02-01')?.id).toBe(sameDaySecond.id);
+    expect(latestRecord(p1, '2000-01-01')).toBeNull();
 
     await expect(store.add(late)).rejects.toThrow('已存在');
     await store.clear('dezhou');

@@ -1,13 +1,13 @@
 // Right-hand panel of the layout view: the chosen county pair, the chosen chain node, or the
 // chain's long/short layout with suggestions and the parks' declared-vs-actual chains.
 
-import { STAGES } from '../../analysis/chain-layout';
-import { STAGE_LABELS } from '../../analysis/chains';
 import { store } from '../../state/app';
 import { layoutStore, selectPair } from '../../state/layout';
 import { useStore } from '../../state/store';
 import { fmt } from '../format';
 import { useT } from '../i18n';
+import { CHAIN_STAGES, CHAIN_STAGE_LABELS } from '../../vocab';
+import { OVERLAP_HIGH, OVERLAP_LOW, cssColor } from '../../map/palette';
 
 function PairDetail() {
   const { t, lang } = useT();
@@ -22,7 +22,7 @@ function PairDetail() {
           ×
         </button>
       </div>
-      <div class="verdict" style={{ background: pair.index >= layoutStore.get().overlapThreshold ? '#c0392b' : '#78a0be' }}>
+      <div class="verdict" style={{ background: cssColor(pair.index >= layoutStore.get().overlapThreshold ? OVERLAP_HIGH : OVERLAP_LOW) }}>
         {t('overlapIndex')} {pair.index.toFixed(2)}
       </div>
       <h3>{t('sharedNodes')}</h3>
@@ -115,8 +115,8 @@ function ChainLayoutView() {
           <thead>
             <tr>
               <th>{t('county')}</th>
-              {STAGES.map((s) => (
-                <th key={s}>{STAGE_LABELS[s][lang]}</th>
+              {CHAIN_STAGES.map((s) => (
+                <th key={s}>{CHAIN_STAGE_LABELS[s][lang]}</th>
               ))}
             </tr>
           </thead>
