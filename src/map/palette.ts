@@ -1,6 +1,8 @@
 // Colours shared by the map and its legend. Idle categories run from calm (not idle) to alarm
 // (recovery), with negotiated disposal apart in violet because it is not the holder's fault.
 
+import { DISPOSALS } from '../vocab';
+
 export type RGBA = [number, number, number, number];
 
 /** Indexed by IDLE_CATEGORY: none, fee, recovery, negotiate. */
@@ -11,7 +13,8 @@ export const IDLE_COLORS: readonly RGBA[] = [
   [117, 87, 196, 235],
 ];
 
-export const IDLE_LEGEND_KEYS = ['disposal:none', 'disposal:fee', 'disposal:recovery', 'disposal:negotiate'] as const;
+/** UI dictionary keys of the legend rows, in IDLE_COLORS order (the vocabulary's disposal order). */
+export const IDLE_LEGEND_KEYS: readonly string[] = DISPOSALS.map((d) => `disposal:${d}`);
 
 export const PARK_FILL: RGBA = [46, 125, 50, 28];
 export const PARK_LINE: RGBA = [46, 125, 50, 220];
