@@ -3,7 +3,8 @@
 // cannot be read is an error, an empty optional value stays empty (null).
 
 import type { FieldSpec } from './contract';
-import { ENUM_ALIASES } from './enum-aliases';
+import { labelOf } from '../vocab';
+import { ENUM_ALIASES, ENUM_FAMILIES } from './enum-aliases';
 
 export interface ImportIssue {
   level: 'error' | 'warning';
@@ -71,7 +72,11 @@ export function readCell(spec: FieldSpec, raw: unknown): { value: Cell } | { err
       if (values.includes(lower)) return { value: lower };
       const alias = ENUM_ALIASES[spec.name]?.[s];
       if (alias) return { value: alias };
-      return { error: `“${shown}” 不是允许的取值（${values.join(' / ')}）` };
+      // Name each allowed code with its label (工业 …), which is accepted too.
+      const family = ENUM_FAMILIES[spec.name];
+      const named = (v: string) => (family ? labelOf(family, v, 'zh') : v);
+      const allowed = values.map((v) => (named(v) !== v ? `${v}（${named(v)}）` : v));
+      return { error: `“${shown}” 不是允许的取值（${allowed.join(' / ')}）` };
     }
   }
 }
