@@ -1,7 +1,7 @@
 // UI strings. Chinese is the product's language; English is a courtesy for investors.
 // Labels of codes (idle types, disposals, E1–E6 …) come from the vocabulary, not from here.
 
-import { CODE_FAMILIES, type FamilyName, type Lang, MUJUN_NOT_CLASSED, MU_DEFINITION, displayLabel } from '../vocab';
+import { CODE_FAMILIES, type FamilyName, type Lang, MUJUN_NOT_CLASSED, MU_DEFINITION, UNIT_LABELS, displayLabel } from '../vocab';
 
 export type { Lang } from '../vocab';
 
@@ -24,8 +24,8 @@ const zh = {
   legend: '图例',
   parcels: '宗地',
   area: '面积',
-  mu: '亩',
-  wan: '万元',
+  mu: UNIT_LABELS.mu.zh,
+  wan: UNIT_LABELS.wan.zh,
   idleParcels: '闲置宗地',
   idleArea: '闲置面积',
   feeTotal: '应征闲置费',
@@ -129,7 +129,7 @@ const zh = {
   jointPromotion: '跨县 · 组团招商候选',
   parksUnit: '个园区',
   plannedArea: '规划',
-  ha: '公顷',
+  ha: UNIT_LABELS.ha.zh,
   availableLand: '可用地',
   standaloneParks: '独立园区',
   overlap: '县域产业重合度（同质化）',
@@ -141,7 +141,7 @@ const zh = {
   firms: '家企业',
   gapShort: '缺',
   gapTarget: '补链',
-  yi: '亿元',
+  yi: UNIT_LABELS.yi.zh,
   suppliedBy: '上游',
   supplies: '下游',
   candidateParks: '可承接园区',
@@ -187,8 +187,8 @@ const en: Record<MessageKey, string> = {
   legend: 'Legend',
   parcels: 'Parcels',
   area: 'Area',
-  mu: 'mu',
-  wan: '10k CNY',
+  mu: UNIT_LABELS.mu.en,
+  wan: UNIT_LABELS.wan.en,
   idleParcels: 'Idle parcels',
   idleArea: 'Idle area',
   feeTotal: 'Idle-land fees due',
@@ -292,7 +292,7 @@ const en: Record<MessageKey, string> = {
   jointPromotion: 'Cross-county · joint promotion',
   parksUnit: 'parks',
   plannedArea: 'planned',
-  ha: 'ha',
+  ha: UNIT_LABELS.ha.en,
   availableLand: 'available',
   standaloneParks: 'Stand-alone parks',
   overlap: 'County industry overlap',
@@ -304,7 +304,7 @@ const en: Record<MessageKey, string> = {
   firms: 'firms',
   gapShort: 'gaps',
   gapTarget: 'Gap',
-  yi: '100M CNY',
+  yi: UNIT_LABELS.yi.en,
   suppliedBy: 'Supplied by',
   supplies: 'Supplies',
   candidateParks: 'Parks that could host it',

@@ -50,6 +50,15 @@ export function haToM2Sql(expr: SqlFragment): SqlFragment {
   return suffixed(expr, ' * 10000.0');
 }
 
+/** Unit names as the UI, exports and the report write them (data contract v2 conventions). */
+export const UNIT_LABELS = {
+  m2: { zh: 'm²', en: 'm²' },
+  mu: { zh: '亩', en: 'mu' },
+  ha: { zh: '公顷', en: 'ha' },
+  wan: { zh: '万元', en: '10k CNY' },
+  yi: { zh: '亿元', en: '100M CNY' },
+} as const;
+
 /** The 亩 conversion as written in notes and exports. */
 export const MU_DEFINITION = {
   zh: `1 亩 = 10000/15 m² ≈ ${M2_PER_MU.toFixed(2)} m²`,
