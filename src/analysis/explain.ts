@@ -3,7 +3,7 @@
 // year count here comes from the findings row (land-rules.ts computes them in DuckDB); this
 // file does no date arithmetic of its own.
 
-import { type Lang, isoDate } from '../vocab';
+import { DISPOSAL_LABELS, type Lang, isoDate } from '../vocab';
 import type { FindingsRow } from './land-rules';
 import type { RuleSettings } from './settings';
 
@@ -41,16 +41,19 @@ export function explainParcel(p: ExplainInput, s: RuleSettings, lang: Lang): Exp
   const years = p.idle_years;
   let idle: string;
 
+  // The disposal is named by its vocabulary label, as in the legend, the lists and the export.
+  const named = (d: 'fee' | 'recovery' | 'negotiate') =>
+    zh ? DISPOSAL_LABELS[d].zh : DISPOSAL_LABELS[d].en.charAt(0).toLowerCase() + DISPOSAL_LABELS[d].en.slice(1);
   const disposalText = (): string => {
     if (p.disposal === 'negotiate') {
       return zh
-        ? '属政府原因或不可抗力造成 → 协议处置（延长动工期限、调整用途、置换等，第八条）'
-        : 'caused by government action or force majeure → negotiated disposal (Art. 8)';
+        ? `属政府原因或不可抗力造成 → ${named('negotiate')}（延长动工期限、调整用途、置换等，第八条）`
+        : `caused by government action or force majeure → ${named('negotiate')} (Art. 8)`;
     }
     if (p.disposal === 'recovery') {
       return zh
-        ? `已满 ${s.recoveryYears} 年，符合无偿收回情形（第十四条；须先排除第八条所列政府原因，并依法告知、听证）`
-        : `${s.recoveryYears}+ years idle → repossession without compensation (Art. 14; government causes under Art. 8 must be ruled out and the holder notified and heard)`;
+        ? `已满 ${s.recoveryYears} 年，符合${named('recovery')}情形（第十四条；须先排除第八条所列政府原因，并依法告知、听证）`
+        : `${s.recoveryYears}+ years idle → ${named('recovery')} (Art. 14; government causes under Art. 8 must be ruled out and the holder notified and heard)`;
     }
     const fee =
       p.fee_wan !== null && p.land_price_wan !== null
@@ -61,8 +64,8 @@ export function explainParcel(p: ExplainInput, s: RuleSettings, lang: Lang): Exp
           ? '，土地价款缺失，闲置费金额无法计算'
           : '; land price missing, fee amount unknown';
     return zh
-      ? `已满 ${s.idleYears} 年、未满 ${s.recoveryYears} 年，征缴土地闲置费（第十四条）${fee}`
-      : `${s.idleYears}–${s.recoveryYears} years → idle-land fee (Art. 14)${fee}`;
+      ? `已满 ${s.idleYears} 年、未满 ${s.recoveryYears} 年，${named('fee')}（第十四条）${fee}`
+      : `${s.idleYears}–${s.recoveryYears} years → ${named('fee')} (Art. 14)${fee}`;
   };
 
   if (p.idle_type === 'not_started' && agreed && since) {
