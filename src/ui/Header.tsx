@@ -1,5 +1,6 @@
 import { REGIONS } from '../data/regions';
-import { setAsOf, setLang, setRegion, store, todayIso } from '../state/app';
+import { setAsOf, setLang, setRegion, store } from '../state/app';
+import { todayLocal } from '../vocab';
 import { useStore } from '../state/store';
 import { useT } from './i18n';
 import { ModeTabs } from './ModeTabs';
@@ -43,7 +44,7 @@ export function Header(props: { onSettings: () => void; wall: boolean; onWall: (
           value={asOf}
           onChange={(e) => setAsOf((e.target as HTMLInputElement).value)}
         />
-        <button class="link" onClick={() => setAsOf(todayIso())}>
+        <button class="link" onClick={() => setAsOf(todayLocal())}>
           {t('today')}
         </button>
       </label>
