@@ -15,20 +15,12 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseSavedState } from '../src/state/saved-state';
-import { SHEET_NAMES, readExportTables } from '../src/analysis/export-tables';
+import { readExportTables } from '../src/analysis/export-tables';
 import { EMPTY_FILTER } from '../src/analysis/filters';
 import { runMujun } from '../src/analysis/mujun';
 import { reportRows, runLandRules } from '../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS, type RuleSettings } from '../src/analysis/settings';
-import {
-  ENTERPRISE_FIELDS,
-  EXIT_CODES,
-  type FieldSpec,
-  INEFFICIENCY_CODES,
-  M2_PER_MU,
-  PARK_FIELDS,
-  REPORT_COLUMNS,
-} from '../src/data/contract';
+import { ENTERPRISE_FIELDS, type FieldSpec, PARK_FIELDS, REPORT_COLUMNS } from '../src/data/contract';
 import { toCsv } from '../src/data/csv';
 import { type Db, rows } from '../src/data/db';
 import { decodeText } from '../src/data/decode';
@@ -38,8 +30,9 @@ import { formatIssue } from '../src/data/import/issues';
 import { importParcels } from '../src/data/import/parcels';
 import { type RecordsBatch, importRecords } from '../src/data/import/records';
 import { loadParcelBatch, loadRows } from '../src/data/import/store';
-import { sql } from '../src/data/sql';
 import { buildWorkbook } from '../src/export/xlsx';
+import { todayLocal } from '../src/vocab';
+import { SUMMARY_QUERY, type SummaryRow, formatSummary } from './report-summary';
 
 const USAGE = `用法 / Usage:
   npm run report -- --parcels 宗地.csv --as-of 2024-12-31 --out 结果.csv [--settings 设置.json]
@@ -84,12 +77,6 @@ interface Options {
   enterprises: string | null;
   parks: string | null;
   region: string | null;
-}
-
-function todayLocal(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** Parses the arguments; null when help was asked for. Throws UsageError on bad arguments. */
@@ -158,75 +145,9 @@ function parseOptions(argv: string[]): Options | null {
   };
 }
 
-interface SummaryRow {
-  kind: string;
-  key: string;
-  n: number;
-  area_m2: number | null;
-  fee_wan: number | null;
-}
-
-/** Counts and areas per finding, over the findings table the rules just wrote. */
-const SUMMARY_QUERY = sql`
-WITH f AS (SELECT * FROM parcel_findings),
-exits AS (SELECT unnest(string_split(exit_reasons, ';')) AS code, area_m2 FROM f WHERE exit_reasons <> ''),
-ineff AS (SELECT unnest(string_split(inefficiency, ';')) AS code, area_m2 FROM f WHERE inefficiency <> ''),
-gaps AS (SELECT unnest(string_split(missing_inputs, ';')) AS code, area_m2 FROM f WHERE missing_inputs <> '')
-SELECT 'all' AS kind, '' AS key, count(*) AS n, sum(area_m2) AS area_m2, NULL AS fee_wan FROM f
-UNION ALL SELECT 'idle', idle_type, count(*), sum(area_m2), NULL FROM f GROUP BY idle_type
-UNION ALL SELECT 'disposal', disposal, count(*), sum(area_m2), sum(fee_wan) FROM f GROUP BY disposal
-UNION ALL SELECT 'exit', code, count(*), sum(area_m2), NULL FROM exits GROUP BY code
-UNION ALL SELECT 'exit', '', count(*), sum(area_m2), NULL FROM f WHERE exit_reasons <> ''
-UNION ALL SELECT 'ineff', code, count(*), sum(area_m2), NULL FROM ineff GROUP BY code
-UNION ALL SELECT 'ineff', '', count(*), sum(area_m2), NULL FROM f WHERE inefficiency <> ''
-UNION ALL SELECT 'missing', '', count(*), sum(area_m2), NULL FROM f WHERE missing_inputs <> ''
-UNION ALL SELECT 'missing', code, count(*), sum(area_m2), NULL FROM gaps GROUP BY code
-ORDER BY kind, n DESC, key`;
-
-const IDLE_LABELS: Record<string, string> = { not_started: '未动工', stalled: '中止开发' };
-const DISPOSAL_LABELS: Record<string, string> = {
-  fee: '征缴闲置费',
-  recovery: '无偿收回',
-  negotiate: '协议处置（政府原因）',
-};
-const EXIT_LABELS: Record<string, string> = {
-  E1: '逾期未动工',
-  E2: '投资未完成',
-  E3: '建成未投产',
-  E4: '未达产',
-  E5: '不符合产业政策或环保标准',
-  E6: '其他违约',
-};
-const INEFFICIENCY_LABELS: Record<string, string> = { L1: '容积率偏低', L2: '投资强度偏低', L3: '亩均税收偏低' };
-
 async function summarise(db: Db, o: Options, file: string, encoding: string, written: number): Promise<string> {
   const r = rows<SummaryRow>(await db.query(SUMMARY_QUERY));
-  const get = (kind: string, key: string) => r.find((x) => x.kind === kind && x.key === key);
-  const n = (kind: string, key: string) => get(kind, key)?.n ?? 0;
-  const mu = (kind: string, key: string) => ((get(kind, key)?.area_m2 ?? 0) / M2_PER_MU).toFixed(1);
-  const lines: string[] = [];
-  lines.push(`宗地文件：${file}${encoding === 'utf-8' ? '' : '（按 GBK/GB18030 解码）'}`);
-  lines.push(`评估基准日：${o.asOf}`);
-  lines.push(`读取宗地：${n('all', '')} 宗，${mu('all', '')} 亩`);
-  const idle = n('idle', 'not_started') + n('idle', 'stalled');
-  lines.push(`闲置土地：${idle} 宗`);
-  for (const t of ['not_started', 'stalled']) lines.push(`  ${IDLE_LABELS[t]}（${t}）：${n('idle', t)} 宗，${mu('idle', t)} 亩`);
-  lines.push('处置方式：');
-  for (const d of ['fee', 'recovery', 'negotiate']) {
-    let line = `  ${DISPOSAL_LABELS[d]}（${d}）：${n('disposal', d)} 宗，${mu('disposal', d)} 亩`;
-    const fee = get('disposal', d)?.fee_wan;
-    if (d === 'fee' && fee != null) line += `，闲置费合计 ${fee.toFixed(1)} 万元`;
-    lines.push(line);
-  }
-  lines.push(`触发退出条件：${n('exit', '')} 宗`);
-  for (const c of EXIT_CODES) lines.push(`  ${c} ${EXIT_LABELS[c]}：${n('exit', c)} 宗`);
-  lines.push(`低效用地：${n('ineff', '')} 宗`);
-  for (const c of INEFFICIENCY_CODES) lines.push(`  ${c} ${INEFFICIENCY_LABELS[c]}：${n('ineff', c)} 宗`);
-  lines.push(`数据质量：${n('missing', '')} 宗缺少规则所需数据，相关规则未判定`);
-  for (const g of r.filter((x) => x.kind === 'missing' && x.key !== '')) lines.push(`  缺 ${g.key}：${g.n} 宗`);
-  lines.push(`已写入 ${o.out}（${written} 行）`);
-  if (o.xlsx) lines.push(`已写入 ${o.xlsx}（工作表：${Object.values(SHEET_NAMES).join('、')}）`);
-  return lines.join('\n') + '\n';
+  return formatSummary(r, { file, encoding, asOf: o.asOf, out: o.out, xlsx: o.xlsx, written });
 }
 
 /** Writes next to the target and renames, so a failed run never leaves half a report. */

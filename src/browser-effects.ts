@@ -7,7 +7,7 @@ import { openBrowserDb } from './data/duckdb-browser';
 import { openTrackingStore } from './data/tracking';
 import type { Effects } from './state/effects';
 import type { KeyValueStorage } from './state/saved-state';
-import { localIsoDate } from './state/view';
+import { todayLocal } from './vocab';
 
 /** localStorage, or a session-only stand-in where it is blocked (the app then says nothing is kept). */
 function storage(): KeyValueStorage {
@@ -47,7 +47,7 @@ export function browserEffects(): Effects {
         return () => window.removeEventListener('popstate', f);
       },
     },
-    today: () => localIsoDate(new Date()),
+    today: () => todayLocal(),
     tracking: openTrackingStore(),
     download,
     mark: (name) => performance.mark(name),

@@ -9,10 +9,9 @@
 
 import { type Db, rows } from '../data/db';
 import { type Query, sql } from '../data/sql';
-import type { ChainStage } from './chains';
 import { type ParkAvailability, parkAvailability } from './park-availability';
 
-export const STAGES: readonly ChainStage[] = ['upstream', 'midstream', 'downstream'];
+import { CHAIN_STAGES, type ChainStage } from '../vocab';
 
 /** `column IN (…)`; an empty list matches nothing. `column` is a trusted, qualified name. */
 function inCounties(column: Query, counties: readonly string[]): Query {
@@ -61,17 +60,17 @@ export async function chainLayout(db: Db, chainId: string, districts: readonly s
     (a, b) => Number(isDistrict.has(b)) - Number(isDistrict.has(a)) || a.localeCompare(b, 'zh'),
   );
   const row = new Map(names.map((n, i) => [n, i]));
-  const cells: StageCell[][] = names.map(() => STAGES.map(() => ({ enterprises: 0, nodes: [] })));
+  const cells: StageCell[][] = names.map(() => CHAIN_STAGES.map(() => ({ enterprises: 0, nodes: [] })));
   const counties: LayoutCounty[] = names.map((county) => ({ county, isDistrict: isDistrict.has(county), enterprises: 0 }));
   for (const x of r) {
-    const s = STAGES.indexOf(x.stage);
+    const s = CHAIN_STAGES.indexOf(x.stage);
     if (s < 0) continue;
     const i = row.get(x.county)!;
     cells[i][s].enterprises += x.enterprises;
     cells[i][s].nodes.push({ node_id: x.node_id, node_name: x.node_name, enterprises: x.enterprises });
     counties[i].enterprises += x.enterprises;
   }
-  return { chain_id: chainId, stages: STAGES, counties, cells };
+  return { chain_id: chainId, stages: CHAIN_STAGES, counties, cells };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -9,18 +9,17 @@
 // Revenue is reported alongside for reference.
 
 import { type Db, type ResultTable, rows } from '../data/db';
-import { type Query, sql } from '../data/sql';
+import { type Query, join, sql } from '../data/sql';
+import { CHAIN_STAGES, type ChainStage, muSql } from '../vocab';
 import { type ParkAvailability, parkAvailability, splitChains } from './park-availability';
 
-export type ChainStage = 'upstream' | 'midstream' | 'downstream';
+export type { ChainStage } from '../vocab';
 
-export const STAGE_LABELS: Record<ChainStage, { zh: string; en: string }> = {
-  upstream: { zh: '上游', en: 'Upstream' },
-  midstream: { zh: '中游', en: 'Midstream' },
-  downstream: { zh: '下游', en: 'Downstream' },
-};
-
-const STAGE_ORDER = sql`CASE stage WHEN 'upstream' THEN 0 WHEN 'midstream' THEN 1 WHEN 'downstream' THEN 2 ELSE 3 END`;
+// Contract order of the stages (upstream → downstream), unknown stages last.
+const STAGE_ORDER = sql`CASE stage ${join(
+  CHAIN_STAGES.map((s, i) => sql`WHEN ${s} THEN CAST(${i} AS INTEGER)`),
+  ' ',
+)} ELSE CAST(${CHAIN_STAGES.length} AS INTEGER) END`;
 
 // ---------------------------------------------------------------------------------------
 // Chain list
@@ -257,7 +256,7 @@ export interface ParkMatch {
 
 export function parkChainAreaQuery(): Query {
   return sql`
-SELECT p.park_id, c.chain_id, min(c.chain_name) AS chain_name, sum(p.area_m2) * 15.0 / 10000.0 AS "areaMu"
+SELECT p.park_id, c.chain_id, min(c.chain_name) AS chain_name, ${muSql(sql`sum(p.area_m2)`)} AS "areaMu"
 FROM parcels p JOIN chain_nodes c ON c.node_id = p.chain_node
 WHERE p.park_id IS NOT NULL
 GROUP BY p.park_id, c.chain_id
@@ -267,7 +266,7 @@ ORDER BY p.park_id, "areaMu" DESC, c.chain_id`;
 export function parkParcelAreaQuery(): Query {
   return sql`
 SELECT k.park_id, k.name, k.county, k.leading_chains,
-  COALESCE(sum(p.area_m2), 0) * 15.0 / 10000.0 AS "parcelAreaMu"
+  ${muSql(sql`COALESCE(sum(p.area_m2), 0)`)} AS "parcelAreaMu"
 FROM parks k LEFT JOIN parcels p ON p.park_id = k.park_id
 GROUP BY ALL
 ORDER BY k.park_id`;

@@ -23,18 +23,22 @@
 // recovery already ends the holder's right); 督促开工 when the land is recovered or negotiated;
 // anything once tracking says the parcel is 已盘活.
 
-import { M2_PER_MU } from '../data/contract';
+import {
+  DISPOSAL_ACTION_LABELS,
+  type DisposalAction,
+  EXIT_CODES,
+  type ExitCode,
+  INEFFICIENCY_CODES,
+  type InefficiencyCode,
+  type TrackingStage,
+  displayLabel,
+  isCode,
+  m2ToMu,
+} from '../vocab';
+import type { FindingsRow } from './land-rules';
 import type { RuleSettings } from './settings';
 
-export type DisposalAction =
-  | 'negotiate'
-  | 'recover'
-  | 'collect_fee'
-  | 'exit'
-  | 'urge_start'
-  | 'lease_to_new'
-  | 'upgrade'
-  | 'standard_factory';
+export type { DisposalAction } from '../vocab';
 
 export interface ProposedAction {
   action: DisposalAction;
@@ -50,32 +54,13 @@ export interface ProposedAction {
 }
 
 /** The fields of a parcel_findings row the plan reads (dates as ISO text or epoch ms). */
-export interface DisposalInput {
-  status: string;
-  land_use: string;
-  area_m2: number | null;
-  actual_start_date: string | number | null;
-  floor_area_m2: number | null;
-  land_price_wan: number | null;
-  idle_type: string;
-  idle_days: number;
-  disposal: string;
-  fee_wan: number | null;
-  exit_reasons: string;
-  inefficiency: string;
-  /** Latest tracking stage (tracking.ts), when the parcel is being tracked. */
-  tracking_stage?: string | null;
-}
-
-export const ACTION_LABELS: Record<DisposalAction, { zh: string; en: string }> = {
-  negotiate: { zh: '协议处置/置换', en: 'Negotiated disposal / land swap' },
-  recover: { zh: '无偿收回', en: 'Recover without compensation' },
-  collect_fee: { zh: '征缴闲置费', en: 'Collect the idle-land fee' },
-  exit: { zh: '退出', en: 'Exit under the agreement' },
-  urge_start: { zh: '督促开工', en: 'Urge construction start' },
-  lease_to_new: { zh: '厂房租赁给新签约企业', en: 'Lease the buildings to newly signed firms' },
-  upgrade: { zh: '增容技改', en: 'Densify and upgrade' },
-  standard_factory: { zh: '建设或改造标准厂房', en: 'Build or convert standard factories' },
+export type DisposalInput = Pick<
+  FindingsRow,
+  | 'status' | 'land_use' | 'area_m2' | 'actual_start_date' | 'floor_area_m2' | 'land_price_wan'
+  | 'idle_type' | 'idle_days' | 'disposal' | 'fee_wan' | 'exit_reasons' | 'inefficiency'
+> & {
+  /** Latest tracking stage as of the as-of date (data/tracking.ts latestRecord), when tracked. */
+  tracking_stage?: TrackingStage | null;
 };
 
 const LAW_ZH = '《闲置土地处置办法》';
@@ -85,24 +70,17 @@ const EXIT_EN = 'investment agreement, land exit mechanism';
 const RENEWAL_ZH = '低效用地再开发（国土资发〔2016〕147号）';
 const RENEWAL_EN = 'redevelopment of inefficient land (MLR 2016 No. 147)';
 
-const EXIT_TEXT: Record<string, { zh: string; en: string }> = {
-  E2: { zh: '约定竣工期满投资未完成', en: 'investment incomplete after the completion date' },
-  E4: { zh: '投产后未达约定产值', en: 'output below the agreed target' },
-  E5: { zh: '不符合产业政策或环保标准', en: 'not compliant with industrial policy or environmental standards' },
-  E6: { zh: '其他违约', en: 'other breach' },
-};
-const INEFFICIENCY_TEXT: Record<string, { zh: string; en: string }> = {
-  L1: { zh: '容积率偏低', en: 'low plot ratio' },
-  L2: { zh: '投资强度偏低', en: 'low investment intensity' },
-  L3: { zh: '亩均税收偏低', en: 'low tax per mu' },
-};
+/** Exit conditions that lead to exit under the agreement (E1 → urge a start, E3 → lease). */
+const EXIT_FOR_EXIT: readonly ExitCode[] = ['E2', 'E4', 'E5', 'E6'];
+const exitList = (cs: readonly string[], lang: 'zh' | 'en') => cs.map((c) => displayLabel('exit', c, lang));
+const ineffList = (cs: readonly string[], lang: 'zh' | 'en') => cs.map((c) => displayLabel('inefficiency', c, lang));
 
 const codes = (s: string) => (s ? s.split(';') : []);
 const fmt = (v: number, digits = 1) => v.toLocaleString('zh-CN', { maximumFractionDigits: digits });
 const fmtEn = (v: number, digits = 1) => v.toLocaleString('en-US', { maximumFractionDigits: digits });
 
 function make(action: DisposalAction, ruleZh: string, ruleEn: string, extra: Partial<ProposedAction> = {}): ProposedAction {
-  return { action, labelZh: ACTION_LABELS[action].zh, labelEn: ACTION_LABELS[action].en, ruleZh, ruleEn, ...extra };
+  return { action, labelZh: DISPOSAL_ACTION_LABELS[action].zh, labelEn: DISPOSAL_ACTION_LABELS[action].en, ruleZh, ruleEn, ...extra };
 }
 
 export function proposeActions(f: DisposalInput, s: RuleSettings): ProposedAction[] {
@@ -155,13 +133,13 @@ export function proposeActions(f: DisposalInput, s: RuleSettings): ProposedActio
   }
 
   // 2. Exit under the agreement, unless the law already takes the land back.
-  const exitCodes = exits.filter((c) => c in EXIT_TEXT);
+  const exitCodes = exits.filter((c): c is ExitCode => isCode(EXIT_CODES, c) && EXIT_FOR_EXIT.includes(c));
   if (exitCodes.length > 0 && f.disposal !== 'recovery' && !recovered) {
     out.push(
       make(
         'exit',
-        `${EXIT_ZH}：${exitCodes.map((c) => `${c} ${EXIT_TEXT[c].zh}`).join('；')}，按协议约定启动土地退出（收回、回购或转让给符合条件的企业）`,
-        `${EXIT_EN}: ${exitCodes.map((c) => `${c} ${EXIT_TEXT[c].en}`).join('; ')}; start the agreed exit (recovery, buy-back or transfer)`,
+        `${EXIT_ZH}：${exitList(exitCodes, 'zh').join('；')}，按协议约定启动土地退出（收回、回购或转让给符合条件的企业）`,
+        `${EXIT_EN}: ${exitList(exitCodes, 'en').join('; ')}; start the agreed exit (recovery, buy-back or transfer)`,
         { codes: exitCodes },
       ),
     );
@@ -201,20 +179,20 @@ export function proposeActions(f: DisposalInput, s: RuleSettings): ProposedActio
   }
 
   // 5. Producing but inefficient: densify and upgrade in place.
-  const ineffCodes = ineff.filter((c) => c in INEFFICIENCY_TEXT);
+  const ineffCodes = ineff.filter((c): c is InefficiencyCode => isCode(INEFFICIENCY_CODES, c));
   if (ineffCodes.length > 0 && f.status === 'producing' && !recovered) {
     out.push(
       make(
         'upgrade',
-        `${RENEWAL_ZH}：${ineffCodes.map((c) => `${c} ${INEFFICIENCY_TEXT[c].zh}`).join('；')}；在符合规划的前提下鼓励原权利人增资扩产、加建厂房提高容积率、技术改造提升亩均效益`,
-        `${RENEWAL_EN}: ${ineffCodes.map((c) => `${c} ${INEFFICIENCY_TEXT[c].en}`).join('; ')}; encourage more floor space, investment and technical upgrading in place`,
+        `${RENEWAL_ZH}：${ineffList(ineffCodes, 'zh').join('；')}；在符合规划的前提下鼓励原权利人增资扩产、加建厂房提高容积率、技术改造提升亩均效益`,
+        `${RENEWAL_EN}: ${ineffList(ineffCodes, 'en').join('; ')}; encourage more floor space, investment and technical upgrading in place`,
         { codes: ineffCodes },
       ),
     );
   }
 
   // 6. Small recovered or idle industrial land: standard factories for small firms.
-  const mu = f.area_m2 !== null ? f.area_m2 / M2_PER_MU : null;
+  const mu = f.area_m2 !== null ? m2ToMu(f.area_m2) : null;
   const beingRecovered = recovered || f.disposal === 'recovery';
   const ownIdle = idle && f.disposal !== 'negotiate';
   if (f.land_use === 'industrial' && mu !== null && mu <= s.standardFactoryMaxMu && (beingRecovered || ownIdle)) {

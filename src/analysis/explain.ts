@@ -1,35 +1,21 @@
 // Plain-language reasons for one parcel's findings, with its own dates and ratios, so a
-// planner can read *why* a rule fired (or did not) without knowing the SQL.
+// planner can read *why* a rule fired (or did not) without knowing the SQL. Every date and
+// year count here comes from the findings row (land-rules.ts computes them in DuckDB); this
+// file does no date arithmetic of its own.
 
-import type { Lang } from '../i18n/dict';
-import type { ParcelFinding } from './land-rules';
+import { DISPOSAL_LABELS, type Lang, isoDate } from '../vocab';
+import type { FindingsRow } from './land-rules';
 import type { RuleSettings } from './settings';
 
-/** The ratios and codes the rules computed, as in the findings table. */
-type ComputedFields =
-  | 'idle_days' | 'fee_wan' | 'exit_reasons' | 'inefficiency' | 'missing_inputs'
-  | 'developed_ratio' | 'investment_ratio' | 'output_ratio' | 'plot_ratio' | 'investment_intensity' | 'tax_per_mu';
-
-/** A findings row, with dates either as DuckDB's epoch ms or ISO text (tests write them by hand). */
-export interface ExplainInput extends Pick<ParcelFinding, ComputedFields> {
-  as_of: number | string;
-  area_m2: number | null;
-  status: string;
-  land_use: string;
-  agreed_start_date: number | string | null;
-  actual_start_date: number | string | null;
-  agreed_completion_date: number | string | null;
-  halted_since: number | string | null;
-  idle_type: string;
-  idle_since: number | string | null;
-  disposal: string;
-  government_delay: boolean | null;
-  land_price_wan: number | null;
-  actual_investment_wan: number | null;
-  agreed_investment_wan: number | null;
-  annual_output_wan: number | null;
-  agreed_annual_output_wan: number | null;
-}
+/** The fields of a findings row the explanation reads (dates as epoch ms or ISO text). */
+export type ExplainInput = Pick<
+  FindingsRow,
+  | 'as_of' | 'agreed_start_date' | 'actual_start_date' | 'agreed_completion_date' | 'halted_since'
+  | 'idle_type' | 'idle_since' | 'idle_from' | 'idle_years' | 'idle_days' | 'disposal' | 'fee_wan'
+  | 'land_price_wan' | 'actual_investment_wan' | 'agreed_investment_wan' | 'annual_output_wan' | 'agreed_annual_output_wan'
+  | 'exit_reasons' | 'inefficiency' | 'missing_inputs'
+  | 'developed_ratio' | 'investment_ratio' | 'plot_ratio' | 'investment_intensity' | 'tax_per_mu'
+>;
 
 export interface Explanation {
   /** Headline reason for the idle finding (or why the parcel is not idle). */
@@ -37,29 +23,6 @@ export interface Explanation {
   exits: { code: string; text: string }[];
   inefficiencies: { code: string; text: string }[];
   missing: string[];
-}
-
-/** ISO date from DuckDB's epoch-ms Date32 or an ISO string. */
-export function isoDate(v: number | string | null | undefined): string | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return v.slice(0, 10);
-  return new Date(v).toISOString().slice(0, 10);
-}
-
-/** DuckDB's `date + INTERVAL n YEAR`: 29 Feb falls back to 28 Feb in common years. */
-export function addYears(iso: string, n: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const ty = y + n;
-  const leap = (ty % 4 === 0 && ty % 100 !== 0) || ty % 400 === 0;
-  const day = m === 2 && d === 29 && !leap ? 28 : d;
-  return `${ty}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** Whole years from `since` to `asOf` by the same calendar arithmetic as the rules. */
-export function fullYears(since: string, asOf: string): number {
-  let n = 0;
-  while (addYears(since, n + 1) <= asOf) n++;
-  return n;
 }
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -73,18 +36,24 @@ export function explainParcel(p: ExplainInput, s: RuleSettings, lang: Lang): Exp
   const actual = isoDate(p.actual_start_date);
   const halted = isoDate(p.halted_since);
   const since = isoDate(p.idle_since);
+  // The one-year line (第二条), from the rules' own date arithmetic.
+  const idleFrom = isoDate(p.idle_from);
+  const years = p.idle_years;
   let idle: string;
 
+  // The disposal is named by its vocabulary label, as in the legend, the lists and the export.
+  const named = (d: 'fee' | 'recovery' | 'negotiate') =>
+    zh ? DISPOSAL_LABELS[d].zh : DISPOSAL_LABELS[d].en.charAt(0).toLowerCase() + DISPOSAL_LABELS[d].en.slice(1);
   const disposalText = (): string => {
     if (p.disposal === 'negotiate') {
       return zh
-        ? '属政府原因或不可抗力造成 → 协议处置（延长动工期限、调整用途、置换等，第八条）'
-        : 'caused by government action or force majeure → negotiated disposal (Art. 8)';
+        ? `属政府原因或不可抗力造成 → ${named('negotiate')}（延长动工期限、调整用途、置换等，第八条）`
+        : `caused by government action or force majeure → ${named('negotiate')} (Art. 8)`;
     }
     if (p.disposal === 'recovery') {
       return zh
-        ? `已满 ${s.recoveryYears} 年，符合无偿收回情形（第十四条；须先排除第八条所列政府原因，并依法告知、听证）`
-        : `${s.recoveryYears}+ years idle → repossession without compensation (Art. 14; government causes under Art. 8 must be ruled out and the holder notified and heard)`;
+        ? `已满 ${s.recoveryYears} 年，符合${named('recovery')}情形（第十四条；须先排除第八条所列政府原因，并依法告知、听证）`
+        : `${s.recoveryYears}+ years idle → ${named('recovery')} (Art. 14; government causes under Art. 8 must be ruled out and the holder notified and heard)`;
     }
     const fee =
       p.fee_wan !== null && p.land_price_wan !== null
@@ -95,17 +64,15 @@ export function explainParcel(p: ExplainInput, s: RuleSettings, lang: Lang): Exp
           ? '，土地价款缺失，闲置费金额无法计算'
           : '; land price missing, fee amount unknown';
     return zh
-      ? `已满 ${s.idleYears} 年、未满 ${s.recoveryYears} 年，征缴土地闲置费（第十四条）${fee}`
-      : `${s.idleYears}–${s.recoveryYears} years → idle-land fee (Art. 14)${fee}`;
+      ? `已满 ${s.idleYears} 年、未满 ${s.recoveryYears} 年，${named('fee')}（第十四条）${fee}`
+      : `${s.idleYears}–${s.recoveryYears} years → ${named('fee')} (Art. 14)${fee}`;
   };
 
   if (p.idle_type === 'not_started' && agreed && since) {
-    const years = fullYears(since, asOf);
     idle = zh
       ? `约定动工日期 ${agreed}，截至 ${asOf} 已满 ${years} 年未动工（闲置 ${num(p.idle_days, 0)} 天，第二条）；${disposalText()}`
       : `Agreed start ${agreed}; by ${asOf} not started for ${years} full year(s) (${num(p.idle_days, 0)} days idle, Art. 2); ${disposalText()}`;
   } else if (p.idle_type === 'stalled' && halted && since) {
-    const years = fullYears(since, asOf);
     const parts: string[] = [];
     if (p.developed_ratio !== null) {
       parts.push(zh ? `已开发面积占 ${pct(p.developed_ratio)}` : `developed ${pct(p.developed_ratio)}`);
@@ -126,12 +93,12 @@ export function explainParcel(p: ExplainInput, s: RuleSettings, lang: Lang): Exp
           ? `约定动工日期 ${agreed} 尚未到期，未闲置`
           : `Agreed start ${agreed} not yet reached; not idle`
         : zh
-          ? `约定动工日期 ${agreed}，截至 ${asOf} 未动工但未满 ${s.idleYears} 年（${addYears(agreed, s.idleYears)} 起认定闲置）`
-          : `Agreed start ${agreed}; not started but under ${s.idleYears} year(s) by ${asOf} (idle from ${addYears(agreed, s.idleYears)})`;
+          ? `约定动工日期 ${agreed}，截至 ${asOf} 未动工但未满 ${s.idleYears} 年（${idleFrom} 起认定闲置）`
+          : `Agreed start ${agreed}; not started but under ${s.idleYears} year(s) by ${asOf} (idle from ${idleFrom})`;
   } else if (!actual && !agreed) {
     idle = zh ? '未动工且缺少约定动工日期，无法判定是否闲置' : 'Not started and no agreed start date: idle status cannot be judged';
-  } else if (halted) {
-    const due = addYears(halted, s.idleYears);
+  } else if (halted && idleFrom) {
+    const due = idleFrom;
     idle =
       asOf < due
         ? zh

@@ -11,13 +11,20 @@
 // tracking sheet, the `tracking` table (loadTracking; readExportTables creates it empty if
 // missing).
 
-import { CODE_LABELS } from '../i18n/dict';
-import { M2_PER_MU } from '../data/contract';
 import type { Db } from '../data/db';
 import { type Query, ident, join, sql } from '../data/sql';
-import { TRACKING_STAGES, TRACKING_STAGE_LABELS } from '../data/tracking';
+import {
+  CODE_FAMILIES,
+  type FamilyName,
+  MUJUN_NOT_CLASSED,
+  MU_DEFINITION,
+  YES_NO,
+  displayLabel,
+  labelOf,
+  muSql,
+} from '../vocab';
 import { type ParcelFilter, filterPredicate, isFilterEmpty } from './filters';
-import { MUJUN_INPUT_LABELS, enterprisePredicate } from './mujun';
+import { enterprisePredicate } from './mujun';
 import { type RuleSettings, DEFAULT_SETTINGS, SETTING_GROUPS, SETTING_META } from './settings';
 import { ENSURE_TRACKING_TABLE, latestTrackingQuery } from './tracking-summary';
 
@@ -69,13 +76,11 @@ export const SHEET_NAMES = {
   tracking: '盘活跟踪',
 } as const;
 
-const ZH = CODE_LABELS.zh;
-const DISPOSAL_ZH: Record<string, string> = {
-  none: '无', fee: '征缴土地闲置费', recovery: '无偿收回', negotiate: '协议处置（政府原因）',
-};
-const IDLE_ZH: Record<string, string> = { none: '未闲置', not_started: ZH['idle:not_started'], stalled: ZH['idle:stalled'] };
-const STATUS_CODES = ['not_started', 'under_construction', 'halted', 'built_no_production', 'producing'];
-const LAND_USE_CODES = ['industrial', 'warehouse', 'commercial', 'residential', 'other'];
+/** Chinese labels of one code family (the vocabulary's), code → label. */
+function zhLabels(family: FamilyName): Record<string, string> {
+  const f = CODE_FAMILIES[family];
+  return Object.fromEntries(f.codes.map((c) => [c, displayLabel(family, c, 'zh')]));
+}
 
 /** `CASE expr WHEN code THEN label … ELSE expr END` with codes and labels bound as parameters. */
 function labelled(expr: Query, labels: Record<string, string>): Query {
@@ -90,7 +95,6 @@ function codeList(expr: Query, labels: Record<string, string>): Query {
   return sql`replace(${q}, ';', '；')`;
 }
 
-const pick = (codes: readonly string[]) => Object.fromEntries(codes.map((c) => [c, ZH[c] ?? c]));
 
 const col = (alias: string, name: string) => sql`${ident(alias)}.${ident(name)}`;
 const text = (header: string, expr: Query): Col => ({ header, expr, format: 'text' });
@@ -105,10 +109,10 @@ const num = (header: string, expr: Query, format: Exclude<ColumnFormat, 'text'>)
 });
 const yesNo = (header: string, expr: Query): Col => ({
   header,
-  expr: sql`CASE WHEN ${expr} IS NULL THEN NULL WHEN ${expr} THEN '是' ELSE '否' END`,
+  expr: sql`CASE WHEN ${expr} IS NULL THEN NULL WHEN ${expr} THEN ${YES_NO.yes.zh} ELSE ${YES_NO.no.zh} END`,
   format: 'text',
 });
-const mu = (alias: string) => num('面积(亩)', sql`${col(alias, 'area_m2')} * 15.0 / 10000.0`, 'mu');
+const mu = (alias: string) => num('面积(亩)', muSql(col(alias, 'area_m2')), 'mu');
 
 function select(cols: Col[], from: Query, where: Query, orderBy: Query): Query {
   const list = join(
@@ -133,8 +137,8 @@ function parcelHead(): Col[] {
     text('县区', col('f', 'county')),
     text('园区', col('k', 'name')),
     text('土地使用权人', col('f', 'holder')),
-    text('用地性质', labelled(col('f', 'land_use'), pick(LAND_USE_CODES))),
-    text('建设状态', labelled(col('f', 'status'), pick(STATUS_CODES))),
+    text('用地性质', labelled(col('f', 'land_use'), zhLabels('landUse'))),
+    text('建设状态', labelled(col('f', 'status'), zhLabels('parcelStatus'))),
     mu('f'),
   ];
 }
@@ -145,10 +149,10 @@ export function idleLandSheet(f: ParcelFilter): SheetQuery {
     SHEET_NAMES.idle,
     [
       ...parcelHead(),
-      text('闲置类型', labelled(col('f', 'idle_type'), IDLE_ZH)),
+      text('闲置类型', labelled(col('f', 'idle_type'), zhLabels('idleType'))),
       date('闲置起始日期', col('f', 'idle_since')),
       num('闲置天数(天)', col('f', 'idle_days'), 'integer'),
-      text('处置方式', labelled(col('f', 'disposal'), DISPOSAL_ZH)),
+      text('处置方式', labelled(col('f', 'disposal'), zhLabels('disposal'))),
       num('土地价款(万元)', col('f', 'land_price_wan'), 'wan'),
       num('闲置费(万元)', col('f', 'fee_wan'), 'wan'),
       date('约定动工日期', col('f', 'agreed_start_date')),
@@ -172,7 +176,7 @@ export function exitSheet(f: ParcelFilter): SheetQuery {
     [
       ...parcelHead(),
       text('退出条件代码', col('f', 'exit_reasons')),
-      text('退出条件', codeList(col('f', 'exit_reasons'), pick(['E1', 'E2', 'E3', 'E4', 'E5', 'E6']))),
+      text('退出条件', codeList(col('f', 'exit_reasons'), zhLabels('exit'))),
       date('约定动工日期', col('f', 'agreed_start_date')),
       date('实际动工日期', col('f', 'actual_start_date')),
       date('约定竣工日期', col('f', 'agreed_completion_date')),
@@ -198,7 +202,7 @@ export function inefficientSheet(f: ParcelFilter): SheetQuery {
     [
       ...parcelHead(),
       text('低效类型代码', col('f', 'inefficiency')),
-      text('低效类型', codeList(col('f', 'inefficiency'), pick(['L1', 'L2', 'L3']))),
+      text('低效类型', codeList(col('f', 'inefficiency'), zhLabels('inefficiency'))),
       num('容积率', col('f', 'plot_ratio'), 'decimal'),
       num('投资强度(万元/公顷)', col('f', 'investment_intensity'), 'wan'),
       num('亩均税收(万元/亩)', col('f', 'tax_per_mu'), 'wan'),
@@ -214,12 +218,11 @@ export function inefficientSheet(f: ParcelFilter): SheetQuery {
 
 /** 亩均评价: every enterprise kept by the filter, ranked; unscored ones with their gaps. */
 export function mujunSheet(f: ParcelFilter): SheetQuery {
-  const missingLabels = Object.fromEntries(Object.entries(MUJUN_INPUT_LABELS).map(([k, v]) => [k, v.zh]));
   return sheet(
     SHEET_NAMES.mujun,
     [
       num('排名', col('m', 'rank'), 'integer'),
-      text('评价类别', sql`COALESCE(${col('m', 'class')}, '未评价')`),
+      text('评价类别', sql`COALESCE(${col('m', 'class')}, ${MUJUN_NOT_CLASSED.zh})`),
       num('综合得分', col('m', 'score'), 'score'),
       text('企业编号', col('m', 'enterprise_id')),
       text('企业名称', col('m', 'name')),
@@ -233,7 +236,7 @@ export function mujunSheet(f: ParcelFilter): SheetQuery {
       num('全员劳动生产率(万元/人)', col('m', 'labour_productivity'), 'wan'),
       num('单位能耗增加值(万元/吨标煤)', col('m', 'energy_productivity'), 'wan'),
       num('研发经费投入强度(%)', sql`${col('m', 'rd_intensity')} * 100`, 'percent'),
-      text('缺失数据', codeList(col('m', 'missing'), missingLabels)),
+      text('缺失数据', codeList(col('m', 'missing'), zhLabels('mujunInput'))),
     ],
     sql`enterprise_mujun m LEFT JOIN parks k ON k.park_id = m.park_id`,
     enterprisePredicate('m', f),
@@ -247,7 +250,6 @@ export function mujunSheet(f: ParcelFilter): SheetQuery {
  * longer in the loaded data.
  */
 export function trackingSheet(f: ParcelFilter, asOf: string): SheetQuery {
-  const stages = Object.fromEntries(TRACKING_STAGES.map((s) => [s, TRACKING_STAGE_LABELS[s].zh]));
   const where = isFilterEmpty(f) ? sql`TRUE` : sql`l.parcel_id IN (SELECT parcel_id FROM parcel_findings WHERE ${filterPredicate(f)})`;
   return sheet(
     SHEET_NAMES.tracking,
@@ -257,9 +259,9 @@ export function trackingSheet(f: ParcelFilter, asOf: string): SheetQuery {
       text('园区', col('k', 'name')),
       text('土地使用权人', col('f', 'holder')),
       mu('f'),
-      text('闲置类型', labelled(col('f', 'idle_type'), IDLE_ZH)),
-      text('处置方式', labelled(col('f', 'disposal'), DISPOSAL_ZH)),
-      text('当前阶段', labelled(col('l', 'stage'), stages)),
+      text('闲置类型', labelled(col('f', 'idle_type'), zhLabels('idleType'))),
+      text('处置方式', labelled(col('f', 'disposal'), zhLabels('disposal'))),
+      text('当前阶段', labelled(col('l', 'stage'), zhLabels('trackingStage'))),
       date('阶段日期', col('l', 'date')),
       text('经办人', col('l', 'person')),
       text('备注', col('l', 'note')),
@@ -343,11 +345,12 @@ export function describeFilter(f: ParcelFilter, parkNames: Record<string, string
     const names = values.map((v) => {
       const s = String(v);
       if (key === 'parkIds') return parkNames[s] ? `${parkNames[s]}（${s}）` : s;
-      if (key === 'idleTypes') return IDLE_ZH[s] ?? s;
-      if (key === 'disposals') return DISPOSAL_ZH[s] ?? s;
+      if (key === 'idleTypes') return labelOf('idleType', s, 'zh');
+      if (key === 'disposals') return labelOf('disposal', s, 'zh');
       if (key === 'quality' && s === 'missing') return '缺少规则所需数据';
       if (key === 'supplyYears') return `${s}年`;
-      return ZH[s] ?? s;
+      if (key === 'statuses') return labelOf('parcelStatus', s, 'zh');
+      return s;
     });
     parts.push(`${label}：${names.join('、')}`);
   }
@@ -366,7 +369,7 @@ export function notesTable(meta: ExportMeta): ExportTable {
   ];
   if (meta.dataNote) rows.push(['数据说明', meta.dataNote, null, null, null]);
   rows.push(
-    ['面积换算', `1 亩 = 10000/15 m² ≈ ${M2_PER_MU.toFixed(2)} m²`, null, null, '数据契约 v1'],
+    ['面积换算', MU_DEFINITION.zh, null, null, '数据契约 v2'],
     [
       '亩均评价方法', '综合得分 = Σ 权重 × min(指标/基准值, 单项上限) ÷ Σ 权重', null, null,
       '按得分排名：领先者比例 < A 占比为 A 类，< A+B 为 B 类，< A+B+C 为 C 类，其余 D 类；同分同类（取较好的一类）；缺少数据的企业不参与排名',

@@ -5,6 +5,7 @@
 import { type Db, rows } from '../data/db';
 import { type Query, sql } from '../data/sql';
 import { type ParcelFilter, filteredFindings } from './filters';
+import { muSql } from '../vocab';
 
 export interface GroupSummary {
   key: string;
@@ -25,21 +26,20 @@ export interface GroupSummary {
   missingInputs: number;
 }
 
-const MU = sql`15.0 / 10000.0`;
 
 function groupQuery(keyExpr: Query, nameExpr: Query, join: Query, f: ParcelFilter): Query {
   return sql`
 SELECT ${keyExpr} AS key, ${nameExpr} AS name,
   CAST(count(*) AS INTEGER) AS parcels,
-  COALESCE(sum(f.area_m2), 0) * ${MU} AS "areaMu",
+  ${muSql(sql`COALESCE(sum(f.area_m2), 0)`)} AS "areaMu",
   CAST(count(*) FILTER (WHERE f.idle_type <> 'none') AS INTEGER) AS idle,
-  COALESCE(sum(f.area_m2) FILTER (WHERE f.idle_type <> 'none'), 0) * ${MU} AS "idleMu",
+  ${muSql(sql`COALESCE(sum(f.area_m2) FILTER (WHERE f.idle_type <> 'none'), 0)`)} AS "idleMu",
   CAST(count(*) FILTER (WHERE f.disposal = 'fee') AS INTEGER) AS fee,
   CAST(count(*) FILTER (WHERE f.disposal = 'recovery') AS INTEGER) AS recovery,
   CAST(count(*) FILTER (WHERE f.disposal = 'negotiate') AS INTEGER) AS negotiate,
-  COALESCE(sum(f.area_m2) FILTER (WHERE f.disposal = 'fee'), 0) * ${MU} AS "feeMu",
-  COALESCE(sum(f.area_m2) FILTER (WHERE f.disposal = 'recovery'), 0) * ${MU} AS "recoveryMu",
-  COALESCE(sum(f.area_m2) FILTER (WHERE f.disposal = 'negotiate'), 0) * ${MU} AS "negotiateMu",
+  ${muSql(sql`COALESCE(sum(f.area_m2) FILTER (WHERE f.disposal = 'fee'), 0)`)} AS "feeMu",
+  ${muSql(sql`COALESCE(sum(f.area_m2) FILTER (WHERE f.disposal = 'recovery'), 0)`)} AS "recoveryMu",
+  ${muSql(sql`COALESCE(sum(f.area_m2) FILTER (WHERE f.disposal = 'negotiate'), 0)`)} AS "negotiateMu",
   COALESCE(sum(f.fee_wan), 0) AS "feeWan",
   CAST(count(*) FILTER (WHERE f.exit_reasons <> '') AS INTEGER) AS "exitFlagged",
   CAST(count(*) FILTER (WHERE f.inefficiency <> '') AS INTEGER) AS inefficient,
@@ -81,7 +81,7 @@ export interface YearDisposalRow {
 export function idleBySupplyYearQuery(f: ParcelFilter): Query {
   return sql`
 SELECT CAST(year(supply_date) AS INTEGER) AS year, disposal, CAST(count(*) AS INTEGER) AS parcels,
-  COALESCE(sum(area_m2), 0) * ${MU} AS mu
+  ${muSql(sql`COALESCE(sum(area_m2), 0)`)} AS mu
 FROM ${filteredFindings(f)} f
 WHERE idle_type <> 'none'
 GROUP BY ALL ORDER BY year, disposal`;

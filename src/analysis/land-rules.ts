@@ -13,18 +13,63 @@
 
 import { type Query, ident, sql } from '../data/sql';
 import type { RuleSettings } from './settings';
+import { type Disposal, type IdleType, type LandUse, type ParcelStatus, haSql, muSql } from '../vocab';
 
 /** Map category per parcel, also the legend order. */
 export const IDLE_CATEGORY = { none: 0, fee: 1, recovery: 2, negotiate: 3 } as const;
 
-/** Columns of the findings table, for readers that need them by name. */
+/** A DATE as DuckDB hands it back (epoch ms), or ISO text where a row is written by hand. */
+export type DateValue = number | string | null;
+
+/** The contract's parcel columns (data/contract.ts PARCEL_FIELDS) as the parcels table holds them. */
+export interface ParcelColumns {
+  pidx: number;
+  parcel_id: string;
+  park_id: string | null;
+  county: string;
+  land_use: LandUse;
+  area_m2: number | null;
+  holder: string | null;
+  enterprise_id: string | null;
+  chain_node: string | null;
+  supply_date: DateValue;
+  agreed_start_date: DateValue;
+  actual_start_date: DateValue;
+  agreed_completion_date: DateValue;
+  land_price_wan: number | null;
+  agreed_investment_wan: number | null;
+  actual_investment_wan: number | null;
+  developed_area_m2: number | null;
+  floor_area_m2: number | null;
+  halted_since: DateValue;
+  status: ParcelStatus;
+  agreed_annual_output_wan: number | null;
+  annual_output_wan: number | null;
+  annual_tax_wan: number | null;
+  government_delay: boolean | null;
+  policy_compliant: boolean | null;
+  other_breach: boolean | null;
+}
+
+/** Columns the rules add to each parcel (see landFindingsQuery). */
 export interface ParcelFinding {
   pidx: number;
   parcel_id: string;
-  idle_type: 'none' | 'not_started' | 'stalled';
-  idle_since: number | null;
+  /** The as-of date the rules judged at. */
+  as_of: DateValue;
+  idle_type: IdleType;
+  idle_since: DateValue;
+  /**
+   * The one-year line (第二条): the clock's start (agreed start while not started, else the halt
+   * date) plus the idle period, whether or not it has been reached; null without a start.
+   */
+  idle_from: DateValue;
+  /** The recovery line (第十四条(二)): the clock's start plus the recovery period. */
+  recovery_from: DateValue;
+  /** Whole years idle at the as-of date, by the same calendar arithmetic; 0 when not idle. */
+  idle_years: number;
   idle_days: number;
-  disposal: 'none' | 'fee' | 'recovery' | 'negotiate';
+  disposal: Disposal;
   fee_wan: number | null;
   exit_reasons: string;
   inefficiency: string;
@@ -36,6 +81,22 @@ export interface ParcelFinding {
   tax_per_mu: number | null;
   missing_inputs: string;
   category: number;
+}
+
+/**
+ * One row of the parcel_findings table: the parcel's contract columns and its findings. The
+ * detail panel, the explanation and the disposal plan take their inputs from this one type.
+ */
+export interface FindingsRow extends ParcelColumns, ParcelFinding {}
+
+/**
+ * Whole years from `since` to `asOf` as the rules count them: n such that since + n years ≤ asOf
+ * (DuckDB's `date + INTERVAL n YEAR`, so 2020-02-29 + 1 year = 2021-02-28). date_sub counts by
+ * month and day and so misses that leap-day year; the correction adds it back.
+ */
+export function fullYearsSql(since: Query, asOf: Query): Query {
+  const y = sql`date_sub('year', ${since}, ${asOf})`;
+  return sql`(${y} + CASE WHEN ${since} + to_years(CAST(${y} + 1 AS INTEGER)) <= ${asOf} THEN 1 ELSE 0 END)`;
 }
 
 /**
@@ -60,26 +121,34 @@ base AS (
     p.annual_output_wan / NULLIF(p.agreed_annual_output_wan, 0) AS output_ratio,
     p.floor_area_m2 / NULLIF(p.area_m2, 0) AS plot_ratio,
     -- 万元 per 公顷 (1 公顷 = 10,000 m²)
-    p.actual_investment_wan / NULLIF(p.area_m2 / 10000.0, 0) AS investment_intensity,
+    p.actual_investment_wan / NULLIF(${haSql(sql`p.area_m2`)}, 0) AS investment_intensity,
     -- 万元 per 亩 (1 亩 = 10000/15 m²)
-    p.annual_tax_wan / NULLIF(p.area_m2 * 15.0 / 10000.0, 0) AS tax_per_mu
+    p.annual_tax_wan / NULLIF(${muSql(sql`p.area_m2`)}, 0) AS tax_per_mu
   FROM ${ident(table)} p CROSS JOIN k
+),
+clock AS (
+  -- 起算日期 (data contract v2): the agreed start date while not started, else the halt date.
+  -- The one-year and recovery lines are computed here once; the rules and explanations read them.
+  SELECT *,
+    CASE WHEN actual_start_date IS NULL THEN agreed_start_date ELSE halted_since END + idle_iv AS idle_from,
+    CASE WHEN actual_start_date IS NULL THEN agreed_start_date ELSE halted_since END + recovery_iv AS recovery_from
+  FROM base
 ),
 idle AS (
   SELECT *,
     CASE
       -- 第二条: not started one full year after the agreed start date.
       WHEN actual_start_date IS NULL AND agreed_start_date IS NOT NULL
-        AND as_of >= agreed_start_date + idle_iv
+        AND as_of >= idle_from
         THEN 'not_started'
       -- 第二条: started, developed < 1/3 or invested < 25 %, halted for one full year.
       WHEN actual_start_date IS NOT NULL AND halted_since IS NOT NULL
-        AND as_of >= halted_since + idle_iv
+        AND as_of >= idle_from
         AND (developed_ratio < dev_min OR investment_ratio < inv_min)
         THEN 'stalled'
       ELSE 'none'
     END AS idle_type
-  FROM base
+  FROM clock
 ),
 dated AS (
   SELECT *,
@@ -89,12 +158,13 @@ dated AS (
 judged AS (
   SELECT *,
     COALESCE(date_diff('day', idle_since, as_of), 0) AS idle_days,
+    CAST(COALESCE(${fullYearsSql(sql`idle_since`, sql`as_of`)}, 0) AS INTEGER) AS idle_years,
     CASE
       WHEN idle_type = 'none' THEN 'none'
       -- 第八条: delay caused by government action or force majeure → negotiated disposal.
       WHEN gov_delay THEN 'negotiate'
       -- 第十四条: idle two full years → recovered without compensation.
-      WHEN as_of >= idle_since + recovery_iv THEN 'recovery'
+      WHEN as_of >= recovery_from THEN 'recovery'
       -- 第十四条: idle one full year → fee of 20 % of the land price.
       ELSE 'fee'
     END AS disposal,
@@ -124,7 +194,7 @@ SELECT *,
   concat_ws(';',
     CASE WHEN actual_start_date IS NULL AND agreed_start_date IS NULL THEN 'agreed_start_date' END,
     CASE WHEN actual_start_date IS NOT NULL AND halted_since IS NOT NULL
-      AND as_of >= halted_since + idle_iv
+      AND as_of >= idle_from
       AND (developed_ratio < dev_min OR investment_ratio < inv_min) IS NULL
       THEN 'developed_area_m2/actual_investment_wan' END,
     CASE WHEN disposal = 'fee' AND land_price_wan IS NULL THEN 'land_price_wan' END,

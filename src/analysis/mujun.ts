@@ -4,7 +4,7 @@
 //
 // Method, precisely (every number is a setting, see settings.ts):
 // - Land: an enterprise's land is the sum of `area_m2` of the parcels whose `enterprise_id`
-//   points at it (data contract); 亩 = m² × 15 / 10000.
+//   points at it (data contract); 亩 by muSql (src/vocab/units.ts).
 // - Indicators: 亩均税收 tax_wan/亩, 亩均增加值 value_added_wan/亩, 全员劳动生产率
 //   value_added_wan/employees (万元/人), 单位能耗增加值 value_added_wan/energy_tce (万元/吨标煤),
 //   研发经费投入强度 rd_expense_wan/revenue_wan (share).
@@ -32,31 +32,13 @@ import { type Db, rows } from '../data/db';
 import { type Query, ident, inlined, join, sql } from '../data/sql';
 import { type ParcelFilter, filterPredicate, isFilterEmpty } from './filters';
 import type { RuleSettings } from './settings';
+import { type MujunClass, muSql } from '../vocab';
 
-export const MUJUN_CLASSES = ['A', 'B', 'C', 'D'] as const;
-export type MujunClass = (typeof MUJUN_CLASSES)[number];
+export { MUJUN_CLASSES, type MujunClass } from '../vocab';
 
 /** Map colour index per parcel: 0 none (no enterprise, or not classed), then A–D. */
 export const MUJUN_CLASS_CODE = { none: 0, A: 1, B: 2, C: 3, D: 4 } as const;
 
-export const MUJUN_CLASS_LABELS: Record<MujunClass, { zh: string; en: string }> = {
-  A: { zh: 'A 类（优先支持）', en: 'A (supported)' },
-  B: { zh: 'B 类（提升发展）', en: 'B (improving)' },
-  C: { zh: 'C 类（转型提升）', en: 'C (to upgrade)' },
-  D: { zh: 'D 类（整治淘汰）', en: 'D (to rectify or exit)' },
-};
-
-/** Field codes in `missing`, with labels for lists and exports. */
-export const MUJUN_INPUT_LABELS: Record<string, { zh: string; en: string }> = {
-  parcels: { zh: '无关联宗地', en: 'no linked parcel' },
-  area_m2: { zh: '用地面积缺失或为 0', en: 'land area missing or zero' },
-  tax_wan: { zh: '税收', en: 'tax' },
-  value_added_wan: { zh: '工业增加值', en: 'value added' },
-  employees: { zh: '从业人员缺失或为 0', en: 'employees missing or zero' },
-  energy_tce: { zh: '能耗缺失或为 0', en: 'energy use missing or zero' },
-  rd_expense_wan: { zh: '研发经费', en: 'R&D expense' },
-  revenue_wan: { zh: '营业收入缺失或为 0', en: 'revenue missing or zero' },
-};
 
 /** One row of the `enterprise_mujun` table. */
 export interface MujunRow {
@@ -85,7 +67,6 @@ export interface MujunRow {
   missing: string;
 }
 
-const MU = sql`15.0 / 10000.0`;
 
 /**
  * The indicator/benchmark ratio capped at the setting. Written as CASE rather than least(),
@@ -147,7 +128,7 @@ base AS (
   FROM enterprises e LEFT JOIN land l ON l.enterprise_id = e.enterprise_id
 ),
 mu AS (
-  SELECT *, land_m2 * ${MU} AS land_mu FROM base
+  SELECT *, ${muSql(sql`land_m2`)} AS land_mu FROM base
 ),
 ind AS (
   SELECT *,

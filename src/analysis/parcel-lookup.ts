@@ -5,7 +5,7 @@
 import { type Db, rows } from '../data/db';
 import { type Query, sql } from '../data/sql';
 import { type ParcelFilter, filteredFindings } from './filters';
-import type { ParcelFinding } from './land-rules';
+import type { FindingsRow } from './land-rules';
 
 export interface ListedParcel {
   pidx: number;
@@ -36,8 +36,11 @@ export async function parcelList(db: Db, f: ParcelFilter, limit = 200): Promise<
   return rows<ListedParcel>(await db.query(parcelListQuery(f, limit)));
 }
 
-export type ParcelDetail = ParcelFinding &
-  Record<string, unknown> & { park_name: string | null; enterprise_name: string | null; as_of: number };
+/** A findings row with the names the detail panel and the hover show. */
+export interface ParcelDetail extends FindingsRow {
+  park_name: string | null;
+  enterprise_name: string | null;
+}
 
 export function parcelDetailQuery(pidx: number): Query {
   return sql`

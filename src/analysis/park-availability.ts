@@ -5,6 +5,7 @@
 
 import { type Db, rows } from '../data/db';
 import { type Query, sql } from '../data/sql';
+import { MU_PER_M2_SQL } from '../vocab/units';
 
 export interface ParkAvailability {
   park_id: string;
@@ -26,7 +27,7 @@ export interface ParkAvailability {
   availableAreaMu: number;
 }
 
-const MU_PER_M2 = sql`15.0 / 10000.0`;
+const MU_PER_M2 = MU_PER_M2_SQL; // m² → 亩, src/vocab/units.ts
 
 /** One row per park with its land still on offer, in 亩. Reads `parcel_findings`, so run the land rules first. */
 export function parkAvailabilityQuery(): Query {

@@ -203,13 +203,13 @@ export const SETTING_META: readonly RuleSettingMeta[] = [
     sourceEn: `${IDLE_LAW_EN}, Art. 14: fee of 20 % of the land price`,
   },
   {
-    key: 'stalledDevelopedRatio', group: 'idle', labelZh: '停建认定·已开发面积占比低于', labelEn: 'Stalled: developed share below',
+    key: 'stalledDevelopedRatio', group: 'idle', labelZh: '中止开发建设认定·已开发面积占比低于', labelEn: 'Development suspended: developed share below',
     unitZh: '', unitEn: '', min: 0, max: 1, step: 0.01,
     sourceZh: `${IDLE_LAW_ZH} 第二条：已动工开发但开发面积占应动工开发面积不足三分之一`,
     sourceEn: `${IDLE_LAW_EN}, Art. 2: developed area under one third`,
   },
   {
-    key: 'stalledInvestmentRatio', group: 'idle', labelZh: '停建认定·已投资额占比低于', labelEn: 'Stalled: investment share below',
+    key: 'stalledInvestmentRatio', group: 'idle', labelZh: '中止开发建设认定·已投资额占比低于', labelEn: 'Development suspended: investment share below',
     unitZh: '', unitEn: '', min: 0, max: 1, step: 0.01,
     sourceZh: `${IDLE_LAW_ZH} 第二条：已投资额占总投资额不足百分之二十五，中止开发建设满一年`,
     sourceEn: `${IDLE_LAW_EN}, Art. 2: investment under 25 %, halted for one full year`,

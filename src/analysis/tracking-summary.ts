@@ -5,8 +5,8 @@
 // Definitions:
 // - Records dated after the as-of date are ignored, so the figures are “as of” that date like
 //   every other finding.
-// - A parcel's latest stage is its record with the latest date, then recorded_at, then id —
-//   the same order as compareRecords in src/data/tracking.ts.
+// - A parcel's latest stage is its last record in TRACKING_ORDER (src/data/tracking.ts: date,
+//   then recorded_at, then id); the ORDER BY below is built from that list.
 // - Revitalised this year: latest stage 已收回 or 已盘活 with its date in the as-of year.
 // - 亩 come from the `parcels` table (area_m2 × 15 / 10000); a tracked parcel that is not in
 //   the loaded parcels still counts, with unknown area (`unmatched`).
@@ -15,7 +15,8 @@ import type { FieldSpec } from '../data/contract';
 import { type Db, rows } from '../data/db';
 import { type Query, ident, join, sql } from '../data/sql';
 import { replaceTableFromCsv } from '../data/replace-table';
-import { TRACKING_DONE_STAGES, TRACKING_STAGES, type TrackingRecord, type TrackingStage } from '../data/tracking';
+import { TRACKING_ORDER, type TrackingRecord } from '../data/tracking';
+import { TRACKING_DONE_STAGES, TRACKING_STAGES, type TrackingStage, muSql } from '../vocab';
 import { type ParcelFilter, filterPredicate, isFilterEmpty } from './filters';
 
 export const TRACKING_FIELDS: readonly FieldSpec[] = [
@@ -46,13 +47,17 @@ export const ENSURE_TRACKING_TABLE: Query = sql`
 CREATE TABLE IF NOT EXISTS tracking (id VARCHAR, region VARCHAR, parcel_id VARCHAR, stage VARCHAR,
   date DATE, person VARCHAR, note VARCHAR, recorded_at VARCHAR)`;
 
-const MU = sql`15.0 / 10000.0`;
+// The order of data/tracking.ts's TRACKING_ORDER, newest first.
+const LATEST_FIRST = join(
+  TRACKING_ORDER.map((k) => sql`${ident(k)} DESC`),
+  ', ',
+);
 
 /** Latest record per parcel as of `asOf` (a sub-select usable in FROM). */
 export function latestTrackingQuery(asOf: string): Query {
   return sql`(
   SELECT * FROM tracking WHERE date <= CAST(${asOf} AS DATE)
-  QUALIFY row_number() OVER (PARTITION BY parcel_id ORDER BY date DESC, recorded_at DESC, id DESC) = 1
+  QUALIFY row_number() OVER (PARTITION BY parcel_id ORDER BY ${LATEST_FIRST}) = 1
 )`;
 }
 
@@ -89,7 +94,7 @@ WITH l AS (
 )
 SELECT s.stage,
   CAST(count(l.parcel_id) AS INTEGER) AS parcels,
-  COALESCE(sum(l.area_m2), 0) * ${MU} AS mu,
+  ${muSql(sql`COALESCE(sum(l.area_m2), 0)`)} AS mu,
   CAST(count(l.parcel_id) FILTER (WHERE NOT l.matched) AS INTEGER) AS unmatched
 FROM (VALUES ${stages}) s(ord, stage)
 LEFT JOIN l ON l.stage = s.stage
@@ -126,11 +131,11 @@ WITH l AS (
 )
 SELECT CAST(year(CAST(${asOf} AS DATE)) AS INTEGER) AS year,
   CAST(count(*) AS INTEGER) AS parcels,
-  COALESCE(sum(area_m2), 0) * ${MU} AS mu,
+  ${muSql(sql`COALESCE(sum(area_m2), 0)`)} AS mu,
   CAST(count(*) FILTER (WHERE stage = 'recovered') AS INTEGER) AS recovered,
-  COALESCE(sum(area_m2) FILTER (WHERE stage = 'recovered'), 0) * ${MU} AS "recoveredMu",
+  ${muSql(sql`COALESCE(sum(area_m2) FILTER (WHERE stage = 'recovered'), 0)`)} AS "recoveredMu",
   CAST(count(*) FILTER (WHERE stage = 'revitalised') AS INTEGER) AS revitalised,
-  COALESCE(sum(area_m2) FILTER (WHERE stage = 'revitalised'), 0) * ${MU} AS "revitalisedMu"
+  ${muSql(sql`COALESCE(sum(area_m2) FILTER (WHERE stage = 'revitalised'), 0)`)} AS "revitalisedMu"
 FROM l`;
 }
 

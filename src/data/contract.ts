@@ -1,6 +1,27 @@
-// The data contract (v1): field names, their types and enums. Every importer, the demo
-// generator, the DuckDB schema and the command-line report read their columns from here,
-// so a field is named in exactly one place.
+// The data contract (v2): field names and types. Every importer, the demo generator, the
+// DuckDB schema and the command-line report read their columns from here, so a field is named
+// in exactly one place. Enum values and units are the vocabulary's (src/vocab); they are
+// re-exported here for the data layer's readers, not defined again.
+
+import { CHAIN_STAGES, LAND_USES, PARCEL_STATUSES, PARK_LEVELS, PROJECT_STAGES } from '../vocab/codes';
+
+export {
+  CHAIN_STAGES,
+  DISPOSALS,
+  EXIT_CODES,
+  IDLE_TYPES,
+  INEFFICIENCY_CODES,
+  LAND_USES,
+  PARCEL_STATUSES,
+  PARK_LEVELS,
+  PROJECT_STAGES,
+  type Disposal,
+  type IdleType,
+  type LandUse,
+  type ParcelStatus,
+  type ParkLevel,
+} from '../vocab/codes';
+export { M2_PER_HA, M2_PER_MU } from '../vocab/units';
 
 export type FieldType = 'string' | 'number' | 'date' | 'boolean' | 'enum';
 
@@ -14,23 +35,6 @@ export interface FieldSpec {
   /** Chinese label, used in messages and headers. */
   label: string;
 }
-
-export const LAND_USES = ['industrial', 'warehouse', 'commercial', 'residential', 'other'] as const;
-export type LandUse = (typeof LAND_USES)[number];
-
-export const PARCEL_STATUSES = [
-  'not_started',
-  'under_construction',
-  'halted',
-  'built_no_production',
-  'producing',
-] as const;
-export type ParcelStatus = (typeof PARCEL_STATUSES)[number];
-
-export const PARK_LEVELS = ['national', 'provincial', 'municipal', 'county'] as const;
-export type ParkLevel = (typeof PARK_LEVELS)[number];
-
-export const CHAIN_STAGES = ['upstream', 'midstream', 'downstream'] as const;
 
 /** Parcel fields in contract order (geometry is handled separately). */
 export const PARCEL_FIELDS: readonly FieldSpec[] = [
@@ -108,23 +112,9 @@ export const REPORT_COLUMNS = [
   'inefficiency',
 ] as const;
 
-export const IDLE_TYPES = ['none', 'not_started', 'stalled'] as const;
-export type IdleType = (typeof IDLE_TYPES)[number];
-export const DISPOSALS = ['none', 'fee', 'recovery', 'negotiate'] as const;
-export type Disposal = (typeof DISPOSALS)[number];
-export const EXIT_CODES = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6'] as const;
-export const INEFFICIENCY_CODES = ['L1', 'L2', 'L3'] as const;
-
-/** 1 亩 = 10000/15 m². */
-export const M2_PER_MU = 10000 / 15;
-export const M2_PER_HA = 10000;
-
 // ---------------------------------------------------------------------------------------
 // Tables added in contract v2: projects (招商项目库), standard factories, promotion groups, and
 // county boundaries as an importable table.
-
-export const PROJECT_STAGES = ['negotiating', 'signed', 'land_supplied', 'started', 'producing'] as const;
-export type ProjectStage = (typeof PROJECT_STAGES)[number];
 
 export const PROJECT_FIELDS: readonly FieldSpec[] = [
   { name: 'project_id', type: 'string', required: true, label: '项目编号' },

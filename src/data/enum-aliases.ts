@@ -1,23 +1,46 @@
 // Chinese spellings accepted for contract enums, because planners' spreadsheets say 工业 or
 // 已投产 rather than `industrial` or `producing`. Values are normalised to the contract code.
+// Each code's own label (src/vocab) is always accepted; the lists below add the other common
+// spellings. `stage` is both a chain node's position and a project's stage: both families'
+// words are listed, and a table accepts only a word whose code is one of its own values.
 
-export const ENUM_ALIASES: Record<string, Record<string, string>> = {
+import { CODE_FAMILIES, type FamilyName } from '../vocab';
+
+const SYNONYMS: Record<string, Record<string, string>> = {
   land_use: {
-    工业: 'industrial', 工业用地: 'industrial',
-    仓储: 'warehouse', 仓储用地: 'warehouse', 物流仓储: 'warehouse',
-    商业: 'commercial', 商服: 'commercial', 商业服务业用地: 'commercial',
-    住宅: 'residential', 居住: 'residential',
-    其他: 'other',
+    工业用地: 'industrial',
+    仓储用地: 'warehouse', 物流仓储: 'warehouse',
+    商服: 'commercial', 商业服务业用地: 'commercial',
+    居住: 'residential',
   },
-  status: {
-    未动工: 'not_started', 在建: 'under_construction', 建设中: 'under_construction',
-    停工: 'halted', 停建: 'halted', 建成未投产: 'built_no_production', 已投产: 'producing', 投产: 'producing',
-  },
-  level: { 国家级: 'national', 省级: 'provincial', 市级: 'municipal', 县级: 'county' },
-  // Chain-node positions and project stages share the field name; each table accepts only its own values.
+  status: { 建设中: 'under_construction', 停建: 'halted', 投产: 'producing' },
+  level: {},
   stage: {
-    上游: 'upstream', 中游: 'midstream', 下游: 'downstream',
-    洽谈: 'negotiating', 洽谈中: 'negotiating', 在谈: 'negotiating', 签约: 'signed', 已签约: 'signed',
-    供地: 'land_supplied', 已供地: 'land_supplied', 开工: 'started', 已开工: 'started', 投产: 'producing', 已投产: 'producing',
+    洽谈中: 'negotiating', 在谈: 'negotiating', 已签约: 'signed', 已供地: 'land_supplied', 已开工: 'started', 已投产: 'producing',
   },
 };
+
+/** The vocabulary families whose codes each enum field takes. */
+export const ENUM_FAMILIES: Record<string, readonly FamilyName[]> = {
+  land_use: ['landUse'],
+  status: ['parcelStatus'],
+  level: ['parkLevel'],
+  stage: ['chainStage', 'projectStage'],
+};
+
+function labelsAsAliases(family: FamilyName): Record<string, string> {
+  const f = CODE_FAMILIES[family];
+  return Object.fromEntries(f.codes.map((c) => [(f.labels as Record<string, { zh: string }>)[c].zh, c]));
+}
+
+export const ENUM_ALIASES: Record<string, Record<string, string>> = Object.fromEntries(
+  Object.entries(ENUM_FAMILIES).map(([field, families]) => [
+    field,
+    Object.assign({}, ...families.map(labelsAsAliases), SYNONYMS[field]) as Record<string, string>,
+  ]),
+);
+
+/** The family that holds `code` among a field's families (for naming it in messages). */
+export function familyOfCode(field: string, code: string): FamilyName | undefined {
+  return ENUM_FAMILIES[field]?.find((f) => (CODE_FAMILIES[f].codes as readonly string[]).includes(code));
+}

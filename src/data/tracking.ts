@@ -3,22 +3,10 @@
 // later record does not overwrite an earlier one — so the history of a case stays readable.
 // The latest stage of a parcel is its record with the latest `date`, then `recorded_at`, then `id`.
 
+import { type Lang, TRACKING_STAGES, TRACKING_STAGE_LABELS, type TrackingStage, isCode } from '../vocab';
 import { parseIsoDate } from './import/cells';
 
-/** Stages in their usual order; a case ends as 已收回 or 已盘活. */
-export const TRACKING_STAGES = ['to_verify', 'interviewed', 'rectifying', 'recovered', 'revitalised'] as const;
-export type TrackingStage = (typeof TRACKING_STAGES)[number];
-
-export const TRACKING_STAGE_LABELS: Record<TrackingStage, { zh: string; en: string }> = {
-  to_verify: { zh: '待核查', en: 'To verify' },
-  interviewed: { zh: '已约谈', en: 'Interviewed' },
-  rectifying: { zh: '限期整改', en: 'Rectifying' },
-  recovered: { zh: '已收回', en: 'Recovered' },
-  revitalised: { zh: '已盘活', en: 'Revitalised' },
-};
-
-/** Stages that close a case (counted as “revitalised this year”). */
-export const TRACKING_DONE_STAGES: readonly TrackingStage[] = ['recovered', 'revitalised'];
+export { TRACKING_DONE_STAGES, TRACKING_STAGES, type TrackingStage } from '../vocab';
 
 export interface TrackingRecord {
   id: string;
@@ -53,32 +41,55 @@ function newId(): string {
 }
 
 export function isTrackingStage(v: unknown): v is TrackingStage {
-  return typeof v === 'string' && (TRACKING_STAGES as readonly string[]).includes(v);
+  return isCode(TRACKING_STAGES, v);
 }
 
+const ERRORS = {
+  zh: {
+    region: '缺少地区',
+    parcel: '缺少宗地编号',
+    stage: (v: string, list: string) => `阶段 “${v}” 无效，应为：${list}`,
+    date: (v: string) => `日期 “${v}” 无效，应为 YYYY-MM-DD 格式的有效日期`,
+    person: '经办人不能为空',
+    note: (n: number) => `备注不能超过 ${n} 字`,
+    listSep: '、',
+  },
+  en: {
+    region: 'Region missing',
+    parcel: 'Parcel id missing',
+    stage: (v: string, list: string) => `Stage “${v}” is not valid; expected one of: ${list}`,
+    date: (v: string) => `Date “${v}” is not a valid YYYY-MM-DD date`,
+    person: 'Person must not be empty',
+    note: (n: number) => `Note must be at most ${n} characters`,
+    listSep: ', ',
+  },
+} as const;
+
 /**
- * Validates a new record and completes it (id, recorded_at). Errors are in Chinese, one per
- * problem. `now` is injectable for tests.
+ * Validates a new record and completes it (id, recorded_at). Errors are in `lang` (Chinese by
+ * default), one per problem. `now` is injectable for tests.
  */
 export function newTrackingRecord(
   input: TrackingInput,
   now: Date = new Date(),
+  lang: Lang = 'zh',
 ): { ok: true; record: TrackingRecord } | { ok: false; errors: string[] } {
+  const m = ERRORS[lang];
   const errors: string[] = [];
   const region = (input.region ?? '').trim();
   const parcelId = (input.parcel_id ?? '').trim();
   const person = (input.person ?? '').trim();
   const note = (input.note ?? '').trim();
-  if (!region) errors.push('缺少地区');
-  if (!parcelId) errors.push('缺少宗地编号');
+  if (!region) errors.push(m.region);
+  if (!parcelId) errors.push(m.parcel);
   if (!isTrackingStage(input.stage)) {
-    errors.push(`阶段 “${input.stage}” 无效，应为：${TRACKING_STAGES.map((s) => TRACKING_STAGE_LABELS[s].zh).join('、')}`);
+    errors.push(m.stage(input.stage, TRACKING_STAGES.map((s) => TRACKING_STAGE_LABELS[s][lang]).join(m.listSep)));
   }
   // Strictly YYYY-MM-DD (the importer's lenient 2024/1/5 is for data files, not a form field).
   const date = typeof input.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input.date) ? parseIsoDate(input.date) : null;
-  if (date === null) errors.push(`日期 “${input.date ?? ''}” 无效，应为 YYYY-MM-DD 格式的有效日期`);
-  if (!person) errors.push('经办人不能为空');
-  if (note.length > MAX_NOTE_LENGTH) errors.push(`备注不能超过 ${MAX_NOTE_LENGTH} 字`);
+  if (date === null) errors.push(m.date(input.date ?? ''));
+  if (!person) errors.push(m.person);
+  if (note.length > MAX_NOTE_LENGTH) errors.push(m.note(MAX_NOTE_LENGTH));
   if (errors.length > 0 || date === null) return { ok: false, errors };
   return {
     ok: true,
@@ -95,20 +106,25 @@ export function newTrackingRecord(
   };
 }
 
-/** Oldest first: by date, then entry time, then id (a total order, so history is stable). */
+/**
+ * The order of a parcel's records, oldest first: by date, then entry time, then id (a total
+ * order, so history is stable). The latest stage is the last record in this order among those
+ * dated on or before the as-of date; analysis/tracking-summary.ts builds its SQL ORDER BY from
+ * this same list, so the rule is written once.
+ */
+export const TRACKING_ORDER = ['date', 'recorded_at', 'id'] as const;
+
 export function compareRecords(a: TrackingRecord, b: TrackingRecord): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  if (a.recorded_at !== b.recorded_at) return a.recorded_at < b.recorded_at ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  for (const k of TRACKING_ORDER) {
+    if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
+  }
+  return 0;
 }
 
-/** The latest record per parcel. */
-export function latestByParcel(records: readonly TrackingRecord[]): Map<string, TrackingRecord> {
-  const out = new Map<string, TrackingRecord>();
-  for (const r of records) {
-    const cur = out.get(r.parcel_id);
-    if (!cur || compareRecords(cur, r) < 0) out.set(r.parcel_id, r);
-  }
+/** The latest of one parcel's records as of `asOf` (ISO date); null when none is dated by then. */
+export function latestRecord(records: readonly TrackingRecord[], asOf: string): TrackingRecord | null {
+  let out: TrackingRecord | null = null;
+  for (const r of records) if (r.date <= asOf && (!out || compareRecords(out, r) < 0)) out = r;
   return out;
 }
 

@@ -1,6 +1,9 @@
 // UI strings. Chinese is the product's language; English is a courtesy for investors.
+// Labels of codes (idle types, disposals, E1–E6 …) come from the vocabulary, not from here.
 
-export type Lang = 'zh' | 'en';
+import { CODE_FAMILIES, type FamilyName, type Lang, MUJUN_NOT_CLASSED, MU_DEFINITION, UNIT_LABELS, displayLabel } from '../vocab';
+
+export type { Lang } from '../vocab';
 
 const zh = {
   appTitle: '园区招商一张图',
@@ -21,8 +24,8 @@ const zh = {
   legend: '图例',
   parcels: '宗地',
   area: '面积',
-  mu: '亩',
-  wan: '万元',
+  mu: UNIT_LABELS.mu.zh,
+  wan: UNIT_LABELS.wan.zh,
   idleParcels: '闲置宗地',
   idleArea: '闲置面积',
   feeTotal: '应征闲置费',
@@ -67,8 +70,8 @@ const zh = {
   sum: '合计',
   modeIdle: '闲置用地',
   noSuggestions: '暂无：需要市区与县之间存在上下游链接，且县里园区有可用地（所选县区中可能没有市区）',
-  kpiIdleDef: '依《闲置土地处置办法》第二条认定为闲置的宗地数（未动工满一年，或停建满一年且开发面积不足1/3或投资不足25%）',
-  kpiIdleMuDef: '闲置宗地面积之和（1 亩 = 666.67 m²）',
+  kpiIdleDef: '依《闲置土地处置办法》第二条认定为闲置的宗地数（未动工满一年，或已动工但开发面积不足1/3或投资不足25%、中止开发建设满一年）',
+  kpiIdleMuDef: `闲置宗地面积之和（${MU_DEFINITION.zh}）`,
   kpiFeeDef: '处置方式为征缴闲置费的宗地：土地价款 × 费率（默认20%）之和；缺土地价款的不计入',
   kpiExitDef: '触发投资协议退出条件 E1–E6 中任一项的宗地数（逾期未动工、投资未达约定、建成未投产、未达产、不符合产业政策或环保、其他违约）',
   kpiIneffDef: '工业用地中已投产或建成未投产、容积率/投资强度/亩均税收低于下限的宗地数',
@@ -121,12 +124,12 @@ const zh = {
   legendClusterSingle: '县内组团',
   legendOverlap: '高度同质化县区连线',
   legendHighlight: '所选产业链环节的宗地',
-  notClassed: '未评级',
+  notClassed: MUJUN_NOT_CLASSED.zh,
   clusters: '园区组团（按空间距离自动识别）',
   jointPromotion: '跨县 · 组团招商候选',
   parksUnit: '个园区',
   plannedArea: '规划',
-  ha: '公顷',
+  ha: UNIT_LABELS.ha.zh,
   availableLand: '可用地',
   standaloneParks: '独立园区',
   overlap: '县域产业重合度（同质化）',
@@ -138,7 +141,7 @@ const zh = {
   firms: '家企业',
   gapShort: '缺',
   gapTarget: '补链',
-  yi: '亿元',
+  yi: UNIT_LABELS.yi.zh,
   suppliedBy: '上游',
   supplies: '下游',
   candidateParks: '可承接园区',
@@ -184,8 +187,8 @@ const en: Record<MessageKey, string> = {
   legend: 'Legend',
   parcels: 'Parcels',
   area: 'Area',
-  mu: 'mu',
-  wan: '10k CNY',
+  mu: UNIT_LABELS.mu.en,
+  wan: UNIT_LABELS.wan.en,
   idleParcels: 'Idle parcels',
   idleArea: 'Idle area',
   feeTotal: 'Idle-land fees due',
@@ -231,7 +234,7 @@ const en: Record<MessageKey, string> = {
   modeIdle: 'Idle land',
   noSuggestions: 'None: needs a supplier link between an urban district and a county with land to offer (the chosen counties may include no urban district)',
   kpiIdleDef: 'Parcels idle under Art. 2 of the Measures (not started a full year after the agreed date, or halted a full year with under 1/3 developed or 25 % invested)',
-  kpiIdleMuDef: 'Area of idle parcels (1 mu = 666.67 m²)',
+  kpiIdleMuDef: `Area of idle parcels (${MU_DEFINITION.en})`,
   kpiFeeDef: 'Parcels whose disposal is the idle-land fee: land price × rate (20 % by default); parcels without a land price are not counted',
   kpiExitDef: 'Parcels meeting any exit condition E1–E6 of their investment agreement',
   kpiIneffDef: 'Producing or built industrial parcels below the plot-ratio, investment-intensity or tax-per-mu minimum',
@@ -284,12 +287,12 @@ const en: Record<MessageKey, string> = {
   legendClusterSingle: 'Single-county cluster',
   legendOverlap: 'Highly overlapping counties',
   legendHighlight: 'Parcels of the chosen chain node',
-  notClassed: 'Not classed',
+  notClassed: MUJUN_NOT_CLASSED.en,
   clusters: 'Park clusters (by distance)',
   jointPromotion: 'Cross-county · joint promotion',
   parksUnit: 'parks',
   plannedArea: 'planned',
-  ha: 'ha',
+  ha: UNIT_LABELS.ha.en,
   availableLand: 'available',
   standaloneParks: 'Stand-alone parks',
   overlap: 'County industry overlap',
@@ -301,7 +304,7 @@ const en: Record<MessageKey, string> = {
   firms: 'firms',
   gapShort: 'gaps',
   gapTarget: 'Gap',
-  yi: '100M CNY',
+  yi: UNIT_LABELS.yi.en,
   suppliedBy: 'Supplied by',
   supplies: 'Supplies',
   candidateParks: 'Parks that could host it',
@@ -328,27 +331,21 @@ const en: Record<MessageKey, string> = {
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
-/** Contract codes → labels. */
-export const CODE_LABELS: Record<Lang, Record<string, string>> = {
-  zh: {
-    industrial: '工业', warehouse: '仓储', commercial: '商业', residential: '住宅', other: '其他',
-    not_started: '未动工', under_construction: '在建', halted: '停工', built_no_production: '建成未投产', producing: '已投产',
-    national: '国家级', provincial: '省级', municipal: '市级', county: '县级',
-    'idle:none': '未闲置', 'idle:not_started': '未动工闲置', 'idle:stalled': '停建闲置',
-    'disposal:none': '未闲置', 'disposal:fee': '闲置·征缴闲置费', 'disposal:recovery': '闲置·无偿收回', 'disposal:negotiate': '闲置·协议处置',
-    E1: 'E1 逾期未动工', E2: 'E2 投资未达约定', E3: 'E3 建成未投产', E4: 'E4 未达产', E5: 'E5 不符合产业政策或环保标准', E6: 'E6 其他违约',
-    L1: 'L1 容积率偏低', L2: 'L2 投资强度偏低', L3: 'L3 亩均税收偏低',
-  },
-  en: {
-    industrial: 'Industrial', warehouse: 'Warehouse', commercial: 'Commercial', residential: 'Residential', other: 'Other',
-    not_started: 'Not started', under_construction: 'Under construction', halted: 'Halted', built_no_production: 'Built, not producing', producing: 'Producing',
-    national: 'National', provincial: 'Provincial', municipal: 'Municipal', county: 'County',
-    'idle:none': 'Not idle', 'idle:not_started': 'Idle · not started', 'idle:stalled': 'Idle · stalled',
-    'disposal:none': 'Not idle', 'disposal:fee': 'Idle · idle-land fee', 'disposal:recovery': 'Idle · repossession', 'disposal:negotiate': 'Idle · negotiated',
-    E1: 'E1 Overdue start', E2: 'E2 Investment short', E3: 'E3 Built, not producing', E4: 'E4 Below output target', E5: 'E5 Policy/environment non-compliant', E6: 'E6 Other breach',
-    L1: 'L1 Low plot ratio', L2: 'L2 Low investment intensity', L3: 'L3 Low tax per mu',
-  },
-};
+/**
+ * Code keys → labels, built from the vocabulary (src/vocab) so the UI says what exports and the
+ * CLI say. Keys carry the family's prefix (`idle:stalled`, `disposal:fee`); finding codes show
+ * with their code (`E1 逾期未动工`).
+ */
+function codeLabels(lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(CODE_FAMILIES) as FamilyName[]) {
+    const f = CODE_FAMILIES[name];
+    for (const c of f.codes) out[`${f.prefix}${c}`] = displayLabel(name, c, lang);
+  }
+  return out;
+}
+
+export const CODE_LABELS: Record<Lang, Record<string, string>> = { zh: codeLabels('zh'), en: codeLabels('en') };
 
 export function translate(lang: Lang, key: MessageKey): string {
   return MESSAGES[lang][key];

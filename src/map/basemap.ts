@@ -3,6 +3,7 @@
 
 import type { FeatureCollection } from 'geojson';
 import type { Map as MlMap, StyleSpecification } from 'maplibre-gl';
+import { BASEMAP } from './palette';
 
 export function offlineStyle(): StyleSpecification {
   return {
@@ -11,14 +12,14 @@ export function offlineStyle(): StyleSpecification {
       counties: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } },
     },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': '#e9eef2' } },
+      { id: 'background', type: 'background', paint: { 'background-color': BASEMAP.background } },
       {
         id: 'county-fill',
         type: 'fill',
         source: 'counties',
-        paint: { 'fill-color': ['case', ['boolean', ['feature-state', 'dim'], false], '#eef1f3', '#fbfaf6'], 'fill-opacity': 1 },
+        paint: { 'fill-color': ['case', ['boolean', ['feature-state', 'dim'], false], BASEMAP.countyFillDim, BASEMAP.countyFill], 'fill-opacity': 1 },
       },
-      { id: 'county-line', type: 'line', source: 'counties', paint: { 'line-color': '#8d9ba6', 'line-width': 1.2 } },
+      { id: 'county-line', type: 'line', source: 'counties', paint: { 'line-color': BASEMAP.countyLine, 'line-width': 1.2 } },
     ],
   };
 }

@@ -3,11 +3,35 @@
 // rule re-run or a filter change updates attributes without rebuilding geometry.
 
 import type { Layer } from '@deck.gl/core';
-import { CollisionFilterExtension, DataFilterExtension } from '@deck.gl/extensions';
+import {
+  CollisionFilterExtension,
+  type CollisionFilterExtensionProps,
+  DataFilterExtension,
+  type DataFilterExtensionProps,
+} from '@deck.gl/extensions';
 import { GeoJsonLayer, LineLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
-import type { FeatureCollection, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { ParcelShapes } from '../data/parcel-shapes';
-import { IDLE_COLORS, PARK_FILL, PARK_LINE, type RGBA, SELECTED_LINE } from './palette';
+import {
+  CLUSTER_MULTI_FILL,
+  CLUSTER_MULTI_FILL_SELECTED,
+  CLUSTER_MULTI_LABEL,
+  CLUSTER_MULTI_LINE,
+  CLUSTER_SINGLE_FILL,
+  CLUSTER_SINGLE_LABEL,
+  CLUSTER_SINGLE_LINE,
+  COUNTY_LABEL,
+  HOVER_HIGHLIGHT,
+  IDLE_COLORS,
+  LABEL_OUTLINE,
+  OVERLAP_LINE_SELECTED,
+  PARK_FILL,
+  PARK_LABEL,
+  PARK_LINE,
+  type RGBA,
+  SELECTED_LINE,
+  overlapLineColor,
+} from './palette';
 
 export interface Label {
   position: [number, number];
@@ -101,24 +125,29 @@ export function buildLayers(scene: MapScene): Layer[] {
   const { parcels, categories, mask } = scene;
   const layout = scene.layout;
   if (layout) {
+    const hulls: FeatureCollection<Polygon, ClusterHull> = {
+      type: 'FeatureCollection',
+      features: layout.hulls.map((h): Feature<Polygon, ClusterHull> => ({ type: 'Feature', geometry: h.hull, properties: h })),
+    };
     layers.push(
-      new GeoJsonLayer({
+      new GeoJsonLayer<ClusterHull>({
         id: 'cluster-hulls',
-        data: layout.hulls.map((h) => ({ type: 'Feature', geometry: h.hull, properties: h })),
+        data: hulls,
         filled: true,
         stroked: true,
-        getFillColor: (f: { properties: ClusterHull }) => (f.properties.multiCounty ? [230, 120, 20, f.properties.selected ? 70 : 35] : [70, 110, 160, 30]),
-        getLineColor: (f: { properties: ClusterHull }) => (f.properties.multiCounty ? [220, 100, 0, 230] : [70, 110, 160, 200]),
+        getFillColor: (f) =>
+          f.properties.multiCounty ? (f.properties.selected ? CLUSTER_MULTI_FILL_SELECTED : CLUSTER_MULTI_FILL) : CLUSTER_SINGLE_FILL,
+        getLineColor: (f) => (f.properties.multiCounty ? CLUSTER_MULTI_LINE : CLUSTER_SINGLE_LINE),
         lineWidthUnits: 'pixels',
-        getLineWidth: (f: { properties: ClusterHull }) => (f.properties.selected ? 4 : 2),
+        getLineWidth: (f) => (f.properties.selected ? 4 : 2),
         updateTriggers: { getFillColor: layout.hulls.map((h) => h.selected).join(), getLineWidth: layout.hulls.map((h) => h.selected).join() },
-      } as never),
+      }),
       new LineLayer<OverlapLine>({
         id: 'overlap-lines',
         data: layout.lines,
         getSourcePosition: (d) => d.from,
         getTargetPosition: (d) => d.to,
-        getColor: (d) => (d.selected ? [120, 20, 10, 255] : [192, 57, 43, Math.round(50 + 120 * d.index)]),
+        getColor: (d) => (d.selected ? OVERLAP_LINE_SELECTED : overlapLineColor(d.index)),
         getWidth: (d) => (d.selected ? 6 : 1 + 3 * d.index),
         widthUnits: 'pixels',
         updateTriggers: { getColor: layout.lines.map((l) => l.selected).join(), getWidth: layout.lines.map((l) => l.selected).join() },
@@ -131,32 +160,35 @@ export function buildLayers(scene: MapScene): Layer[] {
     const colourOf = (p: number): RGBA => (override ? override.palette[override.values[p]] : IDLE_COLORS[categories[p]]);
     const emphasised = (p: number): boolean => (override ? override.values[p] > 0 : categories[p] > 0);
     const revision = `${scene.revision}/${override?.revision ?? -1}/${override ? override.palette.length : 0}`;
+    // Binary data (deck.gl's "supply attributes directly"): rows are addressed by index only.
+    const polygons = {
+      length: parcels.length,
+      startIndices: parcels.startIndices,
+      attributes: { getPolygon: { value: parcels.positions, size: 2 } },
+    };
     layers.push(
-      new SolidPolygonLayer({
+      new SolidPolygonLayer<unknown, DataFilterExtensionProps>({
         id: 'parcels',
-        data: {
-          length: parcels.length,
-          startIndices: parcels.startIndices,
-          attributes: { getPolygon: { value: parcels.positions, size: 2 } },
-        },
+        data: polygons,
         _normalize: false,
         _windingOrder: 'CCW',
         filled: true,
         pickable: true,
         autoHighlight: true,
-        highlightColor: [255, 255, 255, 90],
+        highlightColor: HOVER_HIGHLIGHT,
         getFillColor: (_: unknown, { index }: { index: number }) => colourOf(pidx[index]),
         getFilterValue: (_: unknown, { index }: { index: number }) => mask[pidx[index]],
         filterRange: [1, 1],
         extensions: [filter],
         updateTriggers: { getFillColor: revision, getFilterValue: scene.revision },
-      } as never),
+      }),
     );
     if (scene.zoomBand === 'far') {
+      const dots = { length: parcels.parcelCount, attributes: { getPosition: { value: parcels.centers, size: 2 } } };
       layers.push(
-        new ScatterplotLayer({
+        new ScatterplotLayer<unknown, DataFilterExtensionProps>({
           id: 'parcel-dots',
-          data: { length: parcels.parcelCount, attributes: { getPosition: { value: parcels.centers, size: 2 } } },
+          data: dots,
           radiusUnits: 'pixels',
           // Idle parcels stand out; the rest stay as faint context.
           getRadius: (_: unknown, { index }: { index: number }) => (emphasised(index) ? 4.5 : 1.8),
@@ -167,7 +199,7 @@ export function buildLayers(scene: MapScene): Layer[] {
           filterRange: [1, 1],
           extensions: [filter],
           updateTriggers: { getFillColor: revision, getRadius: revision, getFilterValue: scene.revision },
-        } as never),
+        }),
       );
     }
     if (scene.selectedPidx !== null) {
@@ -191,7 +223,7 @@ export function buildLayers(scene: MapScene): Layer[] {
       data: scene.parkLabels,
       visible: scene.zoomBand === 'near',
       size: 13,
-      color: [27, 94, 32, 255],
+      color: PARK_LABEL,
       pixelOffset: [0, -14],
       collisionPriority: 1,
     }),
@@ -199,7 +231,7 @@ export function buildLayers(scene: MapScene): Layer[] {
       id: 'county-labels',
       data: scene.countyLabels,
       size: 17,
-      color: [55, 71, 79, 255],
+      color: COUNTY_LABEL,
       fontWeight: 600,
       collisionPriority: 10,
     }),
@@ -210,7 +242,7 @@ export function buildLayers(scene: MapScene): Layer[] {
         id: 'cluster-labels',
         data: layout.hulls.map((h) => ({ position: hullTop(h.hull), text: h.label, multiCounty: h.multiCounty })),
         size: 16,
-        color: (d) => (d.multiCounty ? [170, 70, 0, 255] : [40, 70, 110, 255]),
+        color: (d) => (d.multiCounty ? CLUSTER_MULTI_LABEL : CLUSTER_SINGLE_LABEL),
         fontWeight: 700,
         // Above the county names near the hull's top vertex, and kept out of the collision
         // group: its fading washes the label out.
@@ -245,7 +277,7 @@ function labelLayer<T extends Label>(scene: MapScene, spec: LabelSpec<T>): Layer
           getCollisionPriority: spec.collisionPriority,
           collisionTestProps: { sizeScale: scale * 1.1 },
         };
-  return new TextLayer<T>({
+  return new TextLayer<T, Partial<CollisionFilterExtensionProps<T>>>({
     id: spec.id,
     data: spec.data,
     visible: spec.visible ?? true,
@@ -258,12 +290,12 @@ function labelLayer<T extends Label>(scene: MapScene, spec: LabelSpec<T>): Layer
     fontWeight: spec.fontWeight ?? 400,
     characterSet: 'auto',
     outlineWidth: spec.collisionPriority === undefined ? 2 : 3,
-    outlineColor: [255, 255, 255, 235],
+    outlineColor: LABEL_OUTLINE,
     fontSettings: { sdf: true },
     // Offsets grow with the text, or scaled-up labels would sit on the names they clear.
     getPixelOffset: [(spec.pixelOffset?.[0] ?? 0) * scale, (spec.pixelOffset?.[1] ?? 0) * scale],
     ...collide,
-  } as never);
+  });
 }
 
 /** Label anchor above a hull: its northernmost vertex. */

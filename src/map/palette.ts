@@ -1,6 +1,8 @@
 // Colours shared by the map and its legend. Idle categories run from calm (not idle) to alarm
 // (recovery), with negotiated disposal apart in violet because it is not the holder's fault.
 
+import { DISPOSALS } from '../vocab';
+
 export type RGBA = [number, number, number, number];
 
 /** Indexed by IDLE_CATEGORY: none, fee, recovery, negotiate. */
@@ -11,7 +13,8 @@ export const IDLE_COLORS: readonly RGBA[] = [
   [117, 87, 196, 235],
 ];
 
-export const IDLE_LEGEND_KEYS = ['disposal:none', 'disposal:fee', 'disposal:recovery', 'disposal:negotiate'] as const;
+/** UI dictionary keys of the legend rows, in IDLE_COLORS order (the vocabulary's disposal order). */
+export const IDLE_LEGEND_KEYS: readonly string[] = DISPOSALS.map((d) => `disposal:${d}`);
 
 export const PARK_FILL: RGBA = [46, 125, 50, 28];
 export const PARK_LINE: RGBA = [46, 125, 50, 220];
@@ -35,3 +38,47 @@ export const MUJUN_PALETTE: readonly RGBA[] = [
   [244, 165, 50, 235],
   [215, 48, 39, 240],
 ];
+
+// ---- Park layout overlays -------------------------------------------------------------------
+// Cross-county clusters (joint-promotion candidates) in orange, single-county ones in steel blue.
+
+export const CLUSTER_MULTI_FILL: RGBA = [230, 120, 20, 35];
+export const CLUSTER_MULTI_FILL_SELECTED: RGBA = [230, 120, 20, 70];
+export const CLUSTER_MULTI_LINE: RGBA = [220, 100, 0, 230];
+export const CLUSTER_SINGLE_FILL: RGBA = [70, 110, 160, 30];
+export const CLUSTER_SINGLE_LINE: RGBA = [70, 110, 160, 200];
+export const CLUSTER_MULTI_LABEL: RGBA = [170, 70, 0, 255];
+export const CLUSTER_SINGLE_LABEL: RGBA = [40, 70, 110, 255];
+
+/** County-overlap lines: opacity grows with the overlap index (0–1); the open pair is dark red. */
+export const OVERLAP_LINE_SELECTED: RGBA = [120, 20, 10, 255];
+export function overlapLineColor(index: number): RGBA {
+  return [192, 57, 43, Math.round(50 + 120 * index)];
+}
+/** The legend's sample of an overlap line. */
+export const OVERLAP_LINE_LEGEND: RGBA = [192, 57, 43, 204];
+/** Overlap verdict in the pair panel: at or above the threshold, and below it. */
+export const OVERLAP_HIGH: RGBA = [192, 57, 43, 255];
+export const OVERLAP_LOW: RGBA = [120, 160, 190, 255];
+
+// ---- Parcels and labels --------------------------------------------------------------------
+
+/** Lightening of the parcel under the pointer. */
+export const HOVER_HIGHLIGHT: RGBA = [255, 255, 255, 90];
+export const PARK_LABEL: RGBA = [27, 94, 32, 255];
+export const COUNTY_LABEL: RGBA = [55, 71, 79, 255];
+/** Halo around map labels so they read over parcels. */
+export const LABEL_OUTLINE: RGBA = [255, 255, 255, 235];
+
+// ---- Basemap and charts (CSS colour strings, as MapLibre styles and ECharts take them) ------
+
+/** The offline basemap: a cool background, warm county fill, counties outside the choice dimmed. */
+export const BASEMAP = {
+  background: '#e9eef2',
+  countyFill: '#fbfaf6',
+  countyFillDim: '#eef1f3',
+  countyLine: '#8d9ba6',
+} as const;
+
+/** The county-overlap heat map, low → high overlap. */
+export const OVERLAP_HEAT: readonly string[] = ['#f7fbff', '#fdd49e', '#fc8d59', '#b30000'];

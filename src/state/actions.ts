@@ -66,15 +66,19 @@ export function createActions({ store, dispatch, enqueue, fx }: ActionDeps) {
     setColorBy: (colorBy: ColorBy) => dispatch({ type: 'colorBySet', colorBy }),
     /** Validates and stores a tracking step; returns the errors (empty when saved). */
     async addTrackingStep(input: Omit<TrackingInput, 'region'>): Promise<string[]> {
-      const r = newTrackingRecord({ ...input, region: store.get().region });
+      const lang = store.get().lang;
+      const r = newTrackingRecord({ ...input, region: store.get().region }, new Date(), lang);
       if (!r.ok) {
-        dispatch({ type: 'workbenchError', error: r.errors.join('；') });
+        dispatch({ type: 'workbenchError', error: r.errors.join(lang === 'zh' ? '；' : '; ') });
         return r.errors;
       }
       try {
         await fx.tracking.add(r.record);
       } catch (e) {
-        const msg = `保存失败：${(e as Error).message}（已有记录未受影响）`;
+        const msg =
+          store.get().lang === 'zh'
+            ? `保存失败：${(e as Error).message}（已有记录未受影响）`
+            : `Could not save: ${(e as Error).message} (existing records are unaffected)`;
         dispatch({ type: 'workbenchError', error: msg });
         return [msg];
       }

@@ -47,8 +47,3 @@ export function isIsoDate(s: string): boolean {
 export function effectiveAsOf(asOf: AsOf, today: string): string {
   return asOf === 'today' ? today : asOf;
 }
-
-/** The local calendar date of `d` (the planner's "today", not UTC's). */
-export function localIsoDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}

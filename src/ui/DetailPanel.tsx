@@ -1,8 +1,10 @@
-import { type DisposalInput, proposeActions } from '../analysis/disposal-plan';
-import { explainParcel, isoDate } from '../analysis/explain';
-import { TrackingSection } from './TrackingSection';
+import { proposeActions } from '../analysis/disposal-plan';
+import { explainParcel } from '../analysis/explain';
+import { latestRecord } from '../data/tracking';
 import type { ParcelDetail } from '../state/app-state';
-import { M2_TO_MU, fmt } from './format';
+import { isoDate, m2ToMu } from '../vocab';
+import { TrackingSection } from './TrackingSection';
+import { fmt } from './format';
 import { useT } from './i18n';
 import { useActions, useAppState } from '../state/context';
 
@@ -41,18 +43,19 @@ export function DetailPanel(props: { parcel: ParcelDetail }) {
   const { t, code, lang } = useT();
   const settings = useAppState((s) => s.settings);
   const p = props.parcel;
-  const ex = explainParcel(p as never, settings, lang);
+  const ex = explainParcel(p, settings, lang);
   const history = useAppState((s) => s.workbench.history);
-  const latest = history.length ? history[history.length - 1].stage : undefined;
-  const actions = proposeActions({ ...(p as unknown as DisposalInput), tracking_stage: latest }, settings);
-  const money = (v: unknown) => (typeof v === 'number' ? `${fmt(v)} ${t('wan')}` : '—');
+  // The stage as of the date the findings were judged at, by the one latest-stage rule.
+  const latest = latestRecord(history, isoDate(p.as_of) ?? '');
+  const actions = proposeActions({ ...p, tracking_stage: latest?.stage ?? null }, settings);
+  const money = (v: number | null) => (v === null ? '—' : `${fmt(v)} ${t('wan')}`);
   return (
     <section class="detail" data-testid="detail-panel" data-parcel-id={p.parcel_id}>
       <div class="detail-head">
         <div>
           <h2>{p.parcel_id}</h2>
           <div class="detail-sub">
-            {String(p.county)} · {p.park_name ?? t('outsidePark')}
+            {p.county} · {p.park_name ?? t('outsidePark')}
           </div>
         </div>
         <button class="close" aria-label={t('close')} onClick={() => selectParcel(null)}>
@@ -91,16 +94,16 @@ export function DetailPanel(props: { parcel: ParcelDetail }) {
       )}
       <TrackingSection parcelId={p.parcel_id} />
       <dl class="facts">
-        <Fact label={t('holder')} value={(p.holder as string) ?? null} />
+        <Fact label={t('holder')} value={p.holder} />
         <Fact label={t('enterprise')} value={p.enterprise_name} />
-        <Fact label={t('landUse')} value={code(String(p.land_use))} />
-        <Fact label={t('status')} value={code(String(p.status))} />
-        <Fact label={t('area')} value={`${fmt(Number(p.area_m2), 0)} m² · ${fmt(Number(p.area_m2) * M2_TO_MU)} ${t('mu')}`} />
-        <Fact label={t('supplyDate')} value={isoDate(p.supply_date as number)} />
-        <Fact label={t('agreedStart')} value={isoDate(p.agreed_start_date as number)} />
-        <Fact label={t('actualStart')} value={isoDate(p.actual_start_date as number)} />
-        <Fact label={t('agreedCompletion')} value={isoDate(p.agreed_completion_date as number)} />
-        <Fact label={t('haltedSince')} value={isoDate(p.halted_since as number)} />
+        <Fact label={t('landUse')} value={code(p.land_use)} />
+        <Fact label={t('status')} value={code(p.status)} />
+        <Fact label={t('area')} value={p.area_m2 === null ? null : `${fmt(p.area_m2, 0)} m² · ${fmt(m2ToMu(p.area_m2))} ${t('mu')}`} />
+        <Fact label={t('supplyDate')} value={isoDate(p.supply_date)} />
+        <Fact label={t('agreedStart')} value={isoDate(p.agreed_start_date)} />
+        <Fact label={t('actualStart')} value={isoDate(p.actual_start_date)} />
+        <Fact label={t('agreedCompletion')} value={isoDate(p.agreed_completion_date)} />
+        <Fact label={t('haltedSince')} value={isoDate(p.halted_since)} />
         <Fact label={t('landPrice')} value={money(p.land_price_wan)} />
         <Fact label={t('investment')} value={`${money(p.actual_investment_wan)} / ${money(p.agreed_investment_wan)}`} />
         <Fact label={t('output')} value={`${money(p.annual_output_wan)} / ${money(p.agreed_annual_output_wan)}`} />

@@ -1,10 +1,20 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { MUJUN_CLASSES, MUJUN_CLASS_LABELS } from '../analysis/mujun';
-import { HIGHLIGHT, IDLE_COLORS, IDLE_LEGEND_KEYS, MUJUN_PALETTE, PARK_LINE, cssColor } from '../map/palette';
+import {
+  CLUSTER_MULTI_LINE,
+  CLUSTER_SINGLE_LINE,
+  HIGHLIGHT,
+  IDLE_COLORS,
+  IDLE_LEGEND_KEYS,
+  MUJUN_PALETTE,
+  OVERLAP_LINE_LEGEND,
+  PARK_LINE,
+  cssColor,
+} from '../map/palette';
 import { fmt } from './format';
 import { useT } from './i18n';
 import { useAppState } from '../state/context';
+import { MUJUN_CLASSES, MUJUN_CLASS_LABELS } from '../vocab';
 
 /** A legend panel whose title folds it away when it covers parcels the planner wants to see. */
 function LegendBox(props: { title: string; children: ComponentChildren }) {
@@ -39,9 +49,9 @@ export function Legend() {
   if (mode === 'layout') {
     return (
       <LegendBox title={t('legendLayout')}>
-        <Row color="rgb(220,100,0)" label={t('legendClusterMulti')} outline />
-        <Row color="rgb(70,110,160)" label={t('legendClusterSingle')} outline />
-        <Row color="rgba(192,57,43,0.8)" label={t('legendOverlap')} line />
+        <Row color={cssColor(CLUSTER_MULTI_LINE)} label={t('legendClusterMulti')} outline />
+        <Row color={cssColor(CLUSTER_SINGLE_LINE)} label={t('legendClusterSingle')} outline />
+        <Row color={cssColor(OVERLAP_LINE_LEGEND)} label={t('legendOverlap')} line />
         <div class="small muted">{t('legendOverlapWidth')}</div>
         <Row color={cssColor(HIGHLIGHT)} label={t('legendHighlight')} />
         <div class="source-line">{t('sourceLine')}</div>

@@ -8,7 +8,8 @@ import { labelPoint, type PolygonGeometry } from '../data/geometry';
 import { offlineStyle, setCounties } from '../map/basemap';
 import { type ColourOverride, type Label, type LayoutOverlay, NEAR_ZOOM, buildLayers } from '../map/layers';
 import { HIGHLIGHT_PALETTE, MUJUN_PALETTE } from '../map/palette';
-import { M2_TO_MU, fmt } from './format';
+import { m2ToMu } from '../vocab';
+import { fmt } from './format';
 import { useT } from './i18n';
 import { testHook } from './test-hook';
 import { useActions, useApp, useAppState } from '../state/context';
@@ -211,7 +212,7 @@ export function MapView(props: { wall?: boolean }) {
         <div class="tooltip" style={{ left: `${hover.x + 14}px`, top: `${hover.y + 14}px` }} data-testid="tooltip">
           <b>{hover.info.parcel_id}</b> · {code(`disposal:${hover.info.disposal}`)}
           <br />
-          {hover.info.park_name ?? t('outsidePark')} · {fmt(Number(hover.info.area_m2) * M2_TO_MU)} {t('mu')}
+          {hover.info.park_name ?? t('outsidePark')} · {fmt(hover.info.area_m2 === null ? null : m2ToMu(hover.info.area_m2))} {t('mu')}
           {hover.info.holder ? (
             <>
               <br />

@@ -1,9 +1,9 @@
 // 亩均效益 ranking of enterprises; those with missing inputs are listed, not scored.
 
-import { MUJUN_INPUT_LABELS } from '../analysis/mujun';
 import { fmt } from './format';
 import { useT } from './i18n';
 import { useAppState } from '../state/context';
+import { labelOf } from '../vocab';
 
 export function MujunRanking() {
   const { t, lang } = useT();
@@ -49,7 +49,7 @@ export function MujunRanking() {
           <ul class="small" data-testid="mujun-missing">
             {missing.slice(0, 100).map((r) => (
               <li key={r.enterprise_id}>
-                {r.name}：{r.missing.split(';').map((m) => MUJUN_INPUT_LABELS[m]?.[lang] ?? m).join('、')}
+                {r.name}：{r.missing.split(';').map((m) => labelOf('mujunInput', m, lang)).join('、')}
               </li>
             ))}
           </ul>

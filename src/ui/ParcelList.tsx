@@ -1,4 +1,5 @@
-import { M2_TO_MU, fmt } from './format';
+import { m2ToMu } from '../vocab';
+import { fmt } from './format';
 import { useT } from './i18n';
 import { useActions, useAppState } from '../state/context';
 
@@ -20,7 +21,7 @@ export function ParcelList() {
               <span class="tag">{code(`disposal:${p.disposal}`)}</span>
             </div>
             <div class="row2 muted">
-              {p.county} · {p.park_name ?? t('outsidePark')} · {fmt(p.area_m2 * M2_TO_MU)} {t('mu')}
+              {p.county} · {p.park_name ?? t('outsidePark')} · {fmt(m2ToMu(p.area_m2))} {t('mu')}
               {p.idle_days > 0 && ` · ${fmt(p.idle_days, 0)} ${t('days')}`}
               {p.exit_reasons && (
                 <span title={codes(p.exit_reasons)}>

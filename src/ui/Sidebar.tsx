@@ -1,8 +1,8 @@
 import type { GroupSummary } from '../state/app-state';
-import { PARCEL_STATUSES } from '../data/contract';
 import { Chips } from './Chips';
 import { fmt } from './format';
 import { useT } from './i18n';
+import { DISPOSALS, IDLE_TYPES, PARCEL_STATUSES } from '../vocab';
 import { ActiveFilters } from './ActiveFilters';
 import { IdleByCountyChart, IdleBySupplyYearChart } from './WorkbenchCharts';
 import { ColorByToggle, ExportBar, MujunMixChart, TrackingKpis } from './WorkbenchPanels';
@@ -114,14 +114,14 @@ function Filters() {
         <label>{t('idleType')}</label>
         <Chips
           name="idle"
-          options={['not_started', 'stalled', 'none'].map((v) => ({ value: v, label: code(`idle:${v}`) }))}
+          options={[...IDLE_TYPES.filter((v) => v !== 'none'), 'none'].map((v) => ({ value: v, label: code(`idle:${v}`) }))}
           selected={filter.idleTypes}
           onChange={(v) => actions.setFilter({ idleTypes: v })}
         />
         <label>{t('disposal')}</label>
         <Chips
           name="disposal"
-          options={['fee', 'recovery', 'negotiate'].map((v) => ({ value: v, label: code(`disposal:${v}`) }))}
+          options={DISPOSALS.filter((v) => v !== 'none').map((v) => ({ value: v, label: code(`disposal:${v}`) }))}
           selected={filter.disposals}
           onChange={(v) => actions.setFilter({ disposals: v })}
         />

@@ -1,9 +1,9 @@
 // Recording progress on a parcel (待核查 → 已约谈 → 限期整改 → 已收回 / 已盘活) and reading its history.
 
 import { useState } from 'preact/hooks';
-import { TRACKING_STAGES, TRACKING_STAGE_LABELS } from '../data/tracking';
 import { useT } from './i18n';
 import { useActions, useAppState } from '../state/context';
+import { TRACKING_STAGES, TRACKING_STAGE_LABELS } from '../vocab';
 
 export function TrackingSection(props: { parcelId: string }) {
   const actions = useActions();

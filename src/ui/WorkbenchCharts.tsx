@@ -5,12 +5,10 @@ import { IDLE_COLORS, cssColor } from '../map/palette';
 import { Chart } from './charts/Chart';
 import { useT } from './i18n';
 import { useActions, useAppState } from '../state/context';
+import { DISPOSALS } from '../vocab';
 
-const DISPOSALS = [
-  ['fee', 1],
-  ['recovery', 2],
-  ['negotiate', 3],
-] as const;
+/** Idle disposals with their colour index (IDLE_COLORS follows the vocabulary's disposal order). */
+const IDLE_DISPOSALS = DISPOSALS.map((d, i) => [d, i] as const).filter(([d]) => d !== 'none');
 
 function barOption(categories: string[], series: { id: string; name: string; color: string; data: number[] }[], unit: string, horizontal: boolean) {
   const catAxis = { type: 'category', data: categories, axisLabel: { fontSize: 11, interval: 0, rotate: horizontal ? 0 : 45 } };
@@ -42,7 +40,7 @@ export function IdleByCountyChart() {
     const rows = byCounty.filter((r) => r.idle > 0);
     return barOption(
       rows.map((r) => r.name),
-      DISPOSALS.map(([d, i]) => ({
+      IDLE_DISPOSALS.map(([d, i]) => ({
         id: d,
         name: code(`disposal:${d}`),
         color: cssColor(IDLE_COLORS[i]),
@@ -73,7 +71,7 @@ export function IdleBySupplyYearChart() {
     const years = [...new Set(rows.map((r) => r.year))].filter((y): y is number => y !== null).sort();
     return barOption(
       years.map(String),
-      DISPOSALS.map(([d, i]) => ({
+      IDLE_DISPOSALS.map(([d, i]) => ({
         id: d,
         name: code(`disposal:${d}`),
         color: cssColor(IDLE_COLORS[i]),

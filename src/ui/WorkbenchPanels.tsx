@@ -2,11 +2,10 @@
 
 import { useMemo } from 'preact/hooks';
 import { SHEET_NAMES } from '../analysis/export-tables';
-import { MUJUN_CLASSES, MUJUN_CLASS_LABELS } from '../analysis/mujun';
-import { TRACKING_STAGES, TRACKING_STAGE_LABELS } from '../data/tracking';
 import { MUJUN_PALETTE, cssColor } from '../map/palette';
 import { Chart } from './charts/Chart';
 import { fmt } from './format';
+import { MUJUN_CLASSES, MUJUN_CLASS_LABELS, TRACKING_STAGES, TRACKING_STAGE_LABELS } from '../vocab';
 import { useT } from './i18n';
 import { useActions, useAppState } from '../state/context';
 

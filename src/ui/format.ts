@@ -4,5 +4,3 @@ export function fmt(v: number | null | undefined, digits = 1): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
   return v.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: digits });
 }
-
-export const M2_TO_MU = 15 / 10000;

@@ -33,10 +33,10 @@ describe('proposeActions', () => {
     expect(plan({})).toEqual([]);
   });
 
-  it('fee: 征缴闲置费 with the amount (第十四条(一)), then 督促开工', () => {
+  it('fee: 征缴土地闲置费 with the amount (第十四条(一)), then 督促开工', () => {
     const p = plan({ ...NOT_STARTED, idle_type: 'not_started', idle_days: 400, disposal: 'fee', fee_wan: 200, exit_reasons: 'E1' });
     expect(p.map((a) => a.action)).toEqual(['collect_fee', 'urge_start']);
-    expect(p[0]).toMatchObject({ labelZh: '征缴闲置费', amountWan: 200 });
+    expect(p[0]).toMatchObject({ labelZh: '征缴土地闲置费', amountWan: 200 });
     expect(p[0].ruleZh).toContain('第十四条第（一）项');
     expect(p[0].ruleZh).toContain('1,000 万元 × 20% = 200 万元');
     expect(p[1].ruleZh).toContain('满 2 年将无偿收回');
@@ -122,7 +122,7 @@ describe('proposeActions', () => {
   });
 
   it('tracking: 已收回 leaves only 标准厂房 for small land; 已盘活 leaves nothing', () => {
-    const base = { ...NOT_STARTED, area_m2: 20000, idle_type: 'not_started', idle_days: 900, disposal: 'recovery', exit_reasons: 'E1' };
+    const base: Partial<DisposalInput> = { ...NOT_STARTED, area_m2: 20000, idle_type: 'not_started', idle_days: 900, disposal: 'recovery', exit_reasons: 'E1' };
     expect(actions({ ...base, tracking_stage: 'recovered' })).toEqual(['standard_factory']);
     expect(plan({ ...base, tracking_stage: 'recovered' })[0].ruleZh).toContain('收回后');
     expect(actions({ ...base, tracking_stage: 'revitalised' })).toEqual([]);

@@ -1,12 +1,16 @@
 // The planner-facing "why" text of the detail panel. Every expected sentence is worked out by
-// hand from the parcel's own dates and ratios; one case runs a real parcel_findings row through
-// the rules so the epoch-ms dates DuckDB hands back are exercised too.
+// hand from the parcel's own dates and ratios; the one-year line and the whole years idle come
+// from the findings row (the rules compute them in DuckDB; their calendar arithmetic is checked
+// at the end of this file), and one case runs a real parcel_findings row through the rules so
+// the epoch-ms dates DuckDB hands back are exercised too.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, rows } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
 import { sql } from '../../src/data/sql';
-import { type ExplainInput, addYears, explainParcel, fullYears, isoDate } from '../../src/analysis/explain';
+import { type ExplainInput, explainParcel } from '../../src/analysis/explain';
+import { fullYearsSql } from '../../src/analysis/land-rules';
+import { isoDate } from '../../src/vocab';
 import { runLandRules } from '../../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS } from '../../src/analysis/settings';
 import { loadParcels } from './helpers/parcels';
@@ -23,23 +27,20 @@ const DAYS_1521 = /闲置 1,?521 天，第二条/;
 function input(p: Partial<ExplainInput>): ExplainInput {
   return {
     as_of: AS_OF,
-    area_m2: 30000,
-    status: 'producing',
-    land_use: 'industrial',
     agreed_start_date: '2018-01-01',
     actual_start_date: '2018-03-01',
     agreed_completion_date: '2020-01-01',
     halted_since: null,
     idle_type: 'none',
     idle_since: null,
+    idle_from: null,
+    idle_years: 0,
     idle_days: 0,
     disposal: 'none',
-    government_delay: null,
     land_price_wan: null,
     fee_wan: null,
     developed_ratio: null,
     investment_ratio: null,
-    output_ratio: null,
     plot_ratio: null,
     investment_intensity: null,
     tax_per_mu: null,
@@ -56,37 +57,17 @@ function input(p: Partial<ExplainInput>): ExplainInput {
 
 /** Not started since 2022-05-01: by 2026-06-30 that is 4 full years and 1521 days. */
 const NOT_STARTED = input({
-  status: 'not_started',
   agreed_start_date: '2022-05-01',
   actual_start_date: null,
   idle_type: 'not_started',
   idle_since: '2022-05-01',
+  idle_from: '2023-05-01',
+  idle_years: 4,
   idle_days: 1521,
   disposal: 'recovery',
 });
 
-describe('calendar helpers (same arithmetic as DuckDB date + INTERVAL n YEAR)', () => {
-  it('addYears: 29 Feb falls back to 28 Feb only in common years', () => {
-    expect(addYears('2020-02-29', 1)).toBe('2021-02-28');
-    expect(addYears('2020-02-29', 4)).toBe('2024-02-29');
-    expect(addYears('2020-02-29', 80)).toBe('2100-02-28'); // 2100 is not a leap year
-    expect(addYears('2000-02-29', 400)).toBe('2400-02-29'); // 2400 is
-    expect(addYears('2022-05-01', 1)).toBe('2023-05-01');
-    expect(addYears('2022-05-01', 0)).toBe('2022-05-01');
-  });
-
-  it('fullYears counts a year on its anniversary, not one day before', () => {
-    expect(fullYears('2020-03-01', '2021-03-01')).toBe(1);
-    expect(fullYears('2020-03-01', '2021-02-28')).toBe(0);
-    expect(fullYears('2022-05-01', '2026-05-01')).toBe(4);
-    expect(fullYears('2022-05-01', '2026-04-30')).toBe(3);
-    expect(fullYears('2020-02-29', '2021-02-28')).toBe(1);
-    expect(fullYears('2020-02-29', '2021-02-27')).toBe(0);
-    expect(fullYears('2020-02-29', '2024-02-28')).toBe(3);
-    expect(fullYears('2020-02-29', '2024-02-29')).toBe(4);
-    expect(fullYears('2026-06-30', '2026-06-30')).toBe(0);
-  });
-
+describe('dates', () => {
   it('isoDate reads epoch ms (DuckDB DATE) and ISO strings; empty stays null', () => {
     expect(isoDate(Date.UTC(2022, 4, 1))).toBe('2022-05-01');
     expect(isoDate(Date.UTC(1999, 11, 31))).toBe('1999-12-31');
@@ -111,11 +92,12 @@ describe('idle explanation (闲置土地处置办法 第二条、第八条、第
 
   it('fee: shows land price × 20 % = fee', () => {
     const p = input({
-      status: 'not_started',
       agreed_start_date: '2025-03-01',
       actual_start_date: null,
       idle_type: 'not_started',
       idle_since: '2025-03-01',
+      idle_from: '2026-03-01',
+      idle_years: 1,
       idle_days: 486,
       disposal: 'fee',
       land_price_wan: 1000,
@@ -137,6 +119,8 @@ describe('idle explanation (闲置土地处置办法 第二条、第八条、第
       ...NOT_STARTED,
       agreed_start_date: '2025-03-01',
       idle_since: '2025-03-01',
+      idle_from: '2026-03-01',
+      idle_years: 1,
       idle_days: 486,
       disposal: 'fee',
     });
@@ -145,7 +129,7 @@ describe('idle explanation (闲置土地处置办法 第二条、第八条、第
   });
 
   it('negotiate: government delay → 协议处置 (第八条), not recovery', () => {
-    const p = { ...NOT_STARTED, disposal: 'negotiate', government_delay: true };
+    const p = input({ ...NOT_STARTED, disposal: 'negotiate' });
     const { idle } = explainParcel(p, S, 'zh');
     expect(idle).toContain('第八条');
     expect(idle).toContain('协议处置');
@@ -155,11 +139,12 @@ describe('idle explanation (闲置土地处置办法 第二条、第八条、第
 
   it('stalled: shows both percentages, the thresholds and the halt date', () => {
     const p = input({
-      status: 'halted',
       actual_start_date: '2019-01-01',
       halted_since: '2024-03-15',
       idle_type: 'stalled',
       idle_since: '2024-03-15',
+      idle_from: '2025-03-15',
+      idle_years: 2,
       idle_days: 837,
       disposal: 'recovery',
       developed_ratio: 0.2,
@@ -182,10 +167,11 @@ describe('idle explanation (闲置土地处置办法 第二条、第八条、第
 
   it('stalled with only one ratio known lists just that one', () => {
     const p = input({
-      status: 'halted',
       halted_since: '2025-01-01',
       idle_type: 'stalled',
       idle_since: '2025-01-01',
+      idle_from: '2026-01-01',
+      idle_years: 1,
       idle_days: 545,
       disposal: 'fee',
       investment_ratio: 0.05,
@@ -197,31 +183,28 @@ describe('idle explanation (闲置土地处置办法 第二条、第八条、第
   });
 
   it('agreed start still in the future: 尚未到期', () => {
-    const p = input({ status: 'not_started', agreed_start_date: '2026-09-01', actual_start_date: null });
+    const p = input({ agreed_start_date: '2026-09-01', actual_start_date: null, idle_from: '2027-09-01' });
     expect(explainParcel(p, S, 'zh').idle).toBe('约定动工日期 2026-09-01 尚未到期，未闲置');
     expect(explainParcel(p, S, 'en').idle).toBe('Agreed start 2026-09-01 not yet reached; not idle');
   });
 
   it('overdue but under a year: names the date from which it becomes idle', () => {
-    const p = input({ status: 'not_started', agreed_start_date: '2026-01-15', actual_start_date: null });
+    const p = input({ agreed_start_date: '2026-01-15', actual_start_date: null, idle_from: '2027-01-15' });
     expect(explainParcel(p, S, 'zh').idle).toBe(
       '约定动工日期 2026-01-15，截至 2026-06-30 未动工但未满 1 年（2027-01-15 起认定闲置）',
     );
     expect(explainParcel(p, S, 'en').idle).toContain('idle from 2027-01-15');
-    // 29 Feb + 1 year is 28 Feb, as in the rules.
-    const leap = input({ as_of: '2024-06-01', status: 'not_started', agreed_start_date: '2024-02-29', actual_start_date: null });
-    expect(explainParcel(leap, S, 'zh').idle).toContain('（2025-02-28 起认定闲置）');
-    // A longer idle period setting moves the date with it.
-    expect(explainParcel(p, { ...S, idleYears: 2 }, 'zh').idle).toContain('未满 2 年（2028-01-15 起认定闲置）');
+    // A longer idle period setting is named with the line the rules drew for it.
+    expect(explainParcel({ ...p, idle_from: '2028-01-15' }, { ...S, idleYears: 2 }, 'zh').idle).toContain('未满 2 年（2028-01-15 起认定闲置）');
   });
 
   it('agreed start date exactly today is overdue-not-idle, not 尚未到期', () => {
-    const p = input({ status: 'not_started', agreed_start_date: AS_OF, actual_start_date: null });
+    const p = input({ agreed_start_date: AS_OF, actual_start_date: null, idle_from: '2027-06-30' });
     expect(explainParcel(p, S, 'zh').idle).toContain('2027-06-30 起认定闲置');
   });
 
   it('missing agreed start date: cannot be judged', () => {
-    const p = input({ status: 'not_started', agreed_start_date: null, actual_start_date: null, missing_inputs: 'agreed_start_date' });
+    const p = input({ agreed_start_date: null, actual_start_date: null, missing_inputs: 'agreed_start_date' });
     const ex = explainParcel(p, S, 'zh');
     expect(ex.idle).toBe('未动工且缺少约定动工日期，无法判定是否闲置');
     expect(ex.missing).toEqual(['agreed_start_date']);
@@ -229,13 +212,13 @@ describe('idle explanation (闲置土地处置办法 第二条、第八条、第
   });
 
   it('halted for under a year: names the date a full year is reached', () => {
-    const p = input({ status: 'halted', halted_since: '2026-01-10', developed_ratio: 0.1 });
+    const p = input({ halted_since: '2026-01-10', idle_from: '2027-01-10', developed_ratio: 0.1 });
     expect(explainParcel(p, S, 'zh').idle).toBe('自 2026-01-10 停工，2027-01-10 起满 1 年');
     expect(explainParcel(p, S, 'en').idle).toBe('Halted since 2026-01-10; a full year is reached on 2027-01-10');
   });
 
   it('halted over a year but well developed: not idle, says why', () => {
-    const p = input({ status: 'halted', halted_since: '2024-01-10', developed_ratio: 0.9, investment_ratio: 0.8 });
+    const p = input({ halted_since: '2024-01-10', idle_from: '2025-01-10', developed_ratio: 0.9, investment_ratio: 0.8 });
     expect(explainParcel(p, S, 'zh').idle).toContain('自 2024-01-10 停工已满 1 年，但开发面积与投资比例不低于标准');
   });
 
@@ -254,7 +237,6 @@ describe('idle explanation (闲置土地处置办法 第二条、第八条、第
 
 describe('exit and inefficiency lines', () => {
   const p = input({
-    status: 'producing',
     agreed_start_date: '2022-05-01',
     agreed_completion_date: '2024-12-31',
     actual_investment_wan: 300,
@@ -314,19 +296,41 @@ describe('explaining a real parcel_findings row', () => {
   });
   afterAll(() => db?.close());
 
-  it('addYears agrees with DuckDB on leap days', async () => {
-    const r = rows<{ a: number; b: number; c: number }>(
-      await db.query(sql`SELECT DATE '2020-02-29' + to_years(1) AS a, DATE '2020-02-29' + to_years(4) AS b,
-        DATE '2020-02-29' + to_years(80) AS c`),
-    )[0];
-    expect(isoDate(r.a)).toBe(addYears('2020-02-29', 1));
-    expect(isoDate(r.b)).toBe(addYears('2020-02-29', 4));
-    expect(isoDate(r.c)).toBe(addYears('2020-02-29', 80));
+  it('whole years idle count a year on its anniversary, not one day before, as date + 1 year does', async () => {
+    const cases: [string, string, number][] = [
+      ['2020-03-01', '2021-03-01', 1],
+      ['2020-03-01', '2021-02-28', 0],
+      ['2022-05-01', '2026-05-01', 4],
+      ['2022-05-01', '2026-04-30', 3],
+      ['2020-02-29', '2021-02-28', 1], // 2020-02-29 + 1 year = 2021-02-28
+      ['2020-02-29', '2021-02-27', 0],
+      ['2020-02-29', '2024-02-28', 3],
+      ['2020-02-29', '2024-02-29', 4],
+      ['2026-06-30', '2026-06-30', 0],
+    ];
+    for (const [since, asOf, years] of cases) {
+      const q = sql`SELECT CAST(${fullYearsSql(sql`CAST(${since} AS DATE)`, sql`CAST(${asOf} AS DATE)`)} AS INTEGER) AS y`;
+      expect([since, asOf, rows<{ y: number }>(await db.query(q))[0].y]).toEqual([since, asOf, years]);
+    }
+  });
+
+  it('names the one-year line the rules drew: 29 Feb + 1 year is 28 Feb, and the setting moves it', async () => {
+    await loadParcels(db, [{ status: 'not_started', agreed_start_date: '2024-02-29' }]);
+    for (const [idleYears, line] of [
+      [1, '2025-02-28'],
+      [2, '2026-02-28'],
+    ] as const) {
+      const s = { ...S, idleYears, recoveryYears: 3 };
+      await runLandRules(db, '2024-06-01', s);
+      const [row] = rows<ExplainInput>(await db.query('SELECT * FROM parcel_findings'));
+      expect(isoDate(row.idle_from)).toBe(line);
+      expect(explainParcel(row, s, 'zh').idle).toContain(`未满 ${idleYears} 年（${line} 起认定闲置）`);
+    }
   });
 
   it('reads the epoch-ms dates of a findings row into the same sentence', async () => {
     await loadParcels(db, [
-      { status: 'not_started', agreed_start_date: '2022-05-01', agreed_completion_date: '2024-05-01', land_price_wan: 500 },
+      { agreed_start_date: '2022-05-01', agreed_completion_date: '2024-05-01', land_price_wan: 500 },
     ]);
     await runLandRules(db, AS_OF, S);
     const [row] = rows<ExplainInput>(await db.query('SELECT * FROM parcel_findings'));

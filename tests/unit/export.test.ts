@@ -119,7 +119,7 @@ describe('export workbook (written and read back with exceljs)', () => {
       '土地价款(万元)': 800, '闲置费(万元)': null, 政府原因: '否',
     });
     expect(record(t, 2)).toMatchObject({
-      宗地编号: 'P2', 闲置类型: '停建闲置', '闲置天数(天)': 457, 处置方式: '征缴土地闲置费', '闲置费(万元)': 200,
+      宗地编号: 'P2', 闲置类型: '中止开发建设闲置', '闲置天数(天)': 457, 处置方式: '征缴土地闲置费', '闲置费(万元)': 200,
       '已开发面积占比(%)': 3.3, 停工日期: '2020-03-01',
     });
   });
@@ -149,7 +149,7 @@ describe('export workbook (written and read back with exceljs)', () => {
       '用地面积(亩)': 45, '亩均税收(万元/亩)': 20, '研发经费投入强度(%)': 3, 缺失数据: null,
     });
     expect(record(t, 1)).toMatchObject({ 排名: 2, 评价类别: 'B', 企业编号: 'E1', 综合得分: 1 });
-    expect(record(t, 2)).toMatchObject({ 排名: null, 评价类别: '未评价', 企业编号: 'E3', 缺失数据: '无关联宗地' });
+    expect(record(t, 2)).toMatchObject({ 排名: null, 评价类别: '未评级', 企业编号: 'E3', 缺失数据: '无关联宗地' });
   });
 
   it('盘活跟踪: latest stage per tracked parcel, newest first', () => {

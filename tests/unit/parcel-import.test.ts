@@ -268,14 +268,14 @@ describe('row errors name 第 N 行 and the field', () => {
     expect(errs[0].message).toContain('第 2 行');
   });
 
-  it('a bad enum value lists the allowed values', () => {
+  it('a bad enum value lists the allowed values, each with the label that is accepted too', () => {
     const errs = errors(importParcels('e.csv', parcelsCsv([{ land_use: '农用地' }, { status: 'finished' }])));
     expect(errs.map((e) => [e.row, e.field])).toEqual([
       ['第 2 行', 'land_use'],
       ['第 3 行', 'status'],
     ]);
-    expect(errs[0].message).toContain('industrial');
-    expect(errs[1].message).toContain('producing');
+    expect(errs[0].message).toContain('industrial（工业） / warehouse（仓储）');
+    expect(errs[1].message).toContain('producing（已投产）');
   });
 
   it('a bad boolean is an error', () => {

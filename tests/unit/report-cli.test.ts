@@ -79,7 +79,7 @@ describe.concurrent('npm run report', { timeout: 120_000 }, () => {
     );
     expect(r.stdout).toContain('读取宗地：3 宗，135.0 亩');
     expect(r.stdout).toContain('闲置土地：2 宗');
-    expect(r.stdout).toMatch(/征缴闲置费（fee）：1 宗，45\.0 亩，闲置费合计 200\.0 万元/);
+    expect(r.stdout).toMatch(/征缴土地闲置费（fee）：1 宗，45\.0 亩，闲置费合计 200\.0 万元/);
     expect(r.stdout).toMatch(/无偿收回（recovery）：1 宗，45\.0 亩/);
     expect(r.stdout).toContain('触发退出条件：2 宗');
     expect(r.stdout).toContain('低效用地：1 宗');

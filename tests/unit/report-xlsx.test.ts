@@ -71,7 +71,7 @@ describe.concurrent('npm run report -- --xlsx', { timeout: 120_000 }, () => {
     const idle = wb[1];
     expect(idle.rows.map((x) => [x[0], x[2]])).toEqual([['P1', '经开区']]);
     const mujun = wb[4];
-    expect(mujun.rows.map((x) => [x[0], x[1], x[3]])).toEqual([[1, 'A', 'E1'], [null, '未评价', 'E2']]);
+    expect(mujun.rows.map((x) => [x[0], x[1], x[3]])).toEqual([[1, 'A', 'E1'], [null, '未评级', 'E2']]);
     expect(wb[5].rows).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import { EMPTY_FILTER } from '../../src/analysis/filters';
 import { runLandRules } from '../../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS } from '../../src/analysis/settings';
 import {
+  latestTrackingQuery,
   loadTracking,
   parcelTrackingStageQuery,
   revitalisedThisYear,
@@ -13,11 +14,12 @@ import {
 } from '../../src/analysis/tracking-summary';
 import { type Db, rows } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
+import { sql } from '../../src/data/sql';
 import {
   MemoryTrackingStore,
   type TrackingInput,
   type TrackingRecord,
-  latestByParcel,
+  latestRecord,
   newTrackingRecord,
 } from '../../src/data/tracking';
 import { loadParcels } from './helpers/parcels';
@@ -61,6 +63,16 @@ describe('newTrackingRecord', () => {
     expect(ok({ date: '2024-02-29' }).date).toBe('2024-02-29');
   });
 
+  it('reports in the UI language, naming the stages by their labels', () => {
+    const zh = newTrackingRecord({ region: 'd', parcel_id: 'P1', stage: 'done', date: '2024-01-01', person: 'x' });
+    const en = newTrackingRecord({ region: 'd', parcel_id: 'P1', stage: 'done', date: '2024-01-01', person: '' }, NOW, 'en');
+    expect(zh.ok ? [] : zh.errors).toEqual(['阶段 “done” 无效，应为：待核查、已约谈、限期整改、已收回、已盘活']);
+    expect(en.ok ? [] : en.errors).toEqual([
+      'Stage “done” is not valid; expected one of: To verify, Interviewed, Rectifying, Recovered, Revitalised',
+      'Person must not be empty',
+    ]);
+  });
+
   it('limits the note length', () => {
     const r = newTrackingRecord({ region: 'd', parcel_id: 'P1', stage: 'interviewed', date: '2024-01-01', person: 'x', note: '字'.repeat(2001) });
     expect(r.ok).toBe(false);
@@ -81,7 +93,11 @@ describe('MemoryTrackingStore', () => {
     expect((await store.history('dezhou', 'P1')).map((r) => r.id)).toEqual([early.id, sameDayFirst.id, sameDaySecond.id, late.id]);
     expect(await store.all('dezhou')).toHaveLength(5);
     expect(await store.all('shaoguan')).toEqual([otherRegion]);
-    expect(latestByParcel(await store.all('dezhou')).get('P1')?.id).toBe(late.id);
+    const p1 = (await store.all('dezhou')).filter((r) => r.parcel_id === 'P1');
+    expect(latestRecord(p1, '2099-12-31')?.id).toBe(late.id);
+    // A record dated after the as-of date has not happened yet: the same-day pair decides.
+    expect(latestRecord(p1, '2024-02-01')?.id).toBe(sameDaySecond.id);
+    expect(latestRecord(p1, '2000-01-01')).toBeNull();
 
     await expect(store.add(late)).rejects.toThrow('已存在');
     await store.clear('dezhou');
@@ -163,5 +179,43 @@ describe('tracking figures in DuckDB', () => {
     await loadTracking(db, []);
     const r = await trackingStageCounts(db, '2024-12-31', EMPTY_FILTER);
     expect(r.every((x) => x.parcels === 0 && x.mu === 0)).toBe(true);
+  });
+});
+
+describe('one latest-stage rule in TypeScript and SQL', () => {
+  let db: Db & { close(): void };
+  afterAll(() => db?.close());
+
+  it('latestTrackingQuery picks the record latestRecord picks, at every as-of date', async () => {
+    db = await openNodeDb();
+    const at = (iso: string) => new Date(iso);
+    const records = [
+      // Q1: a later date wins over a later entry.
+      ok({ parcel_id: 'Q1', stage: 'interviewed', date: '2024-02-01' }, at('2024-05-01T00:00:00Z')),
+      ok({ parcel_id: 'Q1', stage: 'rectifying', date: '2024-03-01' }, at('2024-03-01T00:00:00Z')),
+      // Q2: same date, the later entry wins.
+      ok({ parcel_id: 'Q2', stage: 'to_verify', date: '2024-03-01' }, at('2024-03-01T10:00:00Z')),
+      ok({ parcel_id: 'Q2', stage: 'interviewed', date: '2024-03-01' }, at('2024-03-01T09:00:00Z')),
+      // Q3: same date and entry time, the id decides.
+      ok({ parcel_id: 'Q3', stage: 'to_verify', date: '2024-03-01' }, at('2024-03-01T09:00:00Z')),
+      ok({ parcel_id: 'Q3', stage: 'recovered', date: '2024-03-01' }, at('2024-03-01T09:00:00Z')),
+      // Q4: a record after the as-of date has not happened yet.
+      ok({ parcel_id: 'Q4', stage: 'to_verify', date: '2024-01-01' }),
+      ok({ parcel_id: 'Q4', stage: 'revitalised', date: '2024-12-01' }),
+    ];
+    await loadTracking(db, records);
+    for (const asOf of ['2023-12-31', '2024-02-15', '2024-03-01', '2024-06-30', '2025-01-01']) {
+      const sqlLatest = rows<{ parcel_id: string; id: string }>(
+        await db.query(sql`SELECT parcel_id, id FROM ${latestTrackingQuery(asOf)} ORDER BY parcel_id`),
+      );
+      const tsLatest = ['Q1', 'Q2', 'Q3', 'Q4']
+        .map((p) => latestRecord(records.filter((r) => r.parcel_id === p), asOf))
+        .filter((r): r is TrackingRecord => r !== null)
+        .map((r) => ({ parcel_id: r.parcel_id, id: r.id }));
+      expect([asOf, sqlLatest]).toEqual([asOf, tsLatest]);
+    }
+    // The cases above really differ: Q2's later entry and Q4's as-of cut.
+    expect(latestRecord(records.slice(2, 4), '2024-03-01')?.stage).toBe('to_verify');
+    expect(latestRecord(records.slice(6, 8), '2024-06-30')?.stage).toBe('to_verify');
   });
 });

@@ -3,7 +3,8 @@
 // stays empty (null). Contract formats: data-contract.md, Conventions.
 
 import type { FieldSpec } from '../contract';
-import { ENUM_ALIASES } from '../enum-aliases';
+import { labelOf } from '../../vocab';
+import { ENUM_ALIASES, familyOfCode } from '../enum-aliases';
 
 /** Normalised value: strings as given (trimmed), numbers, ISO dates, booleans; null = empty. */
 export type Cell = string | number | boolean | null;
@@ -56,8 +57,14 @@ export function readCell(spec: FieldSpec, raw: unknown): { value: Cell } | { err
       const lower = s.toLowerCase();
       if (values.includes(lower)) return { value: lower };
       const alias = ENUM_ALIASES[spec.name]?.[s];
-      if (alias) return { value: alias };
-      return { error: `“${shown}” 不是允许的取值（${values.join(' / ')}）` };
+      if (alias && values.includes(alias)) return { value: alias };
+      // Name each allowed code with its label (工业 …), which is accepted too.
+      const named = (v: string) => {
+        const family = familyOfCode(spec.name, v);
+        return family ? labelOf(family, v, 'zh') : v;
+      };
+      const allowed = values.map((v) => (named(v) !== v ? `${v}（${named(v)}）` : v));
+      return { error: `“${shown}” 不是允许的取值（${allowed.join(' / ')}）` };
     }
   }
 }

@@ -1,11 +1,10 @@
 // Industry-chain map (一张产业链招商地图): upstream → midstream → downstream, gaps to recruit for
 // (补链) and a click that highlights the node's parcels on the map.
 
-import { STAGES } from '../../analysis/chain-roles';
-import { STAGE_LABELS } from '../../analysis/chains';
 import { fmt } from '../format';
 import { useT } from '../i18n';
 import { useActions, useAppState } from '../../state/context';
+import { CHAIN_STAGES, CHAIN_STAGE_LABELS } from '../../vocab';
 
 export function ChainPanel() {
   const actions = useActions();
@@ -26,9 +25,9 @@ export function ChainPanel() {
       </select>
       {chain && (
         <div class="chain-graph" data-testid="chain-graph">
-          {STAGES.map((stage) => (
+          {CHAIN_STAGES.map((stage) => (
             <div class="stage" key={stage}>
-              <div class="stage-head">{STAGE_LABELS[stage][lang]}</div>
+              <div class="stage-head">{CHAIN_STAGE_LABELS[stage][lang]}</div>
               {chain.nodes
                 .filter((n) => n.stage === stage)
                 .map((n) => {

@@ -6,6 +6,7 @@ import { Chart } from '../charts/Chart';
 import { useT } from '../i18n';
 import { useActions, useAppState } from '../../state/context';
 import { selectOverlap } from '../../state/review-selectors';
+import { OVERLAP_HEAT } from '../../map/palette';
 
 export function OverlapPanel() {
   const actions = useActions();
@@ -23,7 +24,7 @@ export function OverlapPanel() {
       grid: { left: 70, right: 8, top: 6, bottom: 62 },
       xAxis: { type: 'category', data: overlap.counties, axisLabel: { rotate: 50, fontSize: 10, interval: 0 } },
       yAxis: { type: 'category', data: overlap.counties, axisLabel: { fontSize: 10, interval: 0 }, inverse: true },
-      visualMap: { min: 0, max: 1, show: false, inRange: { color: ['#f7fbff', '#fdd49e', '#fc8d59', '#b30000'] } },
+      visualMap: { min: 0, max: 1, show: false, inRange: { color: [...OVERLAP_HEAT] } },
       series: [{ type: 'heatmap', data, label: { show: n <= 11, fontSize: 9, formatter: (p: { value: number[] }) => p.value[2].toFixed(2) } }],
     };
   }, [overlap]);

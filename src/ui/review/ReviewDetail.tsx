@@ -1,12 +1,12 @@
 // Right-hand panel of the park-layout review (园区布局): the chosen county pair, the chosen chain node, or the
 // chain's long/short layout with suggestions and the parks' declared-vs-actual chains.
 
-import { STAGES } from '../../analysis/chain-roles';
-import { STAGE_LABELS } from '../../analysis/chains';
 import { fmt } from '../format';
 import { useT } from '../i18n';
 import { useActions, useAppState } from '../../state/context';
 import { selectPair } from '../../state/review-selectors';
+import { CHAIN_STAGES, CHAIN_STAGE_LABELS } from '../../vocab';
+import { OVERLAP_HIGH, OVERLAP_LOW, cssColor } from '../../map/palette';
 
 function PairDetail() {
   const actions = useActions();
@@ -23,7 +23,7 @@ function PairDetail() {
           ×
         </button>
       </div>
-      <div class="verdict" style={{ background: pair.index >= threshold ? '#c0392b' : '#78a0be' }}>
+      <div class="verdict" style={{ background: cssColor(pair.index >= threshold ? OVERLAP_HIGH : OVERLAP_LOW) }}>
         {t('overlapIndex')} {pair.index.toFixed(2)}
       </div>
       <h3>{t('sharedNodes')}</h3>
@@ -116,8 +116,8 @@ function ChainLayoutView() {
           <thead>
             <tr>
               <th>{t('county')}</th>
-              {STAGES.map((s) => (
-                <th key={s}>{STAGE_LABELS[s][lang]}</th>
+              {CHAIN_STAGES.map((s) => (
+                <th key={s}>{CHAIN_STAGE_LABELS[s][lang]}</th>
               ))}
             </tr>
           </thead>

@@ -1,0 +1,67 @@
+// Every code the data contract (v2) and the app use, listed once. Contract field specs,
+// analyses, the UI, exports and the command-line report take their enums from here, so a
+// code is spelled in exactly one place. Labels for these codes live in labels.ts.
+
+/** parcels.land_use (data contract v2, parcels). */
+export const LAND_USES = ['industrial', 'warehouse', 'commercial', 'residential', 'other'] as const;
+export type LandUse = (typeof LAND_USES)[number];
+
+/** parcels.status (data contract v2, parcels). */
+export const PARCEL_STATUSES = ['not_started', 'under_construction', 'halted', 'built_no_production', 'producing'] as const;
+export type ParcelStatus = (typeof PARCEL_STATUSES)[number];
+
+/** parks.level (data contract v2, parks). */
+export const PARK_LEVELS = ['national', 'provincial', 'municipal', 'county'] as const;
+export type ParkLevel = (typeof PARK_LEVELS)[number];
+
+/** chain_nodes.stage (data contract v2, chain_nodes). */
+export const CHAIN_STAGES = ['upstream', 'midstream', 'downstream'] as const;
+export type ChainStage = (typeof CHAIN_STAGES)[number];
+
+/** projects.stage (data contract v2, projects: 洽谈/签约/供地/开工/投产). */
+export const PROJECT_STAGES = ['negotiating', 'signed', 'land_supplied', 'started', 'producing'] as const;
+export type ProjectStage = (typeof PROJECT_STAGES)[number];
+
+/** Output `idle_type` (data contract v2, outputs; 《闲置土地处置办法》第二条). */
+export const IDLE_TYPES = ['none', 'not_started', 'stalled'] as const;
+export type IdleType = (typeof IDLE_TYPES)[number];
+
+/** Output `disposal` (data contract v2, outputs; 《闲置土地处置办法》第八条、第十四条). */
+export const DISPOSALS = ['none', 'fee', 'recovery', 'negotiate'] as const;
+export type Disposal = (typeof DISPOSALS)[number];
+
+/** Exit conditions of the investment agreement (土地退出机制), in report order. */
+export const EXIT_CODES = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6'] as const;
+export type ExitCode = (typeof EXIT_CODES)[number];
+
+/** Inefficient-land codes (低效用地), in report order. */
+export const INEFFICIENCY_CODES = ['L1', 'L2', 'L3'] as const;
+export type InefficiencyCode = (typeof INEFFICIENCY_CODES)[number];
+
+/** 亩均效益 classes by rank (after Zhejiang's 亩均论英雄, 浙政发〔2018〕5号). */
+export const MUJUN_CLASSES = ['A', 'B', 'C', 'D'] as const;
+export type MujunClass = (typeof MUJUN_CLASSES)[number];
+
+/** Inputs an enterprise can lack for the 亩均 score (codes in enterprise_mujun.missing). */
+export const MUJUN_INPUTS = [
+  'parcels', 'area_m2', 'tax_wan', 'value_added_wan', 'employees', 'energy_tce', 'rd_expense_wan', 'revenue_wan',
+] as const;
+export type MujunInput = (typeof MUJUN_INPUTS)[number];
+
+/** Revitalisation tracking (盘活跟踪) stages in their usual order; a case ends as recovered or revitalised. */
+export const TRACKING_STAGES = ['to_verify', 'interviewed', 'rectifying', 'recovered', 'revitalised'] as const;
+export type TrackingStage = (typeof TRACKING_STAGES)[number];
+
+/** Stages that close a case (counted as “revitalised this year”). */
+export const TRACKING_DONE_STAGES: readonly TrackingStage[] = ['recovered', 'revitalised'];
+
+/** Proposed actions of the disposal plan (analysis/disposal-plan.ts), most binding first. */
+export const DISPOSAL_ACTIONS = [
+  'negotiate', 'recover', 'collect_fee', 'exit', 'urge_start', 'lease_to_new', 'upgrade', 'standard_factory',
+] as const;
+export type DisposalAction = (typeof DISPOSAL_ACTIONS)[number];
+
+/** True when `v` is one of `codes` (narrows the type). */
+export function isCode<T extends string>(codes: readonly T[], v: unknown): v is T {
+  return typeof v === 'string' && (codes as readonly string[]).includes(v);
+}
