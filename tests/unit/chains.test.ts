@@ -137,7 +137,7 @@ describe('chain list and chain map', () => {
     expect((await chainMap(db, 'C2'))!.gaps).toEqual([]);
   });
 
-  it('node → pidx for map highlight', async () => {
+  it('lists the parcel indexes of a node (none for a gap) and of each node of a chain, for the map highlight', async () => {
     expect(Array.from(await nodePidx(db, 'U1'))).toEqual([0]);
     expect(Array.from(await nodePidx(db, 'X1'))).toEqual([3, 5]);
     expect(await nodePidx(db, 'G1')).toEqual(new Int32Array(0));

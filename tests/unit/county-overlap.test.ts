@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CountyProfiles,
-  OVERLAP_EXPLANATION,
   cosineSimilarity,
   countyOverlap,
   countyPairDetail,
@@ -89,8 +88,7 @@ describe('overlap index (cosine)', () => {
     expect(o.basis['戊县']).toBe('area');
   });
 
-  it('lists pairs at or above the threshold (here 0.5; default 0.7), highest first', () => {
-    expect(DEFAULT_OVERLAP_SETTINGS.highOverlap).toBe(0.7);
+  it('lists pairs at or above the threshold (here 0.5), highest first', () => {
     const o = countyOverlap(profiles, 0.5);
     const key = (p: { a: string; b: string }) => [p.a, p.b].sort().join('-');
     expect(o.highPairs.map(key).sort()).toEqual(
@@ -104,13 +102,14 @@ describe('overlap index (cosine)', () => {
     expect(countyOverlap(profiles, 0.6).highPairs).toHaveLength(6);
   });
 
-  it('cosine of empty vectors is 0', () => {
-    expect(cosineSimilarity(new Map(), new Map([['x', 1]]))).toBe(0);
+  it('by default (0.7) a pair at 0.6 is not a high overlap, identical profiles are', () => {
+    const pairs = countyOverlap(profiles).highPairs;
+    expect(pairs).toHaveLength(3);
+    expect(pairs.every((p) => p.index > 0.999)).toBe(true);
   });
 
-  it('has a zh/en explanation for the UI', () => {
-    expect(OVERLAP_EXPLANATION.zh).toContain('余弦');
-    expect(OVERLAP_EXPLANATION.en).toContain('cosine');
+  it('cosine of empty vectors is 0', () => {
+    expect(cosineSimilarity(new Map(), new Map([['x', 1]]))).toBe(0);
   });
 });
 

@@ -198,7 +198,7 @@ describe('export with a parcel filter', () => {
     ).toBe('园区：经开区（K1）；建设状态：已投产；处置方式：征缴土地闲置费；供地年份：2019年；数据质量：缺少规则所需数据');
   });
 
-  it('the 说明 table needs no database', () => {
+  it('the 说明 table opens with the as-of date and is built without a database', () => {
     const t = notesTable({ asOf: '2024-12-31', regionName: '韶关', filter: EMPTY_FILTER, settings: DEFAULT_SETTINGS, generatedAt: 'x' });
     expect(t.rows[0]).toEqual(['评估基准日', '2024-12-31', null, null, expect.any(String)]);
   });

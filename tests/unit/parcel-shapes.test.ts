@@ -129,7 +129,7 @@ describe('readCategories and readFilterMask (indexed by pidx)', () => {
     expect(await mask({ supplyYears: [2019] })).toEqual([1, 0, 0, 0]);
   });
 
-  it('other fields', async () => {
+  it('county and disposal filters narrow the mask, and fields combine with AND', async () => {
     expect(await mask({ counties: ['皋兰县'] })).toEqual([0, 0, 1, 1]);
     expect(await mask({ disposals: ['fee', 'negotiate'] })).toEqual([0, 1, 1, 0]);
     expect(await mask({ counties: ['榆中县'], idleTypes: ['not_started'], disposals: ['recovery'] })).toEqual([1, 0, 0, 0]);

@@ -216,13 +216,13 @@ describe('available land per park (亩)', () => {
 });
 
 describe('settings', () => {
-  it('defaults 30 km, 2 parks, boundary; meta covers both numeric settings', () => {
-    expect(DEFAULT_CLUSTER_SETTINGS).toEqual({ epsKm: 30, minParks: 2, method: 'boundary' });
-    expect(CLUSTER_SETTING_META.map((m) => m.key)).toEqual(['epsKm', 'minParks']);
+  it('every numeric cluster setting has one metadata entry whose range holds its default', () => {
+    const numeric = Object.entries(DEFAULT_CLUSTER_SETTINGS).filter(([, v]) => typeof v === 'number');
+    expect(CLUSTER_SETTING_META.map((m) => m.key).sort()).toEqual(numeric.map(([k]) => k).sort());
     for (const m of CLUSTER_SETTING_META) {
       const v = DEFAULT_CLUSTER_SETTINGS[m.key];
-      expect(v).toBeGreaterThanOrEqual(m.min);
-      expect(v).toBeLessThanOrEqual(m.max);
+      expect(v, m.key).toBeGreaterThanOrEqual(m.min);
+      expect(v, m.key).toBeLessThanOrEqual(m.max);
     }
   });
 

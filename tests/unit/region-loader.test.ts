@@ -119,7 +119,7 @@ describe('a broken file', () => {
 });
 
 describe('warmUpEngine', () => {
-  it('the leftover check sees temporary tables too', async () => {
+  it('duckdb_tables() lists temporary tables, so the leftover check below would see one', async () => {
     await db.query('CREATE TEMP TABLE _warm_probe AS SELECT 1 AS a');
     const seen = rows(await db.query(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '%warm%'`));
     await db.query('DROP TABLE _warm_probe');

@@ -260,7 +260,7 @@ describe('parcel list, detail and look-ups', () => {
     expect(await parcelDetail(db, 99)).toBeNull();
   });
 
-  it('findPidx and parcelCenter', async () => {
+  it('finds a parcel index and label point by id; unknown ids give null, no geometry gives no point', async () => {
     expect(await findPidx(db, 'P1')).toBe(0);
     expect(await findPidx(db, 'P7')).toBe(6);
     expect(await findPidx(db, 'P99')).toBeNull();
