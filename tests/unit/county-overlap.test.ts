@@ -9,7 +9,6 @@ import {
   countyPairDetail,
   loadCountyProfiles,
 } from '../../src/analysis/county-overlap';
-import { DEFAULT_OVERLAP_SETTINGS } from '../../src/analysis/review-settings';
 import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, PARK_FIELDS } from '../../src/data/contract';
 import type { Db } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
