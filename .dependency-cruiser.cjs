@@ -1,5 +1,5 @@
 // The layer rules of ParkAtlas, checked by `npm run check:layers` (dependency-cruiser).
-// docs-architecture.md says the same in words; change both together.
+// README.md (架构 · Architecture) says the same in words; change both together.
 //
 //   ui → state → analysis → data → vocab        (each arrow: "may import")
 //

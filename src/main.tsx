@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { browserEffects } from './browser-effects';
+import { browserEffects } from './state/browser-effects';
 import { AppContext } from './state/context';
 import { createApp } from './state/runtime';
 import { App } from './ui/App';

@@ -1,7 +1,5 @@
-import { proposeActions } from '../analysis/disposal-plan';
-import { explainParcel } from '../analysis/explain';
-import { latestRecord } from '../data/tracking';
 import type { ParcelDetail } from '../state/app-state';
+import { parcelPanel } from '../state/parcel-detail';
 import { isoDate, m2ToMu } from '../vocab';
 import { TrackingSection } from './TrackingSection';
 import { fmt } from './format';
@@ -43,11 +41,8 @@ export function DetailPanel(props: { parcel: ParcelDetail }) {
   const { t, code, lang } = useT();
   const settings = useAppState((s) => s.settings);
   const p = props.parcel;
-  const ex = explainParcel(p, settings, lang);
   const history = useAppState((s) => s.workbench.history);
-  // The stage as of the date the findings were judged at, by the one latest-stage rule.
-  const latest = latestRecord(history, isoDate(p.as_of) ?? '');
-  const actions = proposeActions({ ...p, tracking_stage: latest?.stage ?? null }, settings);
+  const { explanation: ex, actions } = parcelPanel(p, settings, lang, history);
   const money = (v: number | null) => (v === null ? '—' : `${fmt(v)} ${t('wan')}`);
   return (
     <section class="detail" data-testid="detail-panel" data-parcel-id={p.parcel_id}>

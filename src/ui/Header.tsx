@@ -1,4 +1,4 @@
-import { REGIONS } from '../data/regions';
+import { REGIONS } from '../state/catalog';
 import { useT } from './i18n';
 import { ModeTabs } from './ModeTabs';
 import { useActions, useAppState } from '../state/context';

@@ -1,6 +1,6 @@
 // The map's own title, so a screenshot or a wall screen says what, where and as of when.
 
-import { regionById } from '../data/regions';
+import { regionById } from '../state/catalog';
 import { useT } from './i18n';
 import { useAppState } from '../state/context';
 import { asOfDate } from '../state/app-state';

@@ -1,12 +1,10 @@
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { bbox } from '@turf/turf';
-import type { FeatureCollection } from 'geojson';
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { labelPoint, type PolygonGeometry } from '../data/geometry';
 import { offlineStyle, setCounties } from '../map/basemap';
-import { type ColourOverride, type Label, type LayoutOverlay, NEAR_ZOOM, buildLayers } from '../map/layers';
+import { type ColourOverride, type LayoutOverlay, NEAR_ZOOM, buildLayers } from '../map/layers';
 import { HIGHLIGHT_PALETTE, MUJUN_PALETTE } from '../map/palette';
 import { m2ToMu } from '../vocab';
 import { fmt } from './format';
@@ -14,18 +12,9 @@ import { useT } from './i18n';
 import { testHook } from './test-hook';
 import { useActions, useApp, useAppState } from '../state/context';
 import type { HoverInfo } from '../state/hover';
+import { placeLabels } from '../state/place-labels';
 import { selectOverlap, selectPair } from '../state/review-selectors';
 
-function labelsOf(fc: FeatureCollection | null, nameKey: string): Label[] {
-  if (!fc) return [];
-  return fc.features.map((f) => {
-    const seat = f.properties?.seat as [number, number] | undefined;
-    return {
-      position: seat ?? labelPoint(f.geometry as PolygonGeometry),
-      text: String(f.properties?.[nameKey] ?? ''),
-    };
-  });
-}
 
 /** Polygons are indexed by ring, dots by parcel. */
 function pickedPidx(layerId: string | undefined, index: number, ringPidx: Int32Array): number | null {
@@ -138,7 +127,7 @@ export function MapView(props: { wall?: boolean }) {
     );
   }, [boundaries, styleReady]);
 
-  const countyLabels = useMemo(() => labelsOf(boundaries, 'county'), [boundaries]);
+  const countyLabels = useMemo(() => placeLabels(boundaries, 'county'), [boundaries]);
   const layout = useMemo((): LayoutOverlay | undefined => {
     if (mode !== 'layout') return undefined;
     const seats = new Map(countyLabels.map((l) => [l.text, l.position]));
@@ -172,7 +161,7 @@ export function MapView(props: { wall?: boolean }) {
     const [minX, minY, maxX, maxY] = bbox(c.hull);
     map.fitBounds([[minX, minY], [maxX, maxY]], { padding: 80, duration: 600 });
   }, [selectedCluster, clusters]);
-  const parkLabels = useMemo(() => labelsOf(parks, 'name'), [parks]);
+  const parkLabels = useMemo(() => placeLabels(parks, 'name'), [parks]);
 
   useEffect(() => {
     const overlay = overlayRef.current;

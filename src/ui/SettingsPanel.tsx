@@ -1,6 +1,6 @@
 // Every rule threshold in one place, each with its default and the source of that default.
 
-import { DEFAULT_SETTINGS, SETTING_GROUPS, SETTING_META } from '../analysis/settings';
+import { DEFAULT_SETTINGS, SETTING_GROUPS, SETTING_META } from '../state/catalog';
 import type { SettingMeta } from '../state/app-state';
 import { useT } from './i18n';
 import { useActions, useApp, useAppState } from '../state/context';

@@ -1,7 +1,7 @@
 // Workbench side panels: map colouring, revitalisation progress, 亩均 class mix, exports.
 
 import { useMemo } from 'preact/hooks';
-import { SHEET_NAMES } from '../analysis/export-tables';
+import { SHEET_NAMES } from '../state/catalog';
 import { MUJUN_PALETTE, cssColor } from '../map/palette';
 import { Chart } from './charts/Chart';
 import { fmt } from './format';

@@ -1,7 +1,7 @@
 // Park clusters (组团): DBSCAN over park boundaries; clusters across counties are candidates for
 // joint promotion (组团招商).
 
-import { CLUSTER_SETTING_META } from '../../analysis/review-settings';
+import { CLUSTER_SETTING_META } from '../../state/catalog';
 import { fmt } from '../format';
 import { useT } from '../i18n';
 import { useActions, useAppState } from '../../state/context';

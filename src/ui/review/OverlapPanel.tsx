@@ -1,7 +1,7 @@
 // County industry overlap (同质化): a heat-map of the overlap index; a cell opens the pair.
 
 import { useMemo } from 'preact/hooks';
-import { OVERLAP_EXPLANATION } from '../../analysis/county-overlap';
+import { OVERLAP_EXPLANATION } from '../../state/catalog';
 import { Chart } from '../charts/Chart';
 import { useT } from '../i18n';
 import { useActions, useAppState } from '../../state/context';

@@ -2,12 +2,12 @@
 // the bundled demo files, localStorage, the address bar, IndexedDB for tracking and the
 // download link. The only module besides main.tsx that touches browser globals for the state.
 
-import { fetchBoundaries, fetchDemoFiles } from './data/demo-files';
-import { openBrowserDb } from './data/duckdb-browser';
-import { openTrackingStore } from './data/tracking';
-import type { Effects } from './state/effects';
-import type { KeyValueStorage } from './state/saved-state';
-import { todayLocal } from './vocab';
+import { fetchBoundaries, fetchDemoFiles } from '../data/demo-files';
+import { openBrowserDb } from '../data/duckdb-browser';
+import { openTrackingStore } from '../data/tracking';
+import type { Effects } from './effects';
+import type { KeyValueStorage } from './saved-state';
+import { todayLocal } from '../vocab';
 
 /** localStorage, or a session-only stand-in where it is blocked (the app then says nothing is kept). */
 function storage(): KeyValueStorage {
