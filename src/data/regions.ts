@@ -71,3 +71,18 @@ export const DEMO_FILE_NAMES = {
 export function regionById(id: string): RegionInfo | undefined {
   return REGIONS.find((r) => r.id === id);
 }
+
+/** A planner's own workspace (工作区), stored in the browser; ids look like `ws-20261129-a1b2`. */
+export type WorkspaceId = `ws-${string}`;
+
+/** What the app shows: a demo region or one of the user's workspaces. */
+export type PlaceId = RegionId | WorkspaceId;
+
+export function isWorkspaceId(v: string): v is WorkspaceId {
+  return /^ws-[a-z0-9-]{1,48}$/.test(v);
+}
+
+/** A demo region id or a well-formed workspace id (whether that workspace exists is checked on loading). */
+export function placeIdOf(v: string): PlaceId | undefined {
+  return regionById(v)?.id ?? (isWorkspaceId(v) ? v : undefined);
+}

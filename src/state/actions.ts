@@ -5,7 +5,7 @@ import type { ParcelFilter } from '../analysis/filters';
 import type { ClusterSettings } from '../analysis/review-settings';
 import { MUJUN_SHARE_KEYS, type NumericSettingKey, type RuleSettings, classSharePatch } from '../analysis/settings';
 import type { Db } from '../data/db';
-import type { RegionId } from '../data/regions';
+import type { PlaceId } from '../data/regions';
 import { type TrackingInput, newTrackingRecord } from '../data/tracking';
 import type { Lang } from '../i18n/dict';
 import type { AppState } from './app-state';
@@ -17,6 +17,7 @@ import type { AsOf, Mode } from './view';
 import { exportFile } from './workbench';
 import type { ColorBy } from './workbench-state';
 import { EMPTY_FILTER } from '../analysis/filters';
+import { createWorkspaceActions } from './workspace-actions';
 
 export interface ActionDeps {
   store: Store<AppState>;
@@ -34,7 +35,8 @@ export function createActions({ store, dispatch, enqueue, fx }: ActionDeps) {
     return store.get().settingsErrors;
   };
   return {
-    setRegion: (region: RegionId) => dispatch({ type: 'regionChosen', region }),
+    ...createWorkspaceActions({ store, dispatch, fx }),
+    setRegion: (region: PlaceId) => dispatch({ type: 'regionChosen', region }),
     /** A YYYY-MM-DD date or "today"; anything else is ignored (the date input sends '' while typing). */
     setAsOf: (asOf: AsOf) => dispatch({ type: 'asOfSet', asOf, today: fx.today() }),
     setSettings,

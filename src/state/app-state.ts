@@ -12,7 +12,7 @@ import type { OverlapSettings } from '../analysis/review-settings';
 import type { RuleSettings } from '../analysis/settings';
 import type { GroupSummary, YearDisposalRow } from '../analysis/group-summary';
 import type { ListedParcel, ParcelDetail } from '../analysis/parcel-lookup';
-import type { RegionId } from '../data/regions';
+import type { PlaceId } from '../data/regions';
 import type { Lang } from '../i18n/dict';
 import type { Notice } from './notice';
 import { type ReviewState, INITIAL_REVIEW } from './review-state';
@@ -30,11 +30,21 @@ export interface ParkOption {
   county: string;
 }
 
+/** What the workspace menu shows of a stored workspace. */
+export interface WorkspaceSummaryView {
+  id: string;
+  name: string;
+  city: string;
+  updatedAt: string;
+  bytes: number;
+  parcels: number;
+}
+
 export interface AppState {
   // The view (view.ts); viewOf() collects it.
   mode: Mode;
   lang: Lang;
-  region: RegionId;
+  region: PlaceId;
   asOf: AsOf;
   filter: ParcelFilter;
   /** parcel_id of the selected parcel. */
@@ -42,6 +52,10 @@ export interface AppState {
   wall: boolean;
   /** `?scale=N`: the demo tiled N times (benchmarks), or null. */
   scale: number | null;
+  /** Save time of the shown workspace (empty for a demo region): a re-import reloads the map. */
+  workspaceStamp: string;
+  /** The user's workspaces, for the workspace menu. */
+  workspaces: WorkspaceSummaryView[];
   /** The clock's date, for an as-of date of "today". */
   today: string;
 
@@ -118,6 +132,8 @@ export function initialState(view: View, saved: SavedState, today: string, scale
   return {
     ...view,
     scale,
+    workspaceStamp: '',
+    workspaces: [],
     today,
     settings: saved.rules,
     clusterSettings: saved.clusters,

@@ -5,6 +5,9 @@
 import { fetchBoundaries, fetchDemoFiles } from '../data/demo-files';
 import { openBrowserDb } from '../data/duckdb-browser';
 import { openTrackingStore } from '../data/tracking';
+import { loadCityBoundaries } from '../data/cities';
+import { fetchCityFileLazily } from '../data/cities-fetch';
+import { openWorkspaceStore } from '../data/workspace/workspace-store';
 import type { Effects } from './effects';
 import type { KeyValueStorage } from './saved-state';
 import { todayLocal } from '../vocab';
@@ -49,6 +52,8 @@ export function browserEffects(): Effects {
     },
     today: () => todayLocal(),
     tracking: openTrackingStore(),
+    workspaces: openWorkspaceStore(),
+    cityBoundaries: (adcode) => loadCityBoundaries(adcode, fetchCityFileLazily),
     download,
     mark: (name) => performance.mark(name),
     logError: (e) => console.error(e),

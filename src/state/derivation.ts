@@ -8,17 +8,22 @@
 import type { FeatureCollection } from 'geojson';
 import type { Db } from '../data/db';
 import type { RegionFiles } from '../data/import/region';
-import type { RegionId } from '../data/regions';
+import type { PlaceId } from '../data/regions';
+import type { Workspace } from '../data/workspace/workspace-file';
 import type { AppState } from './app-state';
 import type { Effects } from './effects';
+
+export type PlaceData =
+  | { kind: 'demo'; boundaries: FeatureCollection; files: RegionFiles }
+  | { kind: 'workspace'; boundaries: FeatureCollection; workspace: Workspace };
 
 export interface JobContext {
   db: Db;
   fx: Effects;
   /** True once the state no longer wants this result: a long job may stop early (throw STALE). */
   isStale(): boolean;
-  /** A region's boundaries and demo files (fetched ahead of time at start-up). */
-  regionFiles(region: RegionId): Promise<[FeatureCollection, RegionFiles]>;
+  /** What a place holds: a demo region's boundaries and files (fetched ahead at start-up), or a stored workspace. */
+  placeData(place: PlaceId): Promise<PlaceData>;
   /** Resolves when the engine has compiled its first queries (see analysis/warm-up.ts). */
   warm: Promise<void>;
   /**

@@ -6,6 +6,7 @@ import type { FeatureCollection } from 'geojson';
 import type { Db } from '../data/db';
 import type { RegionFiles } from '../data/import/region';
 import type { RegionId } from '../data/regions';
+import type { WorkspaceStore } from '../data/workspace/workspace-store';
 import type { TrackingStore } from '../data/tracking';
 import type { KeyValueStorage } from './saved-state';
 
@@ -30,6 +31,10 @@ export interface Effects {
   /** Today's local date, YYYY-MM-DD. */
   today(): string;
   tracking: TrackingStore;
+  /** The user's workspaces (IndexedDB in the browser). */
+  workspaces: WorkspaceStore;
+  /** County boundaries of any city by its code (bundled files, loaded on demand). */
+  cityBoundaries(adcode: string): Promise<FeatureCollection>;
   /** Hands a file to the user (the browser's download). */
   download(bytes: Uint8Array, name: string, type: string): void;
   /** Performance marks for the benchmark (pa:duckdb-ready, pa:data-loaded, pa:rules-done). */

@@ -13,6 +13,8 @@ import { countySummaryQuery, groupSummaries, idleBySupplyYear, parkSummaryQuery,
 import { findPidx, parcelDetail, parcelList } from '../analysis/parcel-lookup';
 import { parseRegionFiles, storeRegion } from '../data/import/region';
 import { scaleUpParcels } from '../data/scale-up';
+import { loadWorkspaceTables } from '../data/workspace/load-db';
+import { workspaceParks } from './workspace-place';
 import { type AppState, type ParkOption, asOfDate } from './app-state';
 import { type Derivation, STALE, isCurrent, key } from './derivation';
 
@@ -38,20 +40,32 @@ export function parkOptionsOf(parks: FeatureCollection): ParkOption[] {
 export const regionData: Derivation<LoadedRegion> = {
   name: 'region',
   fatal: true,
-  wanted: (s) => key(s.region, s.scale),
+  // A re-imported workspace keeps its id: its save time is part of the key.
+  wanted: (s) => key(s.region, s.scale, s.workspaceStamp),
   current: (s) => s.regionKey,
   invalidate: (s) => ({ ...s, regionKey: null }),
   async run(s, ctx) {
-    const [boundaries, files] = await ctx.regionFiles(s.region);
-    // Validation runs on the main thread while the database worker warms up.
-    const parsed = parseRegionFiles(files);
-    await ctx.warm;
-    if (ctx.isStale()) throw STALE;
-    ctx.willWrite();
-    await storeRegion(ctx.db, parsed);
+    const place = await ctx.placeData(s.region);
+    const boundaries = place.boundaries;
+    let parks: FeatureCollection;
+    if (place.kind === 'demo') {
+      // Validation runs on the main thread while the database worker warms up.
+      const parsed = parseRegionFiles(place.files);
+      await ctx.warm;
+      if (ctx.isStale()) throw STALE;
+      ctx.willWrite();
+      await storeRegion(ctx.db, parsed);
+      parks = JSON.parse(place.files.parks.text) as FeatureCollection;
+    } else {
+      await ctx.warm;
+      if (ctx.isStale()) throw STALE;
+      ctx.willWrite();
+      // The workspace's tables reach DuckDB as Arrow, in one transaction.
+      await loadWorkspaceTables(ctx.db, place.workspace.tables);
+      parks = workspaceParks(place.workspace);
+    }
     if (s.scale !== null) await scaleUpParcels(ctx.db, s.scale);
     ctx.fx.mark('pa:data-loaded');
-    const parks = JSON.parse(files.parks.text) as FeatureCollection;
     return {
       boundaries,
       parks,

@@ -8,10 +8,11 @@ import { warmUpEngine } from '../analysis/warm-up';
 import type { Db } from '../data/db';
 import type { RegionFiles } from '../data/import/region';
 import { ImportFailed } from '../data/import/issues';
-import type { RegionId } from '../data/regions';
+import { type PlaceId, type RegionId, isWorkspaceId } from '../data/regions';
 import { formatIssue } from '../data/import/issues';
 import { type AppState, initialState, savedOf, viewOf } from './app-state';
-import { type JobContext, STALE } from './derivation';
+import { type JobContext, type PlaceData, STALE } from './derivation';
+import { workspaceBoundaries } from './workspace-place';
 import { DERIVATIONS } from './derivations';
 import type { Effects } from './effects';
 import { type AppEvent, update } from './updaters';
@@ -72,6 +73,24 @@ export function createApp(fx: Effects): App {
   const prefetched = new Map<RegionId, Promise<[FeatureCollection, RegionFiles]>>();
 
   const fetchRegion = (r: RegionId) => Promise.all([fx.fetchBoundaries(r), fx.fetchDemoFiles(r)]);
+  /** A demo region's files, or a stored workspace and the boundaries of its city. */
+  async function placeData(p: PlaceId): Promise<PlaceData> {
+    if (!isWorkspaceId(p)) {
+      const pre = prefetched.get(p);
+      prefetched.delete(p);
+      const [boundaries, files] = await (pre ?? fetchRegion(p));
+      return { kind: 'demo', boundaries, files };
+    }
+    const r = await fx.workspaces.load(p);
+    if (!r.ok) {
+      if (!(await fx.workspaces.list()).some((w) => w.id === p)) {
+        dispatch({ type: 'placeMissing', id: p });
+        throw STALE;
+      }
+      throw new Error(`${r.errorZh}\n${r.errorEn}`);
+    }
+    return { kind: 'workspace', workspace: r.workspace, boundaries: await workspaceBoundaries(r.workspace, fx) };
+  }
 
   function dispatch(e: AppEvent): void {
     const prev = store.get();
@@ -121,11 +140,7 @@ export function createApp(fx: Effects): App {
             isStale,
             warm,
             willWrite: () => dispatch({ type: 'invalidated', names: [d.name] }),
-            regionFiles: (r) => {
-              const p = prefetched.get(r);
-              prefetched.delete(r);
-              return p ?? fetchRegion(r);
-            },
+            placeData,
           };
           const result = await d.run(store.get(), ctx);
           dispatch({ type: 'derived', name: d.name, key: k, result });
@@ -159,10 +174,15 @@ export function createApp(fx: Effects): App {
       // Address corrections (invalid parameters) show at once, before anything loads.
       syncAddress(store.get(), store.get(), { type: 'viewRestored', view: viewOf(store.get()), issues: [] });
       // Fetch the demo while DuckDB-WASM instantiates; neither needs the other.
-      const first = fetchRegion(store.get().region);
-      first.catch(() => undefined);
-      prefetched.set(store.get().region, first);
+      const place = store.get().region;
+      if (!isWorkspaceId(place)) {
+        const first = fetchRegion(place);
+        first.catch(() => undefined);
+        prefetched.set(place, first);
+      }
       reconcile();
+      // The workspace menu lists what this browser holds (IndexedDB; independent of the engine).
+      void actions.refreshWorkspaces();
       try {
         const db = await fx.openDb();
         fx.mark('pa:duckdb-ready');

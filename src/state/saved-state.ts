@@ -19,7 +19,7 @@ import {
   type OverlapSettings,
 } from '../analysis/review-settings';
 import { DEFAULT_SETTINGS, type RuleSettings, type SettingMeta, mergeSettings } from '../analysis/settings';
-import { type RegionId, DEFAULT_REGION, regionById } from '../data/regions';
+import { type PlaceId, DEFAULT_REGION, placeIdOf } from '../data/regions';
 import type { Lang } from '../i18n/dict';
 import type { Notice } from './notice';
 
@@ -28,7 +28,7 @@ export const SAVED_STATE_VERSION = 2;
 export interface SavedState {
   version: typeof SAVED_STATE_VERSION;
   lang: Lang;
-  region: RegionId;
+  region: PlaceId;
   rules: RuleSettings;
   clusters: ClusterSettings;
   overlap: OverlapSettings;
@@ -119,7 +119,7 @@ function readPreferences(doc: Obj, issues: Notice[]): Pick<SavedState, 'lang' | 
   if (doc.lang !== undefined && doc.lang !== lang) {
     issues.push({ zh: `语言 ${JSON.stringify(doc.lang)} 无效，已用中文`, en: `Language ${JSON.stringify(doc.lang)} is not valid; Chinese is used` });
   }
-  const region = typeof doc.region === 'string' ? regionById(doc.region)?.id : undefined;
+  const region = typeof doc.region === 'string' ? placeIdOf(doc.region) : undefined;
   if (doc.region !== undefined && !region) {
     issues.push({ zh: `地区 ${JSON.stringify(doc.region)} 未知，已用默认地区`, en: `Region ${JSON.stringify(doc.region)} is unknown; the default region is used` });
   }

@@ -5,9 +5,9 @@
 import { type ParcelFilter, EMPTY_FILTER } from '../analysis/filters';
 import type { ClusterSettings } from '../analysis/review-settings';
 import { DEFAULT_SETTINGS, type RuleSettings, mergeSettings } from '../analysis/settings';
-import type { RegionId } from '../data/regions';
+import { DEFAULT_REGION, type PlaceId, type WorkspaceId } from '../data/regions';
 import type { Lang } from '../i18n/dict';
-import type { AppState } from './app-state';
+import type { AppState, WorkspaceSummaryView } from './app-state';
 import { derivationNamed } from './derivations';
 import type { Notice } from './notice';
 import { withReview } from './review';
@@ -17,7 +17,7 @@ import type { ColorBy } from './workbench-state';
 
 export type AppEvent =
   // The view
-  | { type: 'regionChosen'; region: RegionId }
+  | { type: 'regionChosen'; region: PlaceId }
   | { type: 'asOfSet'; asOf: AsOf; today: string }
   | { type: 'filterPatched'; patch: Partial<ParcelFilter> }
   | { type: 'modeSet'; mode: Mode }
@@ -49,10 +49,16 @@ export type AppEvent =
   | { type: 'jobFailed'; name: string; key: string; message: string; fatal: boolean }
   | { type: 'startFailed'; message: string }
   | { type: 'noticesAdded'; notices: Notice[] }
+  // Workspaces
+  | { type: 'workspacesListed'; workspaces: WorkspaceSummaryView[] }
+  /** A workspace was saved (imported, re-imported, opened from a file): show it. */
+  | { type: 'workspaceSaved'; id: WorkspaceId; updatedAt: string }
+  /** The place in the address or saved preferences is not in this browser. */
+  | { type: 'placeMissing'; id: string }
   | { type: 'noticesDismissed' };
 
 /** Leaving a region (or restoring a view of another): its selection and figures go with it. */
-function enterRegion(s: AppState, region: RegionId): AppState {
+function enterRegion(s: AppState, region: PlaceId): AppState {
   if (region === s.region) return s;
   return {
     ...s,
@@ -158,6 +164,21 @@ export function update(s: AppState, e: AppEvent): AppState {
       return { ...s, phase: 'error', message: e.message };
     case 'noticesAdded':
       return e.notices.length ? { ...s, notices: [...s.notices, ...e.notices] } : s;
+    case 'workspacesListed':
+      return { ...s, workspaces: e.workspaces };
+    case 'workspaceSaved': {
+      const next = selectParcel(enterRegion({ ...s, filter: EMPTY_FILTER }, e.id), null);
+      return { ...next, workspaceStamp: e.updatedAt, regionKey: null };
+    }
+    case 'placeMissing':
+      if (s.region !== e.id) return s;
+      return {
+        ...selectParcel(enterRegion({ ...s, filter: EMPTY_FILTER }, DEFAULT_REGION), null),
+        notices: [
+          ...s.notices,
+          { zh: `本浏览器中没有工作区 ${e.id}（可能在另一台电脑上），已打开示例地区`, en: `Workspace ${e.id} is not in this browser (it may be on another computer); the demo region is shown` },
+        ],
+      };
     case 'noticesDismissed':
       return s.notices.length ? { ...s, notices: [] } : s;
   }

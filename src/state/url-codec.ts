@@ -9,7 +9,7 @@
 
 import { type ParcelFilter, EMPTY_FILTER } from '../analysis/filters';
 import { DISPOSALS, IDLE_TYPES, PARCEL_STATUSES } from '../data/contract';
-import { regionById } from '../data/regions';
+import { placeIdOf } from '../data/regions';
 import type { Notice } from './notice';
 import { type View, DEFAULT_VIEW, MODES, isIsoDate } from './view';
 
@@ -73,8 +73,8 @@ export function viewFromSearch(search: string, fallback: Pick<View, 'region' | '
 
   const region = p.get('region');
   if (region !== null) {
-    const r = regionById(region);
-    if (r) view.region = r.id;
+    const r = placeIdOf(region);
+    if (r) view.region = r;
     else issues.push(refused('region', region, '上次使用的地区', 'the last used region'));
   }
   const lang = p.get('lang');

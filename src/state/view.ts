@@ -3,7 +3,7 @@
 // live in the address bar and be restored from a pasted link.
 
 import { type ParcelFilter, EMPTY_FILTER } from '../analysis/filters';
-import { type RegionId, DEFAULT_REGION } from '../data/regions';
+import { type PlaceId, DEFAULT_REGION } from '../data/regions';
 import type { Lang } from '../i18n/dict';
 
 export const MODES = ['idle', 'workbench', 'layout'] as const;
@@ -14,7 +14,8 @@ export type AsOf = 'today' | string;
 
 export interface View {
   mode: Mode;
-  region: RegionId;
+  /** A demo region or one of the user's workspaces. */
+  region: PlaceId;
   asOf: AsOf;
   lang: Lang;
   filter: ParcelFilter;

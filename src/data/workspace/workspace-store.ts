@@ -41,7 +41,7 @@ function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
-export function openWorkspaceStore(idb: IDBFactory = indexedDB): WorkspaceStore {
+export function openWorkspaceStore(idb: IDBFactory = indexedDB, keyRange: typeof IDBKeyRange = IDBKeyRange): WorkspaceStore {
   let opened: Promise<IDBDatabase> | null = null;
   const db = () =>
     (opened ??= new Promise((resolve, reject) => {
@@ -58,7 +58,7 @@ export function openWorkspaceStore(idb: IDBFactory = indexedDB): WorkspaceStore 
 
   async function blobsOf(d: IDBDatabase, id: string): Promise<{ names: string[]; blobs: Record<string, Uint8Array> }> {
     const tx = d.transaction('blobs', 'readonly');
-    const range = IDBKeyRange.bound([id, ''], [id, '\uffff']);
+    const range = keyRange.bound([id, ''], [id, '\uffff']);
     const [keys, values] = await Promise.all([request(tx.objectStore('blobs').getAllKeys(range)), request(tx.objectStore('blobs').getAll(range))]);
     const blobs: Record<string, Uint8Array> = {};
     const names = keys.map((k) => (k as [string, string])[1]);
@@ -109,7 +109,7 @@ export function openWorkspaceStore(idb: IDBFactory = indexedDB): WorkspaceStore 
       const d = await db();
       const tx = d.transaction(['manifests', 'blobs'], 'readwrite');
       tx.objectStore('manifests').delete(id);
-      tx.objectStore('blobs').delete(IDBKeyRange.bound([id, ''], [id, '\uffff']));
+      tx.objectStore('blobs').delete(keyRange.bound([id, ''], [id, '\uffff']));
       await done(tx);
     },
   };

@@ -10,6 +10,9 @@ import { readDemoFiles } from '../../../src/data/demo-files-node';
 import { openNodeDb } from '../../../src/data/duckdb-node';
 import type { RegionId } from '../../../src/data/regions';
 import { MemoryTrackingStore } from '../../../src/data/tracking';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { loadCityBoundaries } from '../../../src/data/cities';
+import { openWorkspaceStore } from '../../../src/data/workspace/workspace-store';
 import type { Address, Effects } from '../../../src/state/effects';
 
 const BOUNDARIES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'boundaries');
@@ -106,6 +109,10 @@ export function fakeEffects(opts: FakeOptions = {}): FakeEffects {
     address: new FakeAddress(opts.search ?? ''),
     today: () => opts.today ?? '2026-06-30',
     tracking: new MemoryTrackingStore(),
+    // A fresh in-memory IndexedDB per app: workspaces saved by one test never leak into another.
+    workspaces: openWorkspaceStore(new IDBFactory(), IDBKeyRange),
+    cityBoundaries: (adcode) =>
+      loadCityBoundaries(adcode, async (file) => readFileSync(path.join(BOUNDARIES, 'cities', file), 'utf8')),
     download: (bytes, name) => void fx.downloads.push({ name, bytes }),
     mark: (name) => void fx.marks.push(name),
     logError: (e) => void fx.errors.push(e),
