@@ -7,6 +7,8 @@ export interface RegionInfo {
   id: RegionId;
   /** Prefecture city as in the administrative division. */
   city: string;
+  /** Its division code (GB/T 2260), the key of the bundled city boundaries. */
+  adcode: string;
   nameZh: string;
   nameEn: string;
   /** Province, for titles. */
@@ -25,6 +27,7 @@ export const REGIONS: readonly RegionInfo[] = [
   {
     id: 'dezhou',
     city: '德州市',
+    adcode: '371400',
     nameZh: '德州',
     nameEn: 'Dezhou',
     province: '山东省',
@@ -36,6 +39,7 @@ export const REGIONS: readonly RegionInfo[] = [
   {
     id: 'shaoguan',
     city: '韶关市',
+    adcode: '440200',
     nameZh: '韶关',
     nameEn: 'Shaoguan',
     province: '广东省',
@@ -47,6 +51,7 @@ export const REGIONS: readonly RegionInfo[] = [
   {
     id: 'lanzhou',
     city: '兰州市',
+    adcode: '620100',
     nameZh: '兰州',
     nameEn: 'Lanzhou',
     province: '甘肃省',

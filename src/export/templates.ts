@@ -9,18 +9,8 @@ import { ENUM_ALIASES } from '../data/enum-aliases';
 import type { TableKind } from '../data/mapping/field-names';
 import { TABLE_FIELDS } from '../data/mapping/apply';
 import { PARCEL_FIELD_IMPACT } from '../data/mapping/field-impact';
+import { TABLE_LABELS, impactLabel } from '../vocab';
 
-export const TEMPLATE_TABLE_NAMES: Record<TableKind, { zh: string; en: string }> = {
-  parcels: { zh: '宗地台账', en: 'Parcels' },
-  parks: { zh: '园区', en: 'Parks' },
-  enterprises: { zh: '企业', en: 'Enterprises' },
-  chain_nodes: { zh: '产业链环节', en: 'Chain nodes' },
-  chain_links: { zh: '产业链上下游', en: 'Chain links' },
-  counties: { zh: '县区', en: 'Counties' },
-  projects: { zh: '招商项目库', en: 'Projects' },
-  factories: { zh: '标准厂房', en: 'Standard factories' },
-  promotion_groups: { zh: '组团', en: 'Promotion groups' },
-};
 
 /** Example values, plausible for a county ledger; the template says they are an example. */
 const EXAMPLES: Record<string, string | number> = {
@@ -88,7 +78,7 @@ function typeNote(f: FieldSpec): string {
 export async function templateWorkbook(table: TableKind): Promise<Uint8Array> {
   const fields = TABLE_FIELDS[table];
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(TEMPLATE_TABLE_NAMES[table].zh, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(TABLE_LABELS[table].zh, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = fields.map((f) => ({ header: f.label, key: f.name, width: Math.max(12, f.label.length * 2 + 4) }));
   ws.getRow(1).font = { bold: true };
   fields.forEach((f, i) => {
@@ -120,12 +110,12 @@ export async function templateWorkbook(table: TableKind): Promise<Uint8Array> {
       name: f.name,
       required: f.required ? '必填' : '可空',
       type: typeNote(f),
-      impact: table === 'parcels' ? (PARCEL_FIELD_IMPACT[f.name] ?? []).join('、') : '',
+      impact: table === 'parcels' ? (PARCEL_FIELD_IMPACT[f.name] ?? []).map((c) => impactLabel(c, 'zh')).join('、') : '',
     });
   }
   notes.addRow({});
   const lines = [
-    `本模板用于导入“${TEMPLATE_TABLE_NAMES[table].zh}”。第 1 行为列名，请勿修改；第 2 行为示例，导入前请改为实际数据或删除。`,
+    `本模板用于导入“${TABLE_LABELS[table].zh}”。第 1 行为列名，请勿修改；第 2 行为示例，导入前请改为实际数据或删除。`,
     '除标橙色的编号列外，其他列都可以留空：留空的规则不判定，导入时会列出哪些结论因此无法计算。',
     '面积单位为平方米（m²），金额单位为万元；若台账用亩、公顷或元，可直接导入，在“字段对应”中选择单位即可。',
     '日期可写 2023-05-01、2023/5/1 或 2023年5月1日。坐标请另附 Shapefile/GeoJSON，或增加“经度”“纬度”两列（WGS84/CGCS2000）。',

@@ -35,6 +35,8 @@ export interface WorkspaceSummaryView {
   id: string;
   name: string;
   city: string;
+  /** Division code of its city (for the import dialog's default), empty when unknown. */
+  adcode: string;
   updatedAt: string;
   bytes: number;
   parcels: number;

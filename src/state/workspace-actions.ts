@@ -3,7 +3,7 @@
 // so a colleague who opens it sees identical counts and findings. What the user already has is
 // never overwritten: an opened file whose id exists here is stored under a new id.
 
-import { isWorkspaceId, type WorkspaceId } from '../data/regions';
+import { isWorkspaceId, regionById, type WorkspaceId } from '../data/regions';
 import { findCity } from '../data/cities';
 import { isTrackingStage, type TrackingRecord } from '../data/tracking';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type WorkspaceBase, type WorkspaceManifest } from '../data/workspace/manifest';
@@ -34,8 +34,10 @@ export function newWorkspaceId(now: Date, taken: ReadonlySet<string>, random: ()
 
 export function summaryView(w: WorkspaceSummary): WorkspaceSummaryView {
   const b = w.manifest.base;
-  const city = b.kind === 'city' ? b.name : b.kind === 'demo' ? b.region : '';
-  return { id: w.id, name: w.name, city, updatedAt: w.manifest.updatedAt, bytes: w.bytes, parcels: w.manifest.tables.parcels?.rows ?? 0 };
+  const demo = b.kind === 'demo' ? regionById(b.region) : undefined;
+  const city = b.kind === 'city' ? b.name : (demo?.city ?? '');
+  const adcode = b.kind === 'city' ? b.adcode : (demo?.adcode ?? '');
+  return { id: w.id, name: w.name, city, adcode, updatedAt: w.manifest.updatedAt, bytes: w.bytes, parcels: w.manifest.tables.parcels?.rows ?? 0 };
 }
 
 /** The manifest entries of a set of tables, with where each came from. */
@@ -77,6 +79,8 @@ export function createWorkspaceActions({ store, dispatch, fx }: WorkspaceActionD
 
   return {
     refreshWorkspaces: () => refresh().catch((e) => fx.logError(e)),
+    /** A city's county outlines (for the import check and its preview). */
+    cityBoundaries: (adcode: string) => fx.cityBoundaries(adcode),
 
     /**
      * Stores imported tables as a workspace and shows it. With `into`, the tables replace those
@@ -103,7 +107,8 @@ export function createWorkspaceActions({ store, dispatch, fx }: WorkspaceActionD
         synthetic: false,
         createdAt: base?.manifest.createdAt ?? at,
         updatedAt: at,
-        tables: { ...(base?.manifest.tables ?? {}), ...tableEntries(input.tables as WorkspaceTables, input.sources, at) },
+        // Every stored table has an entry; the imported ones say where they came from.
+        tables: { ...tableEntries(tables, {}, at), ...(base?.manifest.tables ?? {}), ...tableEntries(input.tables as WorkspaceTables, input.sources, at) },
         settings: base?.manifest.settings ?? null,
         mappings: base?.manifest.mappings ?? {},
         tracking: [],

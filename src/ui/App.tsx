@@ -11,6 +11,7 @@ import { MujunRanking } from './MujunRanking';
 import { MapTitle } from './MapTitle';
 import { WallStats } from './WallStats';
 import { Notices } from './Notices';
+import { ImportDialog } from './import/ImportDialog';
 import { useState } from 'preact/hooks';
 import { useActions, useAppState } from '../state/context';
 
@@ -21,13 +22,15 @@ export function App() {
   const selected = useAppState((s) => s.selected);
   const mode = useAppState((s) => s.mode);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
   const [rightTab, setRightTab] = useState<'list' | 'ranking'>('list');
   // 大屏: map, title and legend only, larger type — for a leader's wall screen.
   const wall = useAppState((s) => s.wall);
   const { setWall } = useActions();
   return (
     <div class={wall ? 'app wall' : 'app'}>
-      <Header onSettings={() => setSettingsOpen(!settingsOpen)} wall={wall} onWall={() => setWall(!wall)} />
+      <Header onSettings={() => setSettingsOpen(!settingsOpen)} wall={wall} onWall={() => setWall(!wall)} onImport={() => setImportOpen(true)} />
+      {importOpen && <ImportDialog onClose={() => setImportOpen(false)} />}
       <main class="body">
         <Sidebar />
         <div class="center">

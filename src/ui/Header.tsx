@@ -1,24 +1,28 @@
 import { REGIONS } from '../state/catalog';
+import { placeInfo } from '../state/place-info';
+import { WorkspaceMenu } from './WorkspaceMenu';
 import { useT } from './i18n';
 import { ModeTabs } from './ModeTabs';
 import { useActions, useAppState } from '../state/context';
 import { asOfDate } from '../state/app-state';
 
-export function Header(props: { onSettings: () => void; wall: boolean; onWall: () => void }) {
+export function Header(props: { onSettings: () => void; wall: boolean; onWall: () => void; onImport: () => void }) {
   const actions = useActions();
   const { t, lang } = useT();
   const region = useAppState((s) => s.region);
   const asOf = useAppState(asOfDate);
   const busy = useAppState((s) => s.pending > 0 && s.phase === 'ready');
-  const info = REGIONS.find((r) => r.id === region)!;
+  const info = useAppState((s) => placeInfo(s, lang));
   return (
     <header class="header">
       <div class="brand">
         <h1>{t('appTitle')}</h1>
         <span class="subtitle">{t('appSubtitle')}</span>
-        <span class="demo-badge" title={t('demoNote')} data-testid="demo-badge">
-          {t('demoBadge')}
-        </span>
+        {info.synthetic && (
+          <span class="demo-badge" title={t('demoNote')} data-testid="demo-badge">
+            {t('demoBadge')}
+          </span>
+        )}
       </div>
       <ModeTabs />
       <nav class="regions" aria-label={t('region')}>
@@ -33,7 +37,8 @@ export function Header(props: { onSettings: () => void; wall: boolean; onWall: (
             {lang === 'zh' ? r.nameZh : r.nameEn}
           </button>
         ))}
-        <span class="theme">{lang === 'zh' ? info.themeZh : info.themeEn}</span>
+        <WorkspaceMenu onImport={props.onImport} />
+        <span class="theme">{info.theme}</span>
       </nav>
       <span class={busy ? 'busy on' : 'busy'} aria-hidden={!busy} data-testid="busy" />
       <label class="asof">

@@ -1,17 +1,16 @@
 // The map's own title, so a screenshot or a wall screen says what, where and as of when.
 
-import { regionById } from '../state/catalog';
+import { placeInfo } from '../state/place-info';
 import { useT } from './i18n';
 import { useAppState } from '../state/context';
 import { asOfDate } from '../state/app-state';
 
 export function MapTitle() {
   const { t, lang } = useT();
-  const region = useAppState((s) => s.region);
   const mode = useAppState((s) => s.mode);
   const asOf = useAppState(asOfDate);
   const colorBy = useAppState((s) => s.workbench.colorBy);
-  const r = regionById(region)!;
+  const info = useAppState((s) => placeInfo(s, lang));
   const view =
     mode === 'layout'
       ? t('titleLayout')
@@ -21,10 +20,16 @@ export function MapTitle() {
   return (
     <div class="map-title" data-testid="map-title">
       <h2>
-        {lang === 'zh' ? r.city : r.nameEn} · {view}
+        {info.title} · {view}
       </h2>
       <div class="map-subtitle">
-        {t('asOf')} {asOf} · <span class="demo-tag">{t('demoBadge')}</span>
+        {t('asOf')} {asOf}
+        {info.synthetic && (
+          <>
+            {' · '}
+            <span class="demo-tag">{t('demoBadge')}</span>
+          </>
+        )}
       </div>
     </div>
   );

@@ -144,3 +144,30 @@ export const YES_NO: Record<'yes' | 'no', Label> = {
   yes: { zh: '是', en: 'Yes' },
   no: { zh: '否', en: 'No' },
 };
+
+/** The contract's tables (data contract v2, Inputs), as the import dialog and the templates name them. */
+export const TABLE_LABELS: Record<string, Label> = {
+  parcels: { zh: '宗地', en: 'Parcels' },
+  parks: { zh: '园区', en: 'Parks' },
+  enterprises: { zh: '企业', en: 'Enterprises' },
+  chain_nodes: { zh: '产业链环节', en: 'Chain nodes' },
+  chain_links: { zh: '产业链上下游', en: 'Chain links' },
+  counties: { zh: '县区边界', en: 'County boundaries' },
+  projects: { zh: '招商项目', en: 'Projects' },
+  factories: { zh: '标准厂房', en: 'Standard factories' },
+  promotion_groups: { zh: '组团', en: 'Promotion groups' },
+};
+
+/** Findings a missing column can make impossible (data/mapping/field-impact.ts) that have no code of their own. */
+export const IMPACT_LABELS: Record<string, Label> = {
+  idle_fee: { zh: '闲置费金额', en: 'idle-land fee amount' },
+  mujun: { zh: '亩均评价', en: '亩均 evaluation' },
+  past_as_of: { zh: '按过去日期评估', en: 'judging at a past date' },
+};
+
+/** The label of an impact code: an idle type, a disposal, E1–E6, L1–L3, or one of IMPACT_LABELS. */
+export function impactLabel(code: string, lang: Lang): string {
+  const tables: Record<string, Label>[] = [IDLE_TYPE_LABELS, DISPOSAL_LABELS, EXIT_LABELS, INEFFICIENCY_LABELS, IMPACT_LABELS];
+  for (const t of tables) if (code in t) return /^[EL]\d$/.test(code) ? `${code} ${t[code][lang]}` : t[code][lang];
+  return code;
+}

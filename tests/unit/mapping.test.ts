@@ -173,3 +173,9 @@ describe('templates', () => {
     }
   });
 });
+
+describe('coordinate columns named with their source', () => {
+  it('finds 高德经度 / 高德纬度 as longitude and latitude', () => {
+    expect(proposeMapping('parcels', ['宗地编号', '高德经度', '高德纬度']).mapping.geometry).toEqual({ kind: 'lonlat', lon: '高德经度', lat: '高德纬度' });
+  });
+});

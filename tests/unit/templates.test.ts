@@ -35,6 +35,7 @@ describe('templateWorkbook', () => {
     notes.eachRow((r) => rows.set(String(r.getCell(2).value), (r.values as unknown[]).slice(1)));
     expect(rows.get('parcel_id')![2]).toBe('必填');
     expect(rows.get('land_price_wan')![2]).toBe('可空');
-    expect(rows.get('land_price_wan')![4]).toBe('idle_fee');
+    expect(rows.get('land_price_wan')![4]).toBe('闲置费金额');
+    expect(rows.get('agreed_start_date')![4]).toBe('未动工闲置、E1 逾期未动工');
   });
 });

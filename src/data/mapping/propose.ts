@@ -111,8 +111,12 @@ function isGeographic(cells: readonly RawCell[] | undefined, lo: number, hi: num
 }
 
 function findHeader(headers: readonly string[], names: readonly string[], taken: Set<string>): string | null {
-  const keys = new Set(names.map(nameKey));
-  return headers.find((h) => !taken.has(h) && keys.has(splitHeader(h).key)) ?? null;
+  const keys = names.map(nameKey);
+  const exact = headers.find((h) => !taken.has(h) && keys.includes(splitHeader(h).key));
+  if (exact) return exact;
+  // “高德经度”, “中心点纬度(WGS84)”: a Chinese name inside a longer heading.
+  const cjk = keys.filter((k) => /[\u4e00-\u9fff]/.test(k));
+  return headers.find((h) => !taken.has(h) && cjk.some((k) => splitHeader(h).key.includes(k))) ?? null;
 }
 
 /**

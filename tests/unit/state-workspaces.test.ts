@@ -1,0 +1,79 @@
+// Workspaces through the app's actions, on fake effects (in-memory IndexedDB): an import is
+// stored and shown, reloads, survives as a workspace file in a fresh browser, and is deleted.
+
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildImport, guessTable, prepareTable, detectTableCrs } from '../../src/data/ingest/import-table';
+import { readAnyFile } from '../../src/data/ingest/read-file';
+import { createApp } from '../../src/state/runtime';
+import { fakeEffects } from './helpers/fake-effects';
+
+const apps: { dispose(): void }[] = [];
+afterEach(() => apps.splice(0).forEach((a) => a.dispose()));
+
+async function importedShapefile() {
+  const reading = await readAnyFile('宗地.zip', new Uint8Array(readFileSync('tests/fixtures/formats/parcels-cgcs2000-gk39-gbk.zip')));
+  const t = reading.table!;
+  const { proposal } = guessTable(t);
+  const crs = detectTableCrs(t, proposal.mapping)!.candidates[0];
+  if (crs.status !== 'ready') throw new Error('crs');
+  const p = prepareTable(t, proposal.mapping, crs.choice);
+  if (!p.ok) throw new Error('prepare');
+  return buildImport(p.table).table;
+}
+
+async function started(fx = fakeEffects({ search: '?asOf=2026-06-30' })) {
+  const app = createApp(fx);
+  apps.push(app);
+  await app.start();
+  await app.settled();
+  return { app, fx };
+}
+
+describe('workspaces in the app', () => {
+  it('an import is stored, listed and shown, with its own parcels', async () => {
+    const { app } = await started();
+    const id = await app.actions.saveImport({ name: '宁津县台账', adcode: '371400', tables: { parcels: await importedShapefile() }, sources: { parcels: { files: ['宗地.zip'], skipped: 0 } } });
+    await app.settled();
+    const s = app.store.get();
+    expect(s.region).toBe(id);
+    expect(s.phase).toBe('ready');
+    expect(s.shapes?.parcelCount).toBe(3);
+    expect(s.workspaces.map((w) => [w.id, w.name, w.city, w.parcels])).toEqual([[id, '宁津县台账', '德州市', 3]]);
+    expect(s.countyOptions).toContain('宁津县');
+  });
+
+  it('a workspace file opened in a fresh browser gives the same figures', async () => {
+    const { app, fx } = await started();
+    const id = await app.actions.saveImport({ name: 'A', adcode: '371400', tables: { parcels: await importedShapefile() }, sources: {} });
+    await app.settled();
+    const totals = app.store.get().totals;
+    await app.actions.exportWorkspace(id);
+    const file = fx.downloads.at(-1)!;
+    expect(file.name).toBe('A.parkatlas');
+
+    const other = await started();
+    expect(await other.app.actions.openWorkspaceFile(file.name, file.bytes)).toBe(true);
+    await other.app.settled();
+    expect(other.app.store.get().region).toBe(id);
+    expect(other.app.store.get().totals).toEqual(totals);
+  });
+
+  it('deleting the workspace on screen goes back to the demo with a notice', async () => {
+    const { app } = await started();
+    const id = await app.actions.saveImport({ name: 'B', adcode: '371400', tables: { parcels: await importedShapefile() }, sources: {} });
+    await app.settled();
+    await app.actions.deleteWorkspace(id);
+    await app.settled();
+    expect(app.store.get().region).toBe('dezhou');
+    expect(app.store.get().workspaces).toEqual([]);
+    expect(app.store.get().notices.at(-1)?.zh).toContain(id);
+  });
+
+  it('a link to a workspace this browser does not hold opens the demo with a notice, not an error', async () => {
+    const { app } = await started(fakeEffects({ search: '?region=ws-20250101-abcdef' }));
+    expect(app.store.get().phase).toBe('ready');
+    expect(app.store.get().region).toBe('dezhou');
+    expect(app.store.get().notices.some((n) => n.zh.includes('ws-20250101-abcdef'))).toBe(true);
+  });
+});
