@@ -31,6 +31,7 @@ export function listColumn(t: ResultTable, column: string): { values: Float64Arr
   const parts = chunks(t, column);
   let total = 0;
   for (const d of parts) {
+    if (d.length === 0) continue;
     const o = d.valueOffsets!;
     total += o[d.length] - o[0];
   }
@@ -39,6 +40,8 @@ export function listColumn(t: ResultTable, column: string): { values: Float64Arr
   let row = 0;
   let at = 0;
   for (const d of parts) {
+    // An empty batch (a data set without any shape, e.g. parcels located by points) has no child.
+    if (d.length === 0) continue;
     const o = d.valueOffsets!;
     const child = d.children[0].values as unknown as Float64Array;
     values.set(child.subarray(o[0], o[d.length]), at);

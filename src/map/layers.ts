@@ -183,22 +183,27 @@ export function buildLayers(scene: MapScene): Layer[] {
         updateTriggers: { getFillColor: revision, getFilterValue: scene.revision },
       }),
     );
-    if (scene.zoomBand === 'far') {
+    // Parcels located by a point only (a ledger with coordinates) are dots at every zoom.
+    const shaped = hasShape(parcels);
+    const anyShapeless = shaped.some((v) => v === 0);
+    if (scene.zoomBand === 'far' || anyShapeless) {
+      const far = scene.zoomBand === 'far';
       const dots = { length: parcels.parcelCount, attributes: { getPosition: { value: parcels.centers, size: 2 } } };
       layers.push(
         new ScatterplotLayer<unknown, DataFilterExtensionProps>({
           id: 'parcel-dots',
           data: dots,
           radiusUnits: 'pixels',
-          // Idle parcels stand out; the rest stay as faint context.
-          getRadius: (_: unknown, { index }: { index: number }) => (emphasised(index) ? 4.5 : 1.8),
+          // Idle parcels stand out; the rest stay as faint context. Near, only shapeless parcels.
+          getRadius: (_: unknown, { index }: { index: number }) =>
+            far ? (emphasised(index) ? 4.5 : 1.8) : shaped[index] ? 0 : emphasised(index) ? 6 : 4,
           getFillColor: (_: unknown, { index }: { index: number }) => colourOf(index),
           stroked: false,
           pickable: true,
           getFilterValue: (_: unknown, { index }: { index: number }) => mask[index],
           filterRange: [1, 1],
           extensions: [filter],
-          updateTriggers: { getFillColor: revision, getRadius: revision, getFilterValue: scene.revision },
+          updateTriggers: { getFillColor: revision, getRadius: [revision, far], getFilterValue: scene.revision },
         }),
       );
     }
@@ -251,6 +256,19 @@ export function buildLayers(scene: MapScene): Layer[] {
     );
   }
   return layers;
+}
+
+const shapeMasks = new WeakMap<ParcelShapes, Uint8Array>();
+
+/** 1 per pidx that has at least one drawn ring (computed once per shape set). */
+function hasShape(parcels: ParcelShapes): Uint8Array {
+  let m = shapeMasks.get(parcels);
+  if (!m) {
+    m = new Uint8Array(parcels.parcelCount);
+    for (let i = 0; i < parcels.length; i++) m[parcels.pidx[i]] = 1;
+    shapeMasks.set(parcels, m);
+  }
+  return m;
 }
 
 interface LabelSpec<T extends Label> {

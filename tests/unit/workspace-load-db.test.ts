@@ -56,3 +56,20 @@ describe('loadWorkspaceTables on the 德州 demo', () => {
     }
   });
 });
+
+describe('a data set without any shape', () => {
+  it('loads parcels located by points and reads an empty shape set with their label points', async () => {
+    const { readParcelShapes } = await import('../../src/data/parcel-shapes');
+    const db = await openNodeDb();
+    try {
+      await loadWorkspaceTables(db, {
+        parcels: { count: 2, columns: { parcel_id: { type: 'string', values: ['a', 'b'] }, area_m2: { type: 'number', values: Float64Array.of(1, 2) } }, points: Float64Array.of(116, 37, 116.1, 37.1) },
+        parks: { count: 0, columns: {} },
+      });
+      const s = await readParcelShapes(db);
+      expect([s.length, s.parcelCount, Array.from(s.centers)]).toEqual([0, 2, [116, 37, 116.1, 37.1]]);
+    } finally {
+      db.close();
+    }
+  });
+});
