@@ -60,8 +60,7 @@ const zh = {
   confirmDelete: '删除工作区“{n}”及其盘活跟踪记录？此操作不能撤销。',
   storage: '占用 {s}',
   parcelsCount: '{n} 宗',
-  downloadTemplate: '下载模板',
-  templateFor: '模板：',
+  templateFor: "下载导入模板：",
 };
 
 export type ImportMessageKey = keyof typeof zh;
@@ -123,8 +122,7 @@ const en: Record<ImportMessageKey, string> = {
   confirmDelete: 'Delete workspace “{n}” and its tracking records? This cannot be undone.',
   storage: '{s} used',
   parcelsCount: '{n} parcels',
-  downloadTemplate: 'Download template',
-  templateFor: 'Template: ',
+  templateFor: "Download an import template: ",
 };
 
 const MESSAGES: Record<Lang, Record<ImportMessageKey, string>> = { zh, en };

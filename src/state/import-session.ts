@@ -13,9 +13,15 @@ import type { WorkspaceTables } from '../data/workspace/tables';
 import type { PlaceContext } from '../data/ingest/build-table';
 import { findCity, searchCities, type CityHit } from '../data/cities';
 import { TABLE_FIELDS } from '../data/mapping/apply';
+import { REQUIRED_FIELDS } from '../data/mapping/field-impact';
 
 export type { CrsCandidate, CrsChoice, FieldProposal, SourceIssue, TableKind, TableMapping, UnitCode, CityHit };
-export { searchCities, findCity, TABLE_FIELDS };
+export { searchCities, findCity, TABLE_FIELDS, REQUIRED_FIELDS };
+
+/** The import template of a table (.xlsx with Chinese headings, an example row and 填写说明). */
+export async function templateFor(table: TableKind): Promise<Uint8Array> {
+  return (await import('../export/templates')).templateWorkbook(table);
+}
 
 /** Tables a planner can import, in the order the dialog offers them. */
 export const IMPORT_TABLES: readonly TableKind[] = ['parcels', 'parks', 'enterprises', 'chain_nodes', 'chain_links', 'counties', 'projects', 'factories', 'promotion_groups'];

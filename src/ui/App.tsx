@@ -23,6 +23,8 @@ export function App() {
   const mode = useAppState((s) => s.mode);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  // Files dropped on the map open the import dialog with them.
+  const [dropped, setDropped] = useState<File[]>([]);
   const [rightTab, setRightTab] = useState<'list' | 'ranking'>('list');
   // 大屏: map, title and legend only, larger type — for a leader's wall screen.
   const wall = useAppState((s) => s.wall);
@@ -30,10 +32,27 @@ export function App() {
   return (
     <div class={wall ? 'app wall' : 'app'}>
       <Header onSettings={() => setSettingsOpen(!settingsOpen)} wall={wall} onWall={() => setWall(!wall)} onImport={() => setImportOpen(true)} />
-      {importOpen && <ImportDialog onClose={() => setImportOpen(false)} />}
+      {importOpen && (
+        <ImportDialog
+          initialFiles={dropped}
+          onClose={() => {
+            setImportOpen(false);
+            setDropped([]);
+          }}
+        />
+      )}
       <main class="body">
         <Sidebar />
-        <div class="center">
+        <div
+          class="center"
+          onDragOver={(e) => e.dataTransfer?.types.includes('Files') && e.preventDefault()}
+          onDrop={(e) => {
+            if (!e.dataTransfer?.files.length) return;
+            e.preventDefault();
+            setDropped(Array.from(e.dataTransfer.files));
+            setImportOpen(true);
+          }}
+        >
           <MapView wall={wall} />
           <MapTitle />
           <Notices />

@@ -15,7 +15,10 @@ import {
   findCity,
   issuesCsv,
   readImportFile,
+  templateFor,
+  IMPORT_TABLES,
 } from '../../state/import-session';
+import { TABLE_LABELS } from '../../vocab';
 import { isWorkspaceId, regionById } from '../../state/catalog';
 import { impactLabel } from '../../vocab';
 import { useLang } from '../i18n';
@@ -28,7 +31,7 @@ async function bytesOf(file: File): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
 }
 
-export function ImportDialog(props: { onClose(): void }) {
+export function ImportDialog(props: { onClose(): void; initialFiles?: File[] }) {
   const lang = useLang();
   const m = (k: ImportMessageKey, v?: Record<string, string | number>) => importMessage(lang, k, v);
   const actions = useActions();
@@ -45,7 +48,10 @@ export function ImportDialog(props: { onClose(): void }) {
   const [failure, setFailure] = useState<string | null>(null);
   const dialog = useRef<HTMLDivElement>(null);
 
-  useEffect(() => dialog.current?.focus(), []);
+  useEffect(() => {
+    dialog.current?.focus();
+    if (props.initialFiles?.length) void add(props.initialFiles);
+  }, []);
   useEffect(() => {
     setBoundaries(null);
     if (!adcode) return;
@@ -120,15 +126,23 @@ export function ImportDialog(props: { onClose(): void }) {
     }
   }
 
-  async function downloadProblems() {
-    if (!check) return;
-    const bytes = await issuesCsv(check.issues, lang);
-    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'text/csv' }));
+  function save(bytes: Uint8Array, name: string, type: string) {
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
     const a = document.createElement('a');
     a.href = url;
-    a.download = lang === 'zh' ? '导入问题清单.csv' : 'import-problems.csv';
+    a.download = name;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  async function downloadTemplate(table: TableKind) {
+    const bytes = await templateFor(table);
+    save(bytes, `${TABLE_LABELS[table].zh}-导入模板.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  }
+
+  async function downloadProblems() {
+    if (!check) return;
+    save(await issuesCsv(check.issues, lang), lang === 'zh' ? '导入问题清单.csv' : 'import-problems.csv', 'text/csv');
   }
 
   const errorsBlock = check && check.errors > 0;
@@ -191,6 +205,14 @@ export function ImportDialog(props: { onClose(): void }) {
             />
           </label>
           <span class="muted">{m('dropHint')}</span>
+        </div>
+        <div class="template-row">
+          {m('templateFor')}
+          {IMPORT_TABLES.map((k) => (
+            <button key={k} type="button" class="link" data-template={k} onClick={() => void downloadTemplate(k)}>
+              {TABLE_LABELS[k][lang]}
+            </button>
+          ))}
         </div>
         {files.map((f) => (
           <ImportFileCard

@@ -2,7 +2,7 @@
 // values (every choice changeable), and its coordinate system when it has positions.
 
 import type { ImportFile, TableKind, UnitCode } from '../../state/import-session';
-import { IMPORT_TABLES, TABLE_FIELDS, remapField } from '../../state/import-session';
+import { IMPORT_TABLES, REQUIRED_FIELDS, TABLE_FIELDS, remapField } from '../../state/import-session';
 import { UNIT_NAMES, importMessage } from '../../i18n/import-messages';
 import { TABLE_LABELS } from '../../vocab';
 import { useLang } from '../i18n';
@@ -113,7 +113,7 @@ export function ImportFileCard(props: {
                   <tr key={spec.name} data-field={spec.name}>
                     <td>
                       {spec.label}
-                      {spec.required ? ' *' : ''}
+                      {REQUIRED_FIELDS[f.table].includes(spec.name) ? ' *' : ''}
                     </td>
                     <td>
                       <select
