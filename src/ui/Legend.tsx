@@ -14,6 +14,7 @@ import {
 import { fmt } from './format';
 import { useT } from './i18n';
 import { useAppState } from '../state/context';
+import { placeInfo } from '../state/place-info';
 import { MUJUN_CLASSES, MUJUN_CLASS_LABELS } from '../vocab';
 
 /** A legend panel whose title folds it away when it covers parcels the planner wants to see. */
@@ -43,6 +44,7 @@ function Row(props: { color: string; label: string; outline?: boolean; line?: bo
 }
 
 export function Legend() {
+  const synthetic = useAppState((s) => placeInfo(s, 'zh').synthetic);
   const { t, lang } = useT();
   const mode = useAppState((s) => s.mode);
   const colorBy = useAppState((s) => s.workbench.colorBy);
@@ -54,7 +56,7 @@ export function Legend() {
         <Row color={cssColor(OVERLAP_LINE_LEGEND)} label={t('legendOverlap')} line />
         <div class="small muted">{t('legendOverlapWidth')}</div>
         <Row color={cssColor(HIGHLIGHT)} label={t('legendHighlight')} />
-        <div class="source-line">{t('sourceLine')}</div>
+        <div class="source-line">{t(synthetic ? 'sourceLine' : 'sourceLineOwn')}</div>
       </LegendBox>
     );
   }
@@ -65,7 +67,7 @@ export function Legend() {
           <Row key={c} color={cssColor(MUJUN_PALETTE[i + 1])} label={MUJUN_CLASS_LABELS[c][lang]} />
         ))}
         <Row color={cssColor(MUJUN_PALETTE[0])} label={t('notClassed')} />
-        <div class="source-line">{t('sourceLine')}</div>
+        <div class="source-line">{t(synthetic ? 'sourceLine' : 'sourceLineOwn')}</div>
       </LegendBox>
     );
   }
@@ -73,6 +75,7 @@ export function Legend() {
 }
 
 function IdleLegend() {
+  const synthetic = useAppState((s) => placeInfo(s, 'zh').synthetic);
   const { t, code } = useT();
   const totals = useAppState((s) => s.totals);
   const counts = totals
@@ -93,7 +96,7 @@ function IdleLegend() {
         <i class="swatch outline" style={{ borderColor: cssColor(PARK_LINE) }} />
         <span>{t('parks')}</span>
       </div>
-      <div class="source-line">{t('sourceLine')}</div>
+      <div class="source-line">{t(synthetic ? 'sourceLine' : 'sourceLineOwn')}</div>
     </LegendBox>
   );
 }
