@@ -39,6 +39,8 @@ export interface ImportFile {
   crsIndex: number;
   /** Central meridian chosen for a Gauss-Krüger candidate that needs one. */
   meridian: number | null;
+  /** The mapping is the one confirmed for a file with the same headings before. */
+  remembered: boolean;
 }
 
 export interface ImportCheck {
@@ -73,16 +75,43 @@ function cityHint(adcode: string) {
 }
 
 /** Reads a file and proposes its table, mapping and coordinate system. */
-export async function readImportFile(name: string, bytes: Uint8Array, adcode: string, choice: ReadChoice = {}, table?: TableKind): Promise<ImportFile> {
+export async function readImportFile(
+  name: string,
+  bytes: Uint8Array,
+  adcode: string,
+  choice: ReadChoice = {},
+  table?: TableKind,
+  remembered?: (signature: string) => unknown,
+): Promise<ImportFile> {
   const [{ readAnyFile }, { guessTable, detectTableCrs, samplesOf }, { proposeMapping }] = await pipeline();
+  const { headerSignature, checkMapping, missingHeaders } = await import('../data/mapping/memory');
   const reading = await readAnyFile(name, bytes, choice);
   const t = reading.table;
-  if (!t) return { key: ++nextKey, name, bytes, reading, choice, table: table ?? 'parcels', mapping: null, fields: [], crs: null, crsIndex: 0, meridian: null };
+  if (!t) return { key: ++nextKey, name, bytes, reading, choice, table: table ?? 'parcels', mapping: null, fields: [], crs: null, crsIndex: 0, meridian: null, remembered: false };
   const guessed = guessTable(t);
   const kind = table ?? guessed.table;
   const proposal = table ? proposeMapping(kind, t.headers, samplesOf(t), !!t.geometry) : guessed.proposal;
-  const crs = detectTableCrs(t, proposal.mapping, cityHint(adcode));
-  return { key: ++nextKey, name, bytes, reading, choice, table: kind, mapping: proposal.mapping, fields: proposal.fields, crs, crsIndex: 0, meridian: null };
+  // Last month's confirmed mapping for the same headings wins over the proposal.
+  let mapping = proposal.mapping;
+  let fromMemory = false;
+  const saved = remembered?.(headerSignature(kind, t.headers));
+  if (saved) {
+    const c = checkMapping(saved);
+    if (c.ok && c.mapping.table === kind && missingHeaders(c.mapping, t.headers).length === 0) {
+      mapping = c.mapping;
+      fromMemory = true;
+    }
+  }
+  const crs = detectTableCrs(t, mapping, cityHint(adcode));
+  return { key: ++nextKey, name, bytes, reading, choice, table: kind, mapping, fields: proposal.fields, crs, crsIndex: 0, meridian: null, remembered: fromMemory };
+}
+
+/** Mappings to remember, by header signature, after an import was committed. */
+export async function mappingsToRemember(files: readonly ImportFile[]): Promise<Record<string, unknown>> {
+  const { headerSignature } = await import('../data/mapping/memory');
+  const out: Record<string, unknown> = {};
+  for (const f of files) if (f.reading.table && f.mapping) out[headerSignature(f.table, f.reading.table.headers)] = f.mapping;
+  return out;
 }
 
 /** The file with a field mapped to another column (null: not mapped) or another unit. */

@@ -10,6 +10,10 @@ import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type WorkspaceBase, type Workspace
 import type { WorkspaceTables } from '../data/workspace/tables';
 import { type Workspace, WORKSPACE_FILE_EXTENSION, readWorkspaceFile, writeWorkspaceFile } from '../data/workspace/workspace-file';
 import type { WorkspaceSummary } from '../data/workspace/workspace-store';
+import { type TableDiff, diffTables } from '../data/workspace/diff';
+
+/** Where confirmed mappings are remembered (this browser; workspace files carry their own). */
+const MAPPINGS_KEY = 'parkatlas:mappings';
 import { type AppState, type WorkspaceSummaryView, savedOf } from './app-state';
 import type { Effects } from './effects';
 import type { Notice } from './notice';
@@ -79,6 +83,31 @@ export function createWorkspaceActions({ store, dispatch, fx }: WorkspaceActionD
 
   return {
     refreshWorkspaces: () => refresh().catch((e) => fx.logError(e)),
+    /**
+     * What re-importing `parcels` into a workspace would change (monthly update): parcels added,
+     * removed and changed by id. Tracking records follow parcel ids, so they stay attached.
+     */
+    async workspaceDiff(id: WorkspaceId, parcels: WorkspaceTables['parcels']): Promise<TableDiff | null> {
+      const r = await fx.workspaces.load(id);
+      return r.ok ? diffTables(r.workspace.tables.parcels, parcels) : null;
+    },
+    /** The mapping confirmed last time for a file with these headings, if any (see mapping/memory.ts). */
+    rememberedMapping(signature: string): unknown {
+      try {
+        return (JSON.parse(fx.storage.getItem(MAPPINGS_KEY) ?? '{}') as Record<string, unknown>)[signature] ?? null;
+      } catch {
+        return null;
+      }
+    },
+    /** Remembers confirmed mappings by header signature, for next month's file. */
+    rememberMappings(entries: Record<string, unknown>): void {
+      try {
+        const all = JSON.parse(fx.storage.getItem(MAPPINGS_KEY) ?? '{}') as Record<string, unknown>;
+        fx.storage.setItem(MAPPINGS_KEY, JSON.stringify({ ...all, ...entries }));
+      } catch {
+        // Storage full or blocked: the next import proposes the mapping again.
+      }
+    },
     /** A city's county outlines (for the import check and its preview). */
     cityBoundaries: (adcode: string) => fx.cityBoundaries(adcode),
 

@@ -98,6 +98,42 @@ describe('importing own data', () => {
     expect(where[0]).toBeGreaterThan(116.5 - 0.01);
   });
 
+  test('next month’s ledger shows what changed, keeps the mapping and keeps tracking records', async () => {
+    const { page } = await openApp(browser, '?asOf=2026-06-30');
+    await openImport(page);
+    await importFiles(page, [{ name: '台账.csv', mimeType: 'text/csv', buffer: readFileSync('tests/fixtures/formats/parcels-gcj02-gbk.csv') }]);
+    const crs = page.locator('[data-testid=import-crs]');
+    const gcj = (await crs.locator('option').allTextContents()).findIndex((o) => o.includes('GCJ-02'));
+    await crs.selectOption(String(gcj));
+    await page.locator('[data-testid=import-commit]').click();
+    await waitFor(page, "s.region.startsWith('ws-') && s.parcelCount === 2", 60_000);
+    const region = (await appState(page)).region;
+
+    // A tracking step on GC-1.
+    await page.locator('[data-testid=parcel-list] li[data-parcel-id="GC-1"]').click();
+    await page.locator('[data-testid=tracking-stage]').selectOption('interviewed');
+    await page.locator('[data-testid=tracking-date]').fill('2026-06-01');
+    await page.locator('[data-testid=tracking-person]').fill('张科长');
+    await page.locator('[data-testid=tracking-add]').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=tracking-history] li').length === 1);
+
+    // Next month: the same headings, one area changed, one parcel added.
+    await openImport(page);
+    await expect(page.locator('[data-testid=import-target]').inputValue()).resolves.toBe(region);
+    await importFiles(page, [{ name: '台账-12月.csv', mimeType: 'text/csv', buffer: readFileSync('tests/fixtures/formats/parcels-gcj02-gbk-next-month.csv') }]);
+    await page.locator('[data-testid=mapping-remembered]').waitFor();
+    const crs2 = page.locator('[data-testid=import-crs]');
+    await crs2.selectOption(String((await crs2.locator('option').allTextContents()).findIndex((o) => o.includes('GCJ-02'))));
+    await page.locator('[data-testid=import-check-run]').click();
+    await expect(page.locator('[data-testid=import-diff]').textContent()).resolves.toContain('新增 1 宗，变更 1 宗，移除 0 宗');
+    await page.locator('[data-testid=import-commit]').click();
+    await waitFor(page, `s.region === '${region}' && s.parcelCount === 3`, 60_000);
+
+    await page.locator('[data-testid=parcel-list] li[data-parcel-id="GC-1"]').click();
+    await page.locator('[data-testid=tracking-history] li').first().waitFor();
+    await expect(page.locator('[data-testid=tracking-history]').textContent()).resolves.toContain('张科长');
+  });
+
   test('a workspace file opens in a fresh browser profile with identical counts', async () => {
     const { page } = await openApp(browser, '?asOf=2026-06-30');
     await openImport(page);

@@ -15,6 +15,7 @@ import {
   findCity,
   issuesCsv,
   readImportFile,
+  mappingsToRemember,
   templateFor,
   IMPORT_TABLES,
 } from '../../state/import-session';
@@ -46,6 +47,7 @@ export function ImportDialog(props: { onClose(): void; initialFiles?: File[] }) 
   const [check, setCheck] = useState<ImportCheck | null>(null);
   const [boundaries, setBoundaries] = useState<FeatureCollection | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [diff, setDiff] = useState<Awaited<ReturnType<typeof actions.workspaceDiff>>>(null);
   const dialog = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -72,7 +74,7 @@ export function ImportDialog(props: { onClose(): void; initialFiles?: File[] }) 
     setFailure(null);
     try {
       const read: ImportFile[] = [];
-      for (const file of Array.from(list)) read.push(await readImportFile(file.name, await bytesOf(file), adcode));
+      for (const file of Array.from(list)) read.push(await readImportFile(file.name, await bytesOf(file), adcode, {}, undefined, actions.rememberedMapping));
       setFiles((fs) => [...fs, ...read]);
       if (!name && read[0]) setName(read[0].name.replace(/\.[^.]+$/, ''));
     } catch (e) {
@@ -85,7 +87,7 @@ export function ImportDialog(props: { onClose(): void; initialFiles?: File[] }) 
   async function reread(f: ImportFile, choice: ImportFile['choice'], table?: TableKind) {
     setBusy(m('checking'));
     try {
-      const next = await readImportFile(f.name, f.bytes, adcode, { ...f.choice, ...choice }, table);
+      const next = await readImportFile(f.name, f.bytes, adcode, { ...f.choice, ...choice }, table, actions.rememberedMapping);
       setFiles((fs) => fs.map((x) => (x.key === f.key ? { ...next, key: f.key } : x)));
     } finally {
       setBusy(null);
@@ -97,6 +99,8 @@ export function ImportDialog(props: { onClose(): void; initialFiles?: File[] }) 
     try {
       const c = await checkImport(files, adcode, boundaries ? countiesContext(boundaries) : undefined, skip);
       setCheck(c);
+      // Updating a workspace: what the new ledger adds, changes and removes.
+      setDiff(target !== 'new' && c.tables.parcels ? await actions.workspaceDiff(target as `ws-${string}`, c.tables.parcels) : null);
       return c;
     } catch (e) {
       setFailure((e as Error).message);
@@ -111,6 +115,7 @@ export function ImportDialog(props: { onClose(): void; initialFiles?: File[] }) 
     if (!c || (c.errors > 0 && !skip) || Object.keys(c.tables).length === 0) return;
     setBusy(m('checking'));
     try {
+      actions.rememberMappings(await mappingsToRemember(files));
       await actions.saveImport({
         name: name || findCity(adcode)?.city.name || '我的工作区',
         adcode,
@@ -234,6 +239,12 @@ export function ImportDialog(props: { onClose(): void; initialFiles?: File[] }) 
             <h3>
               {m('problems')}：{check.errors + check.warnings === 0 ? m('noProblems') : m('errorsWarnings', { e: check.errors, w: check.warnings })}
             </h3>
+            {diff && (
+              <p data-testid="import-diff">
+                {m('diff', { a: diff.added.length, c: diff.changed.length, r: diff.removed.length, u: diff.unchanged })}
+                {diff.changed.length > 0 && <span class="muted"> · {diff.changed.slice(0, 8).map((d) => `${d.id}（${d.fields.join('、')}）`).join('；')}</span>}
+              </p>
+            )}
             {check.joined && <p data-testid="import-joined">{m('joined', { m: check.joined.matched, l: check.joined.ledgerOnly, s: check.joined.shapesOnly })}</p>}
             {check.impossible.length > 0 && (
               <p class="warn">

@@ -94,6 +94,7 @@ export function ImportFileCard(props: {
         <details class="import-mapping" open={f.fields.some((p) => p.header && p.unitReason === 'assumed')}>
           <summary>
             {m('mapping')}：{Object.keys(f.mapping.fields).length}/{fields.length}
+            {f.remembered && <span class="muted" data-testid="mapping-remembered"> · {m('remembered')}</span>}
           </summary>
           <table class="mapping-table">
             <thead>
