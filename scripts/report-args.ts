@@ -93,6 +93,13 @@ function checkOutputDir(flag: string, file: string): void {
     isDir = false;
   }
   if (!isDir) throw new UsageError(`${flag} ${file}：目录 ${dir} 不存在 / ${flag} ${file}: directory ${dir} does not exist`);
+  let target = false;
+  try {
+    target = statSync(file).isDirectory();
+  } catch {
+    target = false;
+  }
+  if (target) throw new UsageError(`${flag} ${file} 是一个目录，应为文件名 / ${flag} ${file} is a directory, not a file name`);
 }
 
 function readSettings(file: string): RuleSettings {

@@ -223,7 +223,9 @@ function prepare(m: MappedInput, crs: CrsChoice | null, skipInvalid: boolean): P
 /** Issue lines, errors first, at most `cap` (the problems CSV has them all). */
 export function issueLines(issues: readonly SourceIssue[], geometryFiles: ReadonlySet<string>, cap = 200): string[] {
   const sorted = [...issues.filter((i) => i.level === 'error'), ...issues.filter((i) => i.level === 'warning')];
-  const lines = sorted.slice(0, cap).map((i) => formatSourceIssue(i, geometryFiles.has(i.file)));
+  // Issues inside a Shapefile zip name the member (`a.zip/dir/layer`).
+  const isGeometryFile = (f: string) => [...geometryFiles].some((g) => f === g || f.startsWith(`${g}/`));
+  const lines = sorted.slice(0, cap).map((i) => formatSourceIssue(i, isGeometryFile(i.file)));
   if (sorted.length > cap) lines.push(`……另有 ${sorted.length - cap} 条未列出 / ${sorted.length - cap} more not listed`);
   return lines;
 }

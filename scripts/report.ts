@@ -124,7 +124,7 @@ async function report(o: ReportOptions, io: ReportIo): Promise<number> {
   for (const file of o.parcels) inputs.push(await readInput(file));
   const mapped = mapInputs(inputs, saved);
   const notes: string[] = [];
-  for (const m of mapped) if (!m.mappingFile) notes.push(...describeMapping(m));
+  for (const m of mapped) notes.push(...describeMapping(m));
   const warnings = checkFields(mapped);
   const crsByFile = new Map<string, CrsChoice | null>();
   for (const m of mapped) {
