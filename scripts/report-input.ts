@@ -7,9 +7,10 @@
 import { readFileSync } from 'node:fs';
 import type { CrsChoice } from '../src/data/crs/choice';
 import { describeCrs } from '../src/data/crs/choice';
-import type { CrsCandidate } from '../src/data/crs/detect';
+import { type CrsCandidate, offsetHint } from '../src/data/crs/detect';
 import type { RawTable, SourceIssue } from '../src/data/formats/raw-table';
 import { type BuiltImport, type PreparedTable, buildImport, buildJoinedImport, detectTableCrs, prepareTable, samplesOf } from '../src/data/ingest/import-table';
+import type { FileFormat } from '../src/data/ingest/detect-format';
 import { readAnyFile } from '../src/data/ingest/read-file';
 import { impossibleFindings, type FindingCode } from '../src/data/mapping/field-impact';
 import { FIELD_NAMES, type TableKind } from '../src/data/mapping/field-names';
@@ -39,6 +40,7 @@ export function formatSourceIssue(i: SourceIssue, geometryFile = false): string 
 export interface ReadInput {
   file: string;
   raw: RawTable;
+  format: FileFormat;
   /** Formats whose rows are features (messages say 第 N 个要素). */
   geometryFile: boolean;
 }
@@ -60,7 +62,7 @@ export async function readInput(file: string): Promise<ReadInput> {
     if (lines.length === 0) lines.push(`文件 ${file}：不是可读取的数据表（${reading.format}） / not a data table (${reading.format})`);
     throw new InputRefused(1, lines);
   }
-  return { file, raw: reading.table, geometryFile };
+  return { file, raw: reading.table, format: reading.format, geometryFile };
 }
 
 /** Reads `--mapping` files; an unreadable or invalid one is a usage error (exit 2), like a bad settings file. */
@@ -177,6 +179,19 @@ function candidateLine(c: CrsCandidate, k: number): string {
   return `  ${k + 1}. ${c.reason.zh}（${Math.round(c.score * 100)}）→ 按中央经线选择 --crs ${codes}`;
 }
 
+/**
+ * WGS84, GCJ-02 and BD-09 longitudes/latitudes differ by a few hundred metres and cannot be told
+ * apart by value. Only a GeoJSON (WGS84 by RFC 7946, §4), a .prj, or a column or file name
+ * (高德, baidu, wgs…) settles it; otherwise the user says which with --crs.
+ */
+function offsetUnknown(m: MappedInput, best: CrsCandidate): boolean {
+  if (best.status !== 'ready' || best.choice.kind === 'gk') return false;
+  if (m.format === 'geojson' || m.raw.crsHint?.prj) return false;
+  const g = m.mapping.geometry;
+  const names = g.kind === 'lonlat' ? [g.lon, g.lat, m.file] : g.kind === 'xy' ? [g.x, g.y, m.file] : [m.file];
+  return offsetHint(names) === null;
+}
+
 /** A best candidate counts as clearly ahead when the next other system scores below this share of it. */
 const CLEAR_LEAD = 0.7;
 
@@ -196,7 +211,7 @@ export function decideCrs(m: MappedInput, option: CrsOption): { choice: CrsChoic
   // Old datums read from the same numbers are always listed after CGCS2000; they are a caveat
   // (printed), not a rival reading of the values.
   const rival = rest.find((c) => c.status !== 'ready' || best.status !== 'ready' || c.choice.kind !== 'gk' || best.choice.kind !== 'gk' || c.choice.centralMeridian !== best.choice.centralMeridian || c.choice.zonePrefix !== best.choice.zonePrefix || c.choice.swapAxes !== best.choice.swapAxes);
-  if (best.status !== 'ready' || (rival && rival.score >= CLEAR_LEAD * best.score)) {
+  if (best.status !== 'ready' || (rival && rival.score >= CLEAR_LEAD * best.score) || offsetUnknown(m, best)) {
     throw new InputRefused(2, [
       `文件 ${m.file}：无法确定坐标系，请用 --crs 选择（可加 --swap-axes 交换 X/Y） / the coordinate system is ambiguous: choose one with --crs`,
       ...d.candidates.slice(0, 6).map(candidateLine),

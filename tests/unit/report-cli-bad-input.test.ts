@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { failureMessage } from '../../scripts/report';
+import { UsageError, parseReportArgs } from '../../scripts/report-args';
 import { problemsCsv, writeAll } from '../../scripts/report-output';
 import { parseCsv } from '../../src/data/csv';
 import { parcelsCsv } from './helpers/parcels';
@@ -68,6 +69,14 @@ describe('the report refuses bad arguments before reading anything (exit 2)', { 
     const r = await report(['--parcels', gone, '--out', temp('ok.csv'), '--xlsx', asDir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('是一个目录');
+  });
+
+  it('reads --join-key as one field or LEDGER_FIELD=SHAPES_FIELD, contract fields only, with two parcels files', () => {
+    const base = ['--parcels', temp('a.zip'), '--parcels', temp('b.xlsx'), '--out', temp('j.csv')];
+    expect(parseReportArgs(base)!.joinKey).toEqual({ ledger: 'parcel_id', shapes: 'parcel_id' });
+    expect(parseReportArgs([...base, '--join-key', 'parcel_id=holder'])!.joinKey).toEqual({ ledger: 'parcel_id', shapes: 'holder' });
+    expect(() => parseReportArgs([...base, '--join-key', '宗地编号'])).toThrow(/“宗地编号” in --join-key is not a parcels field/);
+    expect(() => parseReportArgs(['--parcels', temp('a.zip'), '--out', temp('j.csv'), '--join-key', 'parcel_id'])).toThrow(UsageError);
   });
 
   it('lists the coordinate systems for an explicit choice only: --swap-axes without --crs and an unknown code are refused', async () => {

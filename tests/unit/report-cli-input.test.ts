@@ -121,6 +121,28 @@ describe('the report on planners’ own files', { timeout: 120_000 }, () => {
     }
   });
 
+  it('asks which of WGS84, GCJ-02 and BD-09 lon/lat columns are, unless a name or --crs says so', async () => {
+    const csv = 'parcel_id,area_m2,经度,纬度\nP1,1000,116.5,37.5\n';
+    const ask = await report(['--parcels', temp('lonlat.csv', csv), '--out', temp('ll.csv')]);
+    expect(ask.code).toBe(2);
+    for (const flag of ['--crs wgs84', '--crs gcj02', '--crs bd09']) expect(ask.stderr).toContain(flag);
+
+    const point = async (name: string, extra: string[]) => {
+      const geojson = temp('ll.geojson');
+      const r = await report(['--parcels', temp(name, csv), '--out', temp('ll.csv'), '--geojson', geojson, ...extra]);
+      expect(r.code, name).toBe(0);
+      return { stdout: r.stdout, at: JSON.parse(readFileSync(geojson, 'utf8')).features[0].geometry.coordinates as number[] };
+    };
+    const wgs = await point('lonlat.csv', ['--crs', 'wgs84']);
+    expect(wgs.at).toEqual([116.5, 37.5]);
+    // A file named after Amap: read as GCJ-02 and moved back by the offset (hundreds of metres).
+    const amap = await point('高德坐标.csv', []);
+    expect(amap.stdout).toContain('GCJ-02');
+    const moved = metres(amap.at, [116.5, 37.5]);
+    expect(moved).toBeGreaterThan(100);
+    expect(moved).toBeLessThan(1000);
+  });
+
   it('--skip-invalid imports the valid rows and writes the problem list beside the output; without it nothing is written', async () => {
     const input = temp('mixed.csv', parcelsCsv([{ agreed_start_date: '2019-01-01', status: 'not_started' }, { agreed_start_date: '2021-13-01' }, {}]));
     const out = temp('mixed-out.csv');
