@@ -94,7 +94,7 @@ function stringValues(t: TableData | undefined, field: string): readonly (string
   return c && c.type === 'string' ? c.values : [];
 }
 
-/** Runs the report; returns the exit code. Never throws for bad input. */
+/** Runs the report; returns the exit code and never throws (failures are printed). */
 export async function run(argv: string[], io: ReportIo): Promise<number> {
   let o: ReportOptions | null;
   try {
@@ -111,7 +111,11 @@ export async function run(argv: string[], io: ReportIo): Promise<number> {
   try {
     return await report(o, io);
   } catch (e) {
-    if (!(e instanceof InputRefused)) throw e;
+    if (!(e instanceof InputRefused)) {
+      // A write that failed (disk full, permissions) or anything unforeseen: one clear line.
+      io.stderr(failureMessage(e));
+      return 1;
+    }
     io.stderr(`${e.lines.join('\n')}\n`);
     if (e.code === 1) io.stderr('输入有错误，未生成报告。/ The input has errors; nothing was written.\n');
     return e.code;

@@ -100,6 +100,20 @@ describe('the report writes all outputs or none', () => {
     expect(readdirSync(sub).sort()).toEqual(['r.csv', 'r.geojson']);
   });
 
+  it('when the workbook cannot be written after the analysis, the CSV is not left behind either', async () => {
+    const out = temp('set-out.csv');
+    const xlsx = temp('set-out.xlsx');
+    // The workbook's temporary name is taken by a directory, so only that write fails.
+    mkdirSync(`${xlsx}.${process.pid}.tmp`);
+    const r = await report(['--parcels', temp('set.csv', ONE), '--as-of', '2021-06-01', '--out', out, '--xlsx', xlsx]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^报告失败 \/ report failed: .*EISDIR/);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(xlsx)).toBe(false);
+    expect(existsSync(`${out}.${process.pid}.tmp`)).toBe(false);
+  });
+
   it('a failure after the arguments prints one clear line, never a stack trace', () => {
     const e = Object.assign(new Error('EACCES: permission denied, open /x/r.csv\n    at Object.openSync (node:fs:573:18)'), { code: 'EACCES' });
     const text = failureMessage(e);
