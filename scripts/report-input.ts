@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { CrsChoice } from '../src/data/crs/choice';
 import { describeCrs } from '../src/data/crs/choice';
+import { T } from '../src/data/crs/detect-text';
 import { type CrsCandidate, offsetHint } from '../src/data/crs/detect';
 import type { RawTable, SourceIssue } from '../src/data/formats/raw-table';
 import { type BuiltImport, type PreparedTable, buildImport, buildJoinedImport, detectTableCrs, prepareTable, samplesOf } from '../src/data/ingest/import-table';
@@ -201,7 +202,13 @@ const CLEAR_LEAD = 0.7;
  */
 export function decideCrs(m: MappedInput, option: CrsOption): { choice: CrsChoice | null; lines: string[] } {
   if (m.mapping.geometry.kind === 'none') return { choice: null, lines: [] };
-  if (option.kind === 'fixed') return { choice: option.choice, lines: [`文件 ${m.file} 的坐标系（--crs ${option.label}）：${describeCrs(option.choice).zh}`] };
+  if (option.kind === 'fixed') {
+    const c = option.choice;
+    const lines = [`文件 ${m.file} 的坐标系（--crs ${option.label}）：${describeCrs(c).zh}`];
+    // The command line has no way to give local Helmert parameters yet: say what that costs.
+    if (c.kind === 'gk' && c.datum !== 'cgcs2000') lines.push(`  提示：${T.oldDatum(c.datum).zh}`);
+    return { choice: c, lines };
+  }
   const d = detectTableCrs(m.raw, m.mapping);
   if (!d) return { choice: null, lines: [] };
   if (d.candidates.length === 0) {

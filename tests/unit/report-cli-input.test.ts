@@ -118,7 +118,12 @@ describe('the report on planners’ own files', { timeout: 120_000 }, () => {
       const p1 = JSON.parse(readFileSync(geojson, 'utf8')).features[0].geometry;
       expect(p1.type).toBe('Point');
       expect(metres(p1.coordinates, ZD001_SW)).toBeLessThan(1);
+      expect(r.stdout).not.toContain('偏差数十米');
     }
+    // The same numbers read as Xi'an 1980 (EPSG:2384 = Xian 1980 / 3-degree Gauss-Kruger CM 117E): warned, not refused.
+    const xian = await report(['--parcels', temp('xy-in.csv', csv), '--out', temp('xy-xian.csv'), '--crs', 'EPSG:2384']);
+    expect(xian.code).toBe(0);
+    expect(xian.stdout).toMatch(/1980西安坐标系.*偏差数十米/);
   });
 
   it('asks which of WGS84, GCJ-02 and BD-09 lon/lat columns are, unless a name or --crs says so', async () => {
