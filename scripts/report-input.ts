@@ -17,6 +17,7 @@ import { impossibleFindings, type FindingCode } from '../src/data/mapping/field-
 import { FIELD_NAMES, type TableKind } from '../src/data/mapping/field-names';
 import { checkMapping, missingHeaders } from '../src/data/mapping/memory';
 import { type TableMapping, proposeMapping } from '../src/data/mapping/propose';
+import { selectRows } from '../src/data/workspace/select-rows';
 import type { TableData } from '../src/data/workspace/tables';
 import { displayLabel } from '../src/vocab';
 import type { CrsOption } from './report-args';
@@ -258,7 +259,9 @@ export function importParcels(inputs: readonly MappedInput[], crsByFile: Map<str
   const encodings = inputs.filter((m) => m.raw.encoding && m.raw.encoding !== 'utf-8').map((m) => ({ file: m.file, encoding: m.raw.encoding! }));
   if (inputs.length === 1) {
     const m = inputs[0];
-    return { built: buildImport(prepare(m, crsByFile.get(m.file) ?? null, skipInvalid)), encodings, geometryFiles };
+    const p = prepare(m, crsByFile.get(m.file) ?? null, skipInvalid);
+    const built = buildImport(p);
+    return { built: skipInvalid ? dropRefused(built, p) : built, encodings, geometryFiles };
   }
   const withShapes = inputs.filter((m) => m.mapping.geometry.kind !== 'none');
   if (withShapes.length !== 1) {
@@ -277,7 +280,22 @@ export function importParcels(inputs: readonly MappedInput[], crsByFile: Map<str
   if (missing.length > 0) throw new InputRefused(1, missing);
   const l = prepare(ledger, null, skipInvalid);
   const s = prepare(shapes, crsByFile.get(shapes.file) ?? null, skipInvalid);
-  return { built: buildJoinedImport(l, s, {}, joinKey.ledger, joinKey.shapes), encodings, geometryFiles };
+  const built = buildJoinedImport(l, s, {}, joinKey.ledger, joinKey.shapes);
+  return { built: skipInvalid ? dropRefused(built, l) : built, encodings, geometryFiles };
+}
+
+/**
+ * With --skip-invalid, rows the last step refused (a parcel with neither area nor shape) are left
+ * out like the rows refused earlier; they stay in the problems list. `rowsOf` is the table whose
+ * rows the built table has (the only file, or the ledger of a join).
+ */
+function dropRefused(built: BuiltImport, rowsOf: PreparedTable): BuiltImport {
+  const file = rowsOf.mapped.file;
+  const src = rowsOf.mapped.sourceRows;
+  const bad = new Set(built.issues.filter((i) => i.level === 'error' && i.file === file && i.row !== null).map((i) => i.row!));
+  if (bad.size === 0 || src.length !== built.table.count) return built;
+  const keep = Int32Array.from([...src.keys()].filter((i) => !bad.has(src[i])));
+  return { ...built, table: selectRows(built.table, keep), skipped: [...built.skipped, { file, rows: [...bad] }] };
 }
 
 /** An optional table for the workbook (enterprises, parks): proposed mapping, detected coordinates. */

@@ -166,5 +166,15 @@ describe('the report on planners’ own files', { timeout: 120_000 }, () => {
     const dateRow = table.records.find((x) => x.cells[3] === 'agreed_start_date')!;
     expect(dateRow.cells.slice(0, 4)).toEqual([input, '', '3', 'agreed_start_date']);
     expect(dateRow.cells[5]).toContain('2021-13-01');
+
+    // A parcel with neither area nor shape is refused by the last check: left out the same way.
+    const noArea = temp('no-area.csv', parcelsCsv([{}, { area_m2: null }, {}]));
+    const out2 = temp('no-area-out.csv');
+    const r2 = await report(['--parcels', noArea, '--as-of', '2021-06-01', '--out', out2, '--skip-invalid']);
+    expect(r2.code).toBe(0);
+    expect(readFileSync(out2, 'utf8').split('\n').slice(1, -1).map((l) => l.split(',')[0])).toEqual(['P1', 'P3']);
+    expect(r2.stdout).toContain('已跳过 1 行');
+    const p2 = parseCsv(readFileSync(out2.replace(/\.csv$/, '.problems.csv'), 'utf8')).records;
+    expect(p2.map((x) => [x.cells[2], x.cells[3], x.cells[4]])).toContainEqual(['3', 'area_m2', 'parcel.no_area']);
   });
 });
