@@ -186,6 +186,10 @@ describe('bad files are refused with file, row or feature and field (exit 1), ne
     expect(await refused('shift.csv', 'parcel_id,area_m2,land_price_wan\nP1,11,820.5,3\n')).toMatch(/第 2 行，字段 area_m2：.*11,820\.5/);
     expect(await refused('dup.csv', 'parcel_id,area_m2,area_m2\nP1,1,2\n')).toMatch(/表头“area_m2”出现了两次/);
   });
+
+  it('a file cut off inside a quoted cell', async () => {
+    expect(await refused('cut.csv', 'parcel_id,area_m2,holder\nP1,100,"甲公')).toMatch(/第 2 行，字段 holder：.*被截断/);
+  });
 });
 
 describe('large and odd but valid files are read', { timeout: 120_000 }, () => {
