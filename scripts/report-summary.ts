@@ -33,10 +33,14 @@ ORDER BY kind, n DESC, key`;
 
 export interface SummaryMeta {
   file: string;
+  /** Text encoding the file was read in (`utf-8`, `gb18030`, `windows-1252`…). */
   encoding: string;
   asOf: string;
   out: string;
   xlsx: string | null;
+  geojson?: string | null;
+  /** `--skip-invalid`: where the problems list went, how many problems and skipped rows. */
+  problems?: { path: string; count: number; skipped: number } | null;
   written: number;
 }
 
@@ -46,7 +50,8 @@ export function formatSummary(r: readonly SummaryRow[], m: SummaryMeta): string 
   const n = (kind: string, key: string) => get(kind, key)?.n ?? 0;
   const mu = (kind: string, key: string) => m2ToMu(get(kind, key)?.area_m2 ?? 0).toFixed(1);
   const lines: string[] = [];
-  lines.push(`宗地文件：${m.file}${m.encoding === 'utf-8' ? '' : '（按 GBK/GB18030 解码）'}`);
+  const decoded = m.encoding === 'utf-8' ? '' : m.encoding === 'gb18030' || m.encoding === 'gbk' ? '（按 GBK/GB18030 解码）' : `（按 ${m.encoding} 解码）`;
+  lines.push(`宗地文件：${m.file}${decoded}`);
   lines.push(`评估基准日：${m.asOf}`);
   lines.push(`读取宗地：${n('all', '')} 宗，${mu('all', '')} 亩`);
   const idleTypes = IDLE_TYPES.filter((t) => t !== 'none');
@@ -67,5 +72,7 @@ export function formatSummary(r: readonly SummaryRow[], m: SummaryMeta): string 
   for (const g of r.filter((x) => x.kind === 'missing' && x.key !== '')) lines.push(`  缺 ${g.key}：${g.n} 宗`);
   lines.push(`已写入 ${m.out}（${m.written} 行）`);
   if (m.xlsx) lines.push(`已写入 ${m.xlsx}（工作表：${Object.values(SHEET_NAMES).join('、')}）`);
+  if (m.geojson) lines.push(`已写入 ${m.geojson}（WGS84，${m.written} 个要素，属性为报告各列）`);
+  if (m.problems) lines.push(`已跳过 ${m.problems.skipped} 行有错误的数据，问题清单（${m.problems.count} 条）已写入 ${m.problems.path}`);
   return lines.join('\n') + '\n';
 }

@@ -1,50 +1,62 @@
-// Command-line land report: reads a parcels file (CSV or GeoJSON, UTF-8 or GBK), runs the
-// same import, DuckDB-WASM and rule SQL as the browser, and writes the data contract's
-// per-parcel CSV (parcel_id, idle_type, idle_days, disposal, exit_reasons, inefficiency).
+// Command-line land report: reads parcels through the same import pipeline as the browser
+// (src/data/ingest: Excel, CSV in any Chinese encoding, Shapefile zip, GeoJSON, 界址点 TXT; a
+// shapes file joined to a ledger), runs DuckDB-WASM and the rule SQL, and writes the data
+// contract's per-parcel CSV (parcel_id, idle_type, idle_days, disposal, exit_reasons,
+// inefficiency), optionally the app's workbook and the findings as GeoJSON.
 //
-//   npm run report -- --parcels FILE --as-of YYYY-MM-DD --out OUT.csv [--settings FILE.json]
-//                     [--xlsx OUT.xlsx [--enterprises FILE] [--parks FILE] [--region NAME]]
-//
-// --xlsx also writes the app's export workbook (说明, 闲置土地, 退出条件, 低效用地, 亩均评价,
-// 盘活跟踪), unfiltered, with the same as-of date and settings. The CSV stays exactly the
-// contract's columns.
-//
-// Exit codes: 0 done; 1 the parcels file cannot be read or has errors (nothing is written);
-// 2 wrong arguments or settings.
+// Exit codes: 0 done; 1 an input file cannot be read or has errors (nothing is written);
+// 2 wrong arguments, settings or mapping file, or a coordinate system to choose.
+// `run(argv, io)` is exported so tests call it in-process; the file runs it when executed.
 
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { parseSavedState } from '../src/state/saved-state';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readExportTables } from '../src/analysis/export-tables';
 import { EMPTY_FILTER } from '../src/analysis/filters';
 import { runMujun } from '../src/analysis/mujun';
 import { reportRows, runLandRules } from '../src/analysis/run-land-rules';
-import { DEFAULT_SETTINGS, type RuleSettings } from '../src/analysis/settings';
-import { ENTERPRISE_FIELDS, type FieldSpec, PARK_FIELDS, REPORT_COLUMNS } from '../src/data/contract';
-import { toCsv } from '../src/data/csv';
-import { type Db, rows } from '../src/data/db';
-import { decodeText } from '../src/data/decode';
+import { REPORT_COLUMNS } from '../src/data/contract';
+import type { CrsChoice } from '../src/data/crs/choice';
+import { toSpreadsheetCsv } from '../src/data/csv';
+import { rows } from '../src/data/db';
 import { openNodeDb } from '../src/data/duckdb-node';
-import { parseIsoDate } from '../src/data/import/cells';
-import { formatIssue } from '../src/data/import/issues';
-import { importParcels } from '../src/data/import/parcels';
-import { type RecordsBatch, importRecords } from '../src/data/import/records';
-import { loadParcelBatch, loadRows } from '../src/data/import/store';
+import type { SourceIssue } from '../src/data/formats/raw-table';
+import type { TableData } from '../src/data/workspace/tables';
+import { loadWorkspaceTables } from '../src/data/workspace/load-db';
 import { buildWorkbook } from '../src/export/xlsx';
-import { todayLocal } from '../src/vocab';
+import { type ReportOptions, UsageError, parseReportArgs, problemsPath } from './report-args';
+import { InputRefused, checkFields, decideCrs, describeMapping, importOther, importParcels, issueLines, mapInputs, readInput, readSavedMappings } from './report-input';
+import { type OutputFile, findingsGeoJson, problemsCsv, writeAll } from './report-output';
 import { SUMMARY_QUERY, type SummaryRow, formatSummary } from './report-summary';
 
 const USAGE = `用法 / Usage:
-  npm run report -- --parcels 宗地.csv --as-of 2024-12-31 --out 结果.csv [--settings 设置.json]
-                    [--xlsx 结果.xlsx [--enterprises 企业.csv] [--parks 园区.geojson] [--region 地区名]]
+  npm run report -- --parcels 宗地.xlsx --as-of 2024-12-31 --out 结果.csv [选项 / options]
+  npm run report -- --parcels 宗地图形.zip --parcels 监管台账.xlsx --join-key parcel_id --out 结果.csv
 
 选项 / Options:
-  --parcels FILE     宗地文件：CSV（可含 WKT/GeoJSON 几何列）或 GeoJSON，UTF-8 或 GBK 编码
-                     Parcels file: CSV (optional WKT/GeoJSON geometry column) or GeoJSON, UTF-8 or GBK
+  --parcels FILE     宗地文件：Excel (.xlsx)、CSV（UTF-8/GBK，经纬度、WKT 或投影 X/Y 列）、Shapefile (.zip)、
+                     GeoJSON、部标界址点 TXT。可给两次：一个图形文件 + 一个台账，按 --join-key 连接
+                     Parcels: Excel, CSV (UTF-8/GBK; lon/lat, WKT or projected x/y columns), Shapefile .zip,
+                     GeoJSON, boundary-point TXT. Twice: a shapes file + a ledger, joined on --join-key
+  --join-key KEY     连接字段（两边的合同字段），默认 parcel_id；两边不同时写 台账字段=图形字段
+                     Join field (contract field on both sides), default parcel_id; or LEDGER_FIELD=SHAPES_FIELD
+  --mapping FILE     已保存的字段对应（JSON）；不给则自动识别并打印。每个宗地文件可给一个
+                     A saved field mapping (JSON); without it the proposed mapping is used and printed
+  --save-mapping FILE  保存本次使用的字段对应，供下次 --mapping 使用（顺序同 --parcels）
+                     Save the mapping used (one per --parcels, same order) for a later --mapping
+  --crs CHOICE       坐标系：auto（默认，识别不确定时列出候选并退出）、wgs84、gcj02、bd09，
+                     或高斯-克吕格 EPSG 代码（如 EPSG:4527；CGCS2000、西安80、北京54）
+                     Coordinate system: auto (default; lists candidates and stops when unsure), wgs84,
+                     gcj02, bd09, or a Gauss-Krüger EPSG code (e.g. EPSG:4527)
+  --swap-axes        文件的 X 为北坐标、Y 为东坐标（与明确的 --crs 一起用）
+                     The file's X is the northing and Y the easting (with an explicit --crs)
+  --skip-invalid     跳过有错误的行，问题清单写入 OUT.problems.csv；不给则有错误即不输出
+                     Import the valid rows and write the problems to OUT.problems.csv; otherwise any error refuses
   --as-of DATE       评估基准日 YYYY-MM-DD，默认今天（本地日期）
                      Date the rules are judged at, YYYY-MM-DD; defaults to today (local date)
   --out FILE         输出 CSV（UTF-8，列：${REPORT_COLUMNS.join(',')}）
                      Output CSV (UTF-8, columns: ${REPORT_COLUMNS.join(',')})
+  --geojson FILE     另写 GeoJSON（WGS84，报告各列为属性，可在 QGIS 中打开）
+                     Also write the parcels as GeoJSON (WGS84, the report's columns as properties, for QGIS)
   --settings FILE    规则阈值 JSON，可只写部分项，例如 {"idleYears": 2, "mujunRatioCap": 2}
                      （含亩均评价的基准值、权重、单项上限与 A/B/C/D 占比，占比合计须为 100）
                      Rule thresholds as JSON, any subset of the settings keys (incl. the 亩均 ones)
@@ -52,215 +64,159 @@ const USAGE = `用法 / Usage:
                      Or a saved-state document (version 2: {"version": 2, "rules": {…}}); newer versions are refused
   --xlsx FILE        另写 Excel 工作簿（说明、闲置土地、退出条件、低效用地、亩均评价、盘活跟踪），不筛选
                      Also write the Excel workbook (all parcels, same as-of date and settings)
-  --enterprises FILE 企业表（CSV，数据契约字段），用于工作簿的亩均评价；缺省则该表为空
-                     Enterprises (contract CSV) for the 亩均 sheet; without it the sheet is empty
-  --parks FILE       园区表（GeoJSON 或 CSV），用于工作簿中的园区名称
-                     Parks (GeoJSON or CSV) for park names in the workbook
+  --enterprises FILE 企业表（与宗地相同的格式），用于工作簿的亩均评价；缺省则该表为空
+                     Enterprises (any format above) for the 亩均 sheet; without it the sheet is empty
+  --parks FILE       园区表（GeoJSON、CSV 等），用于工作簿中的园区名称
+                     Parks (GeoJSON, CSV…) for park names in the workbook
   --region NAME      工作簿“说明”中的地区名称，默认取宗地文件名
                      Region name for the workbook's 说明 sheet; defaults to the parcels file name
   -h, --help         显示本帮助 / Show this help
 
+除 --parcels、--mapping、--save-mapping 外，每个选项只能给一次。输出文件不能是输入文件，其目录须已存在。
+Every option but --parcels, --mapping and --save-mapping is given at most once. Outputs may not be
+inputs, and their directories must exist. All outputs are written together, or none.
+
 退出码 / Exit codes:
   0 完成 / done
   1 输入文件无法读取或有错误，不写输出 / an input file is unreadable or invalid; nothing written
-  2 参数或设置错误 / bad arguments or settings
+  2 参数、设置或映射文件错误，或需选择坐标系 / bad arguments, settings or mapping, or a coordinate system to choose
 `;
 
-class UsageError extends Error {}
-
-interface Options {
-  parcels: string;
-  asOf: string;
-  out: string;
-  settings: RuleSettings;
-  xlsx: string | null;
-  enterprises: string | null;
-  parks: string | null;
-  region: string | null;
+export interface ReportIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
 }
 
-/** Parses the arguments; null when help was asked for. Throws UsageError on bad arguments. */
-function parseOptions(argv: string[]): Options | null {
-  let values;
+const EMPTY: TableData = { count: 0, columns: {} };
+
+function stringValues(t: TableData | undefined, field: string): readonly (string | null)[] {
+  const c = t?.columns[field];
+  return c && c.type === 'string' ? c.values : [];
+}
+
+/** Runs the report; returns the exit code and never throws (failures are printed). */
+export async function run(argv: string[], io: ReportIo): Promise<number> {
+  let o: ReportOptions | null;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        parcels: { type: 'string' },
-        'as-of': { type: 'string' },
-        out: { type: 'string' },
-        settings: { type: 'string' },
-        xlsx: { type: 'string' },
-        enterprises: { type: 'string' },
-        parks: { type: 'string' },
-        region: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  if (values.help) return null;
-  if (!values.parcels) throw new UsageError('缺少 --parcels（宗地文件） / missing --parcels');
-  if (!values.out) throw new UsageError('缺少 --out（输出文件） / missing --out');
-  if (!values.xlsx && (values.enterprises || values.parks || values.region)) {
-    throw new UsageError('--enterprises、--parks、--region 只用于 --xlsx 工作簿 / only used with --xlsx');
-  }
-
-  const asOf = values['as-of'] ?? todayLocal();
-  // Strictly ISO: the importer also accepts 2024/1/5 in data, but a command line should be exact.
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || parseIsoDate(asOf) === null) {
-    throw new UsageError(`--as-of “${asOf}” 不是有效日期（应为 YYYY-MM-DD） / not a valid YYYY-MM-DD date`);
-  }
-
-  let settings = DEFAULT_SETTINGS;
-  if (values.settings) {
-    let text: string;
-    try {
-      text = readFileSync(values.settings, 'utf8');
-    } catch (e) {
-      throw new UsageError(`无法读取设置文件 ${values.settings}：${(e as Error).message}`);
-    }
-    // The browser's saved state and this file go through one reader: same versions, same
-    // migrations, same checks. A file with any refused value is an error here, since a report
-    // computed with silently replaced thresholds would be wrong without saying so.
-    const where = { zh: `设置文件 ${values.settings}`, en: `settings file ${values.settings}` };
-    const read = parseSavedState(text, where);
-    if (read.issues.length > 0) {
-      throw new UsageError(read.issues.map((n) => `${n.zh}\n  ${n.en}`).join('\n'));
-    }
-    settings = read.state.rules;
-  }
-  return {
-    parcels: values.parcels,
-    asOf,
-    out: values.out,
-    settings,
-    xlsx: values.xlsx ?? null,
-    enterprises: values.enterprises ?? null,
-    parks: values.parks ?? null,
-    region: values.region ?? null,
-  };
-}
-
-async function summarise(db: Db, o: Options, file: string, encoding: string, written: number): Promise<string> {
-  const r = rows<SummaryRow>(await db.query(SUMMARY_QUERY));
-  return formatSummary(r, { file, encoding, asOf: o.asOf, out: o.out, xlsx: o.xlsx, written });
-}
-
-/** Writes next to the target and renames, so a failed run never leaves half a report. */
-function writeAtomically(path: string, content: string | Uint8Array): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    if (typeof content === 'string') writeFileSync(tmp, content, 'utf8');
-    else writeFileSync(tmp, content);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
-async function run(argv: string[]): Promise<number> {
-  let o: Options | null;
-  try {
-    o = parseOptions(argv);
+    o = parseReportArgs(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`${e.message}\n用 --help 查看用法 / see --help\n`);
+    io.stderr(`${e.message}\n用 --help 查看用法 / see --help\n`);
     return 2;
   }
   if (!o) {
-    process.stdout.write(USAGE);
+    io.stdout(USAGE);
     return 0;
   }
-
-  let bytes: Uint8Array;
   try {
-    bytes = readFileSync(o.parcels);
+    return await report(o, io);
   } catch (e) {
-    const message = `无法读取文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
-    process.stderr.write(`${formatIssue({ level: 'error', file: o.parcels, row: null, field: null, message })}\n`);
-    return 1;
+    if (!(e instanceof InputRefused)) {
+      // A write that failed (disk full, permissions) or anything unforeseen: one clear line.
+      io.stderr(failureMessage(e));
+      return 1;
+    }
+    io.stderr(`${e.lines.join('\n')}\n`);
+    if (e.code === 1) io.stderr('输入有错误，未生成报告。/ The input has errors; nothing was written.\n');
+    return e.code;
   }
-  const { text, encoding } = decodeText(bytes);
-  const imported = importParcels(o.parcels, text);
-  for (const issue of imported.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-  if (!imported.ok) {
-    const count = imported.issues.filter((i) => i.level === 'error').length;
-    process.stderr.write(`宗地文件有 ${count} 处错误，未生成报告。\n`);
-    return 1;
-  }
+}
 
-  // The workbook's optional inputs are checked before anything is written, like the parcels.
-  const enterprises = readRecords(o.enterprises, ENTERPRISE_FIELDS, 'enterprise_id');
-  const parks = readRecords(o.parks, PARK_FIELDS, 'park_id');
-  if (enterprises === false || parks === false) return 1;
+async function report(o: ReportOptions, io: ReportIo): Promise<number> {
+  const saved = readSavedMappings(o.mappings);
+  const inputs = [];
+  for (const file of o.parcels) inputs.push(await readInput(file));
+  const mapped = mapInputs(inputs, saved);
+  const notes: string[] = [];
+  for (const m of mapped) notes.push(...describeMapping(m));
+  const warnings = checkFields(mapped);
+  const crsByFile = new Map<string, CrsChoice | null>();
+  for (const m of mapped) {
+    const d = decideCrs(m, o.crs);
+    crsByFile.set(m.file, d.choice);
+    notes.push(...d.lines);
+  }
+  const { built, encodings, geometryFiles } = importParcels(mapped, crsByFile, o.joinKey, o.skipInvalid);
+  const errors = built.issues.filter((i) => i.level === 'error');
+  if (errors.length > 0 && !o.skipInvalid) throw new InputRefused(1, issueLines(built.issues, geometryFiles));
+
+  // The workbook's optional inputs are read before anything is written, like the parcels.
+  const enterprises = o.enterprises ? await importOther(o.enterprises, 'enterprises') : null;
+  const parks = o.parks ? await importOther(o.parks, 'parks') : null;
+  const otherIssues: SourceIssue[] = [...(enterprises?.issues ?? []), ...(parks?.issues ?? [])];
+
+  const allIssues = [...built.issues, ...otherIssues];
+  const lines = [...warnings, ...issueLines(allIssues, geometryFiles)];
+  if (lines.length > 0) io.stderr(`${lines.join('\n')}\n`);
 
   const db = await openNodeDb();
   try {
-    await loadParcelBatch(db, imported.batch);
+    await loadWorkspaceTables(db, { parcels: built.table, parks: parks?.table ?? EMPTY, enterprises: enterprises?.table });
     await runLandRules(db, o.asOf, o.settings);
     const report = await reportRows(db);
-    let workbook: Uint8Array | null = null;
+    const files: OutputFile[] = [{ path: o.out, content: toSpreadsheetCsv(REPORT_COLUMNS, report.map((r) => REPORT_COLUMNS.map((c) => r[c]))) }];
     if (o.xlsx) {
-      await loadRows(db, 'enterprises', ENTERPRISE_FIELDS, enterprises?.rows ?? []);
-      await loadRows(db, 'parks', PARK_FIELDS, parks?.rows ?? []);
       await runMujun(db, o.settings);
-      const parkId = PARK_FIELDS.findIndex((f) => f.name === 'park_id');
-      const parkName = PARK_FIELDS.findIndex((f) => f.name === 'name');
-      workbook = await buildWorkbook(await readExportTables(db, EMPTY_FILTER, o.asOf), {
-        asOf: o.asOf,
-        regionName: o.region ?? o.parcels.replace(/^.*[\\/]/, ''),
-        filter: EMPTY_FILTER,
-        settings: o.settings,
-        parkNames: Object.fromEntries((parks?.rows ?? []).map((r) => [String(r[parkId]), String(r[parkName])])),
-        dataNote: `命令行报告（宗地文件 ${o.parcels}${o.enterprises ? `，企业文件 ${o.enterprises}` : '，未提供企业文件'}）；盘活跟踪记录保存在浏览器中，此处为空`,
+      const ids = stringValues(parks?.table, 'park_id');
+      const names = stringValues(parks?.table, 'name');
+      files.push({
+        path: o.xlsx,
+        content: await buildWorkbook(await readExportTables(db, EMPTY_FILTER, o.asOf), {
+          asOf: o.asOf,
+          regionName: o.region ?? path.basename(o.parcels[0]),
+          filter: EMPTY_FILTER,
+          settings: o.settings,
+          parkNames: Object.fromEntries(ids.map((id, k) => [String(id), String(names[k] ?? '')])),
+          dataNote: `命令行报告（宗地文件 ${o.parcels.join('、')}${o.enterprises ? `，企业文件 ${o.enterprises}` : '，未提供企业文件'}）；盘活跟踪记录保存在浏览器中，此处为空`,
+        }),
       });
     }
-    writeAtomically(o.out, toCsv(REPORT_COLUMNS, report.map((r) => REPORT_COLUMNS.map((c) => r[c]))));
-    if (o.xlsx && workbook) writeAtomically(o.xlsx, workbook);
-    process.stdout.write(await summarise(db, o, o.parcels, encoding, report.length));
+    if (o.geojson) files.push({ path: o.geojson, content: findingsGeoJson(report, built.table.shapes, built.table.points) });
+    mapped.forEach((m, k) => {
+      if (o!.saveMappings[k]) files.push({ path: o!.saveMappings[k], content: `${JSON.stringify(m.mapping, null, 2)}\n` });
+    });
+    const skipped = built.skipped.reduce((a, s) => a + s.rows.length, 0);
+    const problems = o.skipInvalid && allIssues.length > 0 ? { path: problemsPath(o.out), count: allIssues.length, skipped } : null;
+    if (problems) files.push({ path: problems.path, content: problemsCsv(allIssues) });
+    writeAll(files);
+    const r = rows<SummaryRow>(await db.query(SUMMARY_QUERY));
+    const summary = formatSummary(r, {
+      file: o.parcels.join('、'),
+      encoding: encodings[0]?.encoding ?? 'utf-8',
+      asOf: o.asOf,
+      out: o.out,
+      xlsx: o.xlsx,
+      geojson: o.geojson,
+      problems,
+      written: report.length,
+    });
+    io.stdout(`${notes.length > 0 ? `${notes.join('\n')}\n` : ''}${summary}`);
   } finally {
     db.close();
   }
   return 0;
 }
 
-/**
- * Reads an optional contract file (enterprises, parks). null when not given; false after
- * printing its errors (the caller exits 1 without writing anything).
- */
-function readRecords(file: string | null, fields: readonly FieldSpec[], idField: string): RecordsBatch | null | false {
-  if (!file) return null;
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    const message = `无法读取文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
-    process.stderr.write(`${formatIssue({ level: 'error', file, row: null, field: null, message })}\n`);
-    return false;
-  }
-  const r = importRecords(file, decodeText(bytes).text, fields, idField);
-  if (r.ok) return r.batch;
-  for (const issue of r.issues) process.stderr.write(`${formatIssue(issue)}\n`);
-  process.stderr.write(`文件 ${file} 有 ${r.issues.filter((i) => i.level === 'error').length} 处错误，未生成报告。\n`);
-  return false;
+/** The last word on an unexpected failure: what went wrong, in one line, never a stack trace. */
+export function failureMessage(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  const what = e instanceof Error ? e.message.split('\n')[0].slice(0, 500) : String(e).slice(0, 500);
+  return `报告失败 / report failed: ${code ? `${code}: ` : ''}${what}\n`;
 }
 
 function flush(stream: NodeJS.WriteStream): Promise<void> {
   return new Promise((resolve) => stream.write('', () => resolve()));
 }
 
-// DuckDB-WASM's Node build can leave handles open, so exit explicitly once output is flushed.
-run(process.argv.slice(2))
-  .catch((e: unknown) => {
-    process.stderr.write(`报告失败 / report failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+async function main(): Promise<void> {
+  const io: ReportIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+  const code = await run(process.argv.slice(2), io).catch((e: unknown) => {
+    io.stderr(failureMessage(e));
     return 1;
-  })
-  .then(async (code) => {
-    await Promise.all([flush(process.stdout), flush(process.stderr)]);
-    process.exit(code);
   });
+  await Promise.all([flush(process.stdout), flush(process.stderr)]);
+  // DuckDB-WASM's Node build can leave handles open, so exit explicitly once output is flushed.
+  process.exit(code);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();

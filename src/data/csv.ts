@@ -86,11 +86,36 @@ function quote(v: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 
-/** Writes rows as CSV; null/undefined become empty cells. */
+/** Writes rows as CSV; null/undefined become empty cells. For machines (DuckDB loads): cells are written as they are. */
 export function toCsv(header: readonly string[], rows: Iterable<readonly unknown[]>): string {
   const out: string[] = [header.map(quote).join(',')];
   for (const row of rows) {
     out.push(row.map((v) => (v === null || v === undefined ? '' : quote(String(v)))).join(','));
   }
+  return out.join('\n') + '\n';
+}
+
+// Spreadsheets run a cell starting with one of these as a formula (CSV injection, OWASP
+// "CSV Injection"); the data contract's Outputs section asks for them to be shown as text.
+const FORMULA_START = /^[=+\-@\t\r]/;
+// A plain number is not a formula, whatever its sign: `-12` and `+3.5` stay numbers.
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A cell as spreadsheet software should see it: text starting with `=`, `+`, `-`, `@`, tab or
+ * carriage return gets a leading apostrophe (Excel and LibreOffice then show it as text).
+ * Numbers, plain numeric text and every other value are unchanged.
+ */
+export function formulaSafe(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  if (typeof v === 'number' || !FORMULA_START.test(s) || PLAIN_NUMBER.test(s)) return s;
+  return `'${s}`;
+}
+
+/** Writes rows as CSV for people (opened in Excel or WPS): every cell through `formulaSafe`. */
+export function toSpreadsheetCsv(header: readonly string[], rows: Iterable<readonly unknown[]>): string {
+  const out: string[] = [header.map((h) => quote(formulaSafe(h))).join(',')];
+  for (const row of rows) out.push(row.map((v) => quote(formulaSafe(v))).join(','));
   return out.join('\n') + '\n';
 }

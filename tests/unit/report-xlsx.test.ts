@@ -1,38 +1,17 @@
 // The command-line report's workbook option (--xlsx with --enterprises/--parks/--region) and
-// the 亩均 settings keys in --settings, run as a user runs it (a separate process).
+// the 亩均 settings keys in --settings, run in this process through the script's exported `run`.
 
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ENTERPRISE_FIELDS } from '../../src/data/contract';
 import { toCsv } from '../../src/data/csv';
 import { readWorkbook } from '../../src/export/xlsx';
 import { parcelsCsv } from './helpers/parcels';
+import { report, tempFiles } from './helpers/report-run';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const dir = mkdtempSync(path.join(tmpdir(), 'parkatlas-xlsx-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let fileNo = 0;
-function temp(name: string, content?: string): string {
-  const p = path.join(dir, `${++fileNo}-${name}`);
-  if (content !== undefined) writeFileSync(p, content);
-  return p;
-}
-
-function report(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/report.ts', ...args],
-      { cwd: ROOT, timeout: 60_000, encoding: 'utf8' },
-      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }),
-    );
-  });
-}
+const files = tempFiles('parkatlas-xlsx-');
+const { temp } = files;
+afterAll(files.done);
 
 // P1 not started since 2019-01-01 (recovery at 2021-06-01); P2 held by E1, producing.
 const PARCELS = parcelsCsv([
@@ -48,7 +27,7 @@ const ENTERPRISES = enterprisesCsv([
 const PARKS = 'park_id,name,county,level,leading_chains,planned_area_ha\nK1,经开区,宁津县,provincial,,\n';
 const CONTRACT_CSV = ['parcel_id,idle_type,idle_days,disposal,exit_reasons,inefficiency', 'P1,not_started,882,recovery,E1,', 'P2,none,0,none,,', ''].join('\n');
 
-describe.concurrent('npm run report -- --xlsx', { timeout: 120_000 }, () => {
+describe('npm run report -- --xlsx', { timeout: 120_000 }, () => {
   it('writes the workbook next to the unchanged contract CSV', async () => {
     const out = temp('out.csv');
     const xlsx = temp('out.xlsx');

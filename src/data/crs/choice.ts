@@ -172,3 +172,23 @@ export function parseCrsChoice(v: unknown): { ok: true; choice: CrsChoice } | { 
   }
   return { ok: true, choice };
 }
+
+/**
+ * The Gauss-Krüger choice an EPSG code names (the reverse of `epsgOf`), for `--crs EPSG:4527`
+ * on the command line; 4326 and 4490 are longitude/latitude. Null for any other code.
+ * Axes are in the registry's easting-first order unless `swapAxes` is asked for.
+ */
+export function choiceOfEpsg(epsg: number, swapAxes = false): CrsChoice | null {
+  if (!Number.isInteger(epsg)) return null;
+  if (epsg === 4326 || epsg === 4490) return swapAxes ? { kind: 'geographic', swapAxes: true } : { kind: 'geographic' };
+  for (const datum of Object.keys(EPSG_BASE) as GkDatum[]) {
+    for (const [key, base] of Object.entries(EPSG_BASE[datum])) {
+      const zoneWidth: 3 | 6 = key.startsWith('3') ? 3 : 6;
+      const zones = zoneWidth === 3 ? THREE_DEGREE_ZONES : SIX_DEGREE_ZONES;
+      const zone = zones.first + (epsg - base);
+      if (zone < zones.first || zone > zones.last) continue;
+      return { kind: 'gk', datum, zoneWidth, centralMeridian: centralMeridianOfZone(zoneWidth, zone), zonePrefix: key.endsWith('p'), swapAxes };
+    }
+  }
+  return null;
+}
