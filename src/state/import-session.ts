@@ -41,6 +41,22 @@ export interface ImportFile {
   meridian: number | null;
   /** The mapping is the one confirmed for a file with the same headings before. */
   remembered: boolean;
+  /** Local transformation parameters for a Xi'an 1980 / Beijing 1954 file (3 or 7 numbers, PROJ +towgs84). */
+  towgs84: number[] | null;
+}
+
+/** Reads “dx,dy,dz” or “dx,dy,dz,rx,ry,rz,ppm” (commas, spaces or 、); null when not 3 or 7 numbers. */
+export function parseTowgs84(text: string): number[] | null {
+  const parts = text.trim().split(/[\s,，、;；]+/).filter(Boolean).map(Number);
+  return (parts.length === 3 || parts.length === 7) && parts.every(Number.isFinite) ? parts : null;
+}
+
+/** The file's candidate needs local parameters (an old datum read from values or .prj). */
+export function needsLocalParameters(f: ImportFile): boolean {
+  const c = f.crs?.candidates[f.crsIndex];
+  if (!c) return false;
+  const datum = c.status === 'ready' ? (c.choice.kind === 'gk' ? c.choice.datum : 'cgcs2000') : c.template.datum;
+  return datum === 'xian80' || datum === 'beijing54';
 }
 
 export interface ImportCheck {
@@ -87,7 +103,7 @@ export async function readImportFile(
   const { headerSignature, checkMapping, missingHeaders } = await import('../data/mapping/memory');
   const reading = await readAnyFile(name, bytes, choice);
   const t = reading.table;
-  if (!t) return { key: ++nextKey, name, bytes, reading, choice, table: table ?? 'parcels', mapping: null, fields: [], crs: null, crsIndex: 0, meridian: null, remembered: false };
+  if (!t) return { key: ++nextKey, name, bytes, reading, choice, table: table ?? 'parcels', mapping: null, fields: [], crs: null, crsIndex: 0, meridian: null, remembered: false, towgs84: null };
   const guessed = guessTable(t);
   const kind = table ?? guessed.table;
   const proposal = table ? proposeMapping(kind, t.headers, samplesOf(t), !!t.geometry) : guessed.proposal;
@@ -103,7 +119,7 @@ export async function readImportFile(
     }
   }
   const crs = detectTableCrs(t, mapping, cityHint(adcode));
-  return { key: ++nextKey, name, bytes, reading, choice, table: kind, mapping, fields: proposal.fields, crs, crsIndex: 0, meridian: null, remembered: fromMemory };
+  return { key: ++nextKey, name, bytes, reading, choice, table: kind, mapping, fields: proposal.fields, crs, crsIndex: 0, meridian: null, remembered: fromMemory, towgs84: null };
 }
 
 /** Mappings to remember, by header signature, after an import was committed. */
@@ -127,8 +143,10 @@ export function remapField(f: ImportFile, field: string, header: string | null, 
 export function chosenCrs(f: ImportFile, withMeridian: (c: CrsCandidate & { status: 'needs-central-meridian' }, m: number) => CrsChoice): CrsChoice | null {
   const c = f.crs?.candidates[f.crsIndex];
   if (!c) return null;
-  if (c.status === 'ready') return c.choice;
-  return f.meridian === null ? null : withMeridian(c, f.meridian);
+  const choice = c.status === 'ready' ? c.choice : f.meridian === null ? null : withMeridian(c, f.meridian);
+  // Xi'an 1980 / Beijing 1954 with the planner's local parameters (otherwise only the ellipsoid changes).
+  if (choice && choice.kind === 'gk' && choice.datum !== 'cgcs2000' && f.towgs84) return { ...choice, towgs84: f.towgs84 };
+  return choice;
 }
 
 /**
@@ -232,7 +250,7 @@ export async function checkImport(files: readonly ImportFile[], adcode: string, 
 
 /** The problem list as a CSV (UTF-8 with BOM, formula-safe cells) for the planner to fix and retry. */
 export async function issuesCsv(issues: readonly SourceIssue[], lang: 'zh' | 'en'): Promise<Uint8Array> {
-  const { toCsv } = await import('../data/csv');
+  const { toSpreadsheetCsv } = await import('../data/csv');
   const header = lang === 'zh' ? ['级别', '文件', '工作表', '行', '字段', '代码', '说明'] : ['level', 'file', 'sheet', 'row', 'field', 'code', 'message'];
   const rows = issues.map((i) => [
     lang === 'zh' ? (i.level === 'error' ? '错误' : '提示') : i.level,
@@ -243,7 +261,7 @@ export async function issuesCsv(issues: readonly SourceIssue[], lang: 'zh' | 'en
     i.code,
     lang === 'zh' ? i.messageZh : i.messageEn,
   ]);
-  return new TextEncoder().encode(`\ufeff${toCsv(header, rows)}`);
+  return new TextEncoder().encode(`\ufeff${toSpreadsheetCsv(header, rows)}`);
 }
 
 /** County outlines (GeoJSON) as the polygon set and official names the import checks against. */

@@ -14,6 +14,8 @@ import { type TableDiff, diffTables } from '../data/workspace/diff';
 
 /** Where confirmed mappings are remembered (this browser; workspace files carry their own). */
 const MAPPINGS_KEY = 'parkatlas:mappings';
+/** Local datum parameters per city (entered once, used for every later import of that city). */
+const TOWGS84_KEY = 'parkatlas:towgs84';
 import { type AppState, type WorkspaceSummaryView, savedOf } from './app-state';
 import type { Effects } from './effects';
 import type { Notice } from './notice';
@@ -106,6 +108,23 @@ export function createWorkspaceActions({ store, dispatch, fx }: WorkspaceActionD
         fx.storage.setItem(MAPPINGS_KEY, JSON.stringify({ ...all, ...entries }));
       } catch {
         // Storage full or blocked: the next import proposes the mapping again.
+      }
+    },
+    /** Local Xi'an 1980 / Beijing 1954 parameters entered for a city, remembered in this browser. */
+    localParameters(adcode: string): number[] | null {
+      try {
+        const v = (JSON.parse(fx.storage.getItem(TOWGS84_KEY) ?? '{}') as Record<string, unknown>)[adcode];
+        return Array.isArray(v) && (v.length === 3 || v.length === 7) && v.every((x) => typeof x === 'number') ? (v as number[]) : null;
+      } catch {
+        return null;
+      }
+    },
+    rememberLocalParameters(adcode: string, towgs84: number[]): void {
+      try {
+        const all = JSON.parse(fx.storage.getItem(TOWGS84_KEY) ?? '{}') as Record<string, unknown>;
+        fx.storage.setItem(TOWGS84_KEY, JSON.stringify({ ...all, [adcode]: towgs84 }));
+      } catch {
+        // Not remembered: asked again next time.
       }
     },
     /** A city's county outlines (for the import check and its preview). */

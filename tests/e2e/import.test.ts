@@ -156,4 +156,28 @@ describe('importing own data', () => {
     expect(after.totals).toEqual(before.totals);
     expect(after.byCounty).toEqual(before.byCounty);
   });
+
+  test('three cities outside the demo: their county boundaries load and parcels get their district', async () => {
+    const cities = [
+      { query: '成都', adcode: '510100', lon: 104.043, lat: 30.642, district: '武侯区' },
+      { query: 'hangzhou', adcode: '330100', lon: 120.13, lat: 30.27, district: '西湖区' },
+      { query: '哈尔滨', adcode: '230100', lon: 126.68, lat: 45.75, district: '南岗区' },
+    ];
+    const { page } = await openApp(browser, '?asOf=2026-06-30');
+    for (const c of cities) {
+      await openImport(page);
+      await page.locator('[data-testid=city-search]').fill(c.query);
+      await page.locator(`.city-hits button[data-adcode="${c.adcode}"]`).click();
+      await page.locator('[data-testid=import-target]').selectOption('new');
+      const csv = `宗地编号,用地面积,经度,纬度\nP-${c.adcode},1000,${c.lon},${c.lat}\n`;
+      await importFiles(page, [{ name: `${c.query}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) }]);
+      const crs = page.locator('[data-testid=import-crs]');
+      await crs.selectOption(String((await crs.locator('option').allTextContents()).findIndex((o) => o.includes('WGS84'))));
+      await page.locator('[data-testid=import-commit]').click();
+      await waitFor(page, `s.counties.includes('${c.district}') && s.parcelCount === 1`, 60_000);
+      const s = await appState(page);
+      expect(s.byCounty.map((r: { key: string }) => r.key)).toEqual([c.district]);
+    }
+    await page.screenshot({ path: 'test-results/screenshots/import-harbin.png' });
+  });
 });

@@ -74,7 +74,11 @@ export function ImportDialog(props: { onClose(): void; initialFiles?: File[] }) 
     setFailure(null);
     try {
       const read: ImportFile[] = [];
-      for (const file of Array.from(list)) read.push(await readImportFile(file.name, await bytesOf(file), adcode, {}, undefined, actions.rememberedMapping));
+      const local = actions.localParameters(adcode);
+      for (const file of Array.from(list)) {
+        const f = await readImportFile(file.name, await bytesOf(file), adcode, {}, undefined, actions.rememberedMapping);
+        read.push(local ? { ...f, towgs84: local } : f);
+      }
       setFiles((fs) => [...fs, ...read]);
       if (!name && read[0]) setName(read[0].name.replace(/\.[^.]+$/, ''));
     } catch (e) {
@@ -227,6 +231,7 @@ export function ImportDialog(props: { onClose(): void; initialFiles?: File[] }) 
             onTable={(t) => void reread(f, {}, t)}
             onReread={(choice) => void reread(f, choice, f.table)}
             onRemove={() => setFiles((fs) => fs.filter((x) => x.key !== f.key))}
+            onTowgs84={(v) => actions.rememberLocalParameters(adcode, v)}
           />
         ))}
         {failure && (

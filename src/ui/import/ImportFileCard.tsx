@@ -2,7 +2,7 @@
 // values (every choice changeable), and its coordinate system when it has positions.
 
 import type { ImportFile, TableKind, UnitCode } from '../../state/import-session';
-import { IMPORT_TABLES, REQUIRED_FIELDS, TABLE_FIELDS, remapField } from '../../state/import-session';
+import { IMPORT_TABLES, REQUIRED_FIELDS, TABLE_FIELDS, needsLocalParameters, parseTowgs84, remapField } from '../../state/import-session';
 import { UNIT_NAMES, importMessage } from '../../i18n/import-messages';
 import { TABLE_LABELS } from '../../vocab';
 import { useLang } from '../i18n';
@@ -34,6 +34,8 @@ export function ImportFileCard(props: {
   onTable(t: TableKind): void;
   onReread(choice: { sheet?: string; layer?: string; encoding?: string }): void;
   onRemove(): void;
+  /** Local parameters entered: remembered for the city. */
+  onTowgs84?(v: number[]): void;
 }) {
   const lang = useLang();
   const m = (k: Parameters<typeof importMessage>[1], v?: Record<string, string | number>) => importMessage(lang, k, v);
@@ -189,6 +191,22 @@ export function ImportFileCard(props: {
                   </option>
                 ))}
               </select>
+            </label>
+          )}
+          {needsLocalParameters(f) && (
+            <label>
+              {m('towgs84')}{' '}
+              <input
+                data-testid="import-towgs84"
+                placeholder="dx, dy, dz（或 dx, dy, dz, rx, ry, rz, ppm）"
+                value={f.towgs84?.join(', ') ?? ''}
+                onChange={(e) => {
+                  const v = parseTowgs84((e.target as HTMLInputElement).value);
+                  props.onChange({ ...f, towgs84: v });
+                  if (v) props.onTowgs84?.(v);
+                }}
+              />
+              {!f.towgs84 && <span class="warn"> {m('towgs84Missing')}</span>}
             </label>
           )}
           {crsCandidate?.warnings.map((w, i) => (
