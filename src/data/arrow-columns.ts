@@ -61,3 +61,19 @@ export function columnsToIpc(columns: Readonly<Record<string, TypedColumn>>): Ui
   for (const [name, col] of Object.entries(columns)) vectors[name] = toArrowVector(col);
   return tableToIPC(new Table(vectors), 'stream');
 }
+
+/** The values at `rows` (indices into `col`), in that order; -1 gives the column type's empty value. */
+export function takeRows(col: TypedColumn, rows: Int32Array): TypedColumn {
+  switch (col.type) {
+    case 'string':
+      return { type: 'string', values: Array.from(rows, (r) => (r < 0 ? null : col.values[r])) };
+    case 'number':
+      return { type: 'number', values: Float64Array.from(rows, (r) => (r < 0 ? Number.NaN : col.values[r])) };
+    case 'integer':
+      return { type: 'integer', values: Int32Array.from(rows, (r) => (r < 0 ? 0 : col.values[r])) };
+    case 'date':
+      return { type: 'date', values: Int32Array.from(rows, (r) => (r < 0 ? NULL_DAY : col.values[r])) };
+    case 'boolean':
+      return { type: 'boolean', values: Uint8Array.from(rows, (r) => (r < 0 ? NULL_BOOL : col.values[r])) };
+  }
+}

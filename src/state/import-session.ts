@@ -265,28 +265,9 @@ export async function issuesCsv(issues: readonly SourceIssue[], lang: 'zh' | 'en
 }
 
 /** County outlines (GeoJSON) as the polygon set and official names the import checks against. */
-export function countiesContext(fc: import('geojson').FeatureCollection): NonNullable<PlaceContext['counties']> {
-  const coords: number[] = [];
-  const ringOffsets = [0];
-  const polygonOffsets = [0];
-  const featureOffsets = [0];
-  const names: { name: string; adcode?: string }[] = [];
-  for (const f of fc.features) {
-    const g = f.geometry;
-    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) continue;
-    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    for (const poly of polys) {
-      for (const ring of poly) {
-        for (const p of ring) coords.push(p[0], p[1]);
-        ringOffsets.push(coords.length / 2);
-      }
-      polygonOffsets.push(ringOffsets.length - 1);
-    }
-    featureOffsets.push(polygonOffsets.length - 1);
-    names.push({ name: String(f.properties?.county ?? f.properties?.name ?? ''), adcode: f.properties?.adcode ? String(f.properties.adcode) : undefined });
-  }
-  return {
-    shapes: { coords: Float64Array.from(coords), ringOffsets: Uint32Array.from(ringOffsets), polygonOffsets: Uint32Array.from(polygonOffsets), featureOffsets: Uint32Array.from(featureOffsets) },
-    names,
-  };
+export async function countiesContext(fc: import('geojson').FeatureCollection): Promise<NonNullable<PlaceContext['counties']>> {
+  const { featuresToPolygonSet } = await import('../data/workspace/to-geojson');
+  const { shapes, features } = featuresToPolygonSet(fc);
+  const names = features.map((f) => ({ name: String(f.properties?.county ?? f.properties?.name ?? ''), adcode: f.properties?.adcode ? String(f.properties.adcode) : undefined }));
+  return { shapes, names };
 }

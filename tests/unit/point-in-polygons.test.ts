@@ -6,26 +6,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { locatePoints } from '../../src/data/workspace/point-in-polygons';
 import type { PolygonSet } from '../../src/data/workspace/polygons';
+import { featuresToPolygonSet } from '../../src/data/workspace/to-geojson';
 
-function fromGeojson(fc: FeatureCollection): PolygonSet {
-  const coords: number[] = [];
-  const ringOffsets = [0];
-  const polygonOffsets = [0];
-  const featureOffsets = [0];
-  for (const f of fc.features) {
-    const g = f.geometry as Polygon | MultiPolygon;
-    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    for (const poly of polys) {
-      for (const ring of poly) {
-        for (const p of ring) coords.push(p[0], p[1]);
-        ringOffsets.push(coords.length / 2);
-      }
-      polygonOffsets.push(ringOffsets.length - 1);
-    }
-    featureOffsets.push(polygonOffsets.length - 1);
-  }
-  return { coords: Float64Array.from(coords), ringOffsets: Uint32Array.from(ringOffsets), polygonOffsets: Uint32Array.from(polygonOffsets), featureOffsets: Uint32Array.from(featureOffsets) };
-}
+const fromGeojson = (fc: FeatureCollection): PolygonSet => featuresToPolygonSet(fc).shapes;
 
 describe('locatePoints', () => {
   it('puts points in the county Turf puts them in, over the real 德州 boundaries', () => {

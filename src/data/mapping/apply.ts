@@ -20,7 +20,7 @@ import {
 import { ENUM_ALIASES } from '../enum-aliases';
 import { parseBoolean, parseDate, parseNumber, quoteForMessage } from '../formats/cell-parse';
 import type { RawCell, RawTable, SourceIssue } from '../formats/raw-table';
-import { NULL_BOOL, NULL_DAY } from '../arrow-columns';
+import { NULL_BOOL, NULL_DAY, takeRows } from '../arrow-columns';
 import { type FieldSource, type TableMapping, canonicalUnit } from './propose';
 import { REQUIRED_FIELDS } from './field-impact';
 import type { TableKind } from './field-names';
@@ -242,7 +242,7 @@ export function applyMapping(raw: RawTable, mapping: TableMapping, opts: ApplyOp
     else keep[k++] = r;
   }
   const columns: Record<string, ContractColumn> = {};
-  for (const [field, col] of Object.entries(parsed)) columns[field] = badCount === 0 ? col : pick(col, keep);
+  for (const [field, col] of Object.entries(parsed)) columns[field] = badCount === 0 ? col : (takeRows(col, keep) as ContractColumn);
   return {
     ok: true,
     table: {
@@ -258,15 +258,3 @@ export function applyMapping(raw: RawTable, mapping: TableMapping, opts: ApplyOp
   };
 }
 
-function pick(col: ContractColumn, keep: Int32Array): ContractColumn {
-  switch (col.type) {
-    case 'string':
-      return { type: 'string', values: Array.from(keep, (r) => col.values[r]) };
-    case 'number':
-      return { type: 'number', values: Float64Array.from(keep, (r) => col.values[r]) };
-    case 'date':
-      return { type: 'date', values: Int32Array.from(keep, (r) => col.values[r]) };
-    case 'boolean':
-      return { type: 'boolean', values: Uint8Array.from(keep, (r) => col.values[r]) };
-  }
-}

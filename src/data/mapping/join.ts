@@ -6,6 +6,7 @@
 
 import type { SourceIssue } from '../formats/raw-table';
 import { toHalfWidth } from '../formats/cell-parse';
+import { takeRows } from '../arrow-columns';
 import type { ContractColumn, MappedTable } from './apply';
 
 /** Keys compare after trimming, full-width → half-width and upper-casing (“nj-001” = “ＮＪ－００１”). */
@@ -33,29 +34,6 @@ function keysOf(t: MappedTable, field: string): (string | null)[] {
     const v = c.values[i];
     return Number.isNaN(v) ? null : String(v);
   });
-}
-
-function takeFrom(col: ContractColumn, rows: Int32Array): ContractColumn {
-  const n = rows.length;
-  switch (col.type) {
-    case 'string':
-      return { type: 'string', values: Array.from(rows, (r) => (r < 0 ? null : col.values[r])) };
-    case 'number': {
-      const out = new Float64Array(n).fill(Number.NaN);
-      rows.forEach((r, i) => r >= 0 && (out[i] = col.values[r]));
-      return { type: 'number', values: out };
-    }
-    case 'date': {
-      const out = new Int32Array(n).fill(-2147483648);
-      rows.forEach((r, i) => r >= 0 && (out[i] = col.values[r]));
-      return { type: 'date', values: out };
-    }
-    case 'boolean': {
-      const out = new Uint8Array(n).fill(255);
-      rows.forEach((r, i) => r >= 0 && (out[i] = col.values[r]));
-      return { type: 'boolean', values: out };
-    }
-  }
 }
 
 /**
@@ -119,7 +97,7 @@ export function joinShapes(ledger: MappedTable, shapes: MappedTable, ledgerKey =
   // Fields only the shapes file carries (often the measured area) fill in the ledger's gaps.
   const columns = { ...ledger.columns };
   for (const [field, col] of Object.entries(shapes.columns)) {
-    if (!(field in columns)) columns[field] = takeFrom(col, shapeRow);
+    if (!(field in columns)) columns[field] = takeRows(col, shapeRow) as ContractColumn;
   }
   return { table: { ...ledger, columns, issues: [...ledger.issues, ...issues] }, shapeRow, ledgerOnly, shapesOnly, issues };
 }

@@ -3,17 +3,12 @@
 // compute after). Same layout as the shapes read back from DuckDB: shells, start indices,
 // the parcel of each shell, and a label point per parcel.
 
+import type { ParcelShapes } from '../parcel-shapes';
 import { labelPoints, shellRings } from './polygons';
 import type { TableData } from './tables';
 
-export interface MapShapes {
-  length: number;
-  positions: Float64Array;
-  startIndices: Uint32Array;
-  pidx: Int32Array;
-  parcelCount: number;
-  centers: Float64Array;
-}
+/** The same layout as the shapes read back from DuckDB (data/parcel-shapes.ts). */
+export type MapShapes = ParcelShapes;
 
 export function mapShapesOf(t: TableData): MapShapes {
   const empty = { feature: new Int32Array(0), starts: new Uint32Array(1), xy: new Float64Array(0) };

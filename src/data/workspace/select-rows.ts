@@ -1,30 +1,15 @@
 // A table with some of its rows, in their order: how an import that skips invalid rows drops
 // the rows a late check (a parcel with neither area nor shape) refused, columns and shapes alike.
 
-import type { TypedColumn } from '../arrow-columns';
+import { takeRows } from '../arrow-columns';
 import { selectFeatures } from './polygons';
 import type { TableData } from './tables';
-
-function pick(c: TypedColumn, rows: Int32Array): TypedColumn {
-  switch (c.type) {
-    case 'string':
-      return { type: 'string', values: Array.from(rows, (r) => c.values[r]) };
-    case 'number':
-      return { type: 'number', values: Float64Array.from(rows, (r) => c.values[r]) };
-    case 'integer':
-      return { type: 'integer', values: Int32Array.from(rows, (r) => c.values[r]) };
-    case 'date':
-      return { type: 'date', values: Int32Array.from(rows, (r) => c.values[r]) };
-    case 'boolean':
-      return { type: 'boolean', values: Uint8Array.from(rows, (r) => c.values[r]) };
-  }
-}
 
 /** The rows `keep` says, in their order (indices into `t`). */
 export function selectRows(t: TableData, keep: Int32Array): TableData {
   const out: TableData = {
     count: keep.length,
-    columns: Object.fromEntries(Object.entries(t.columns).map(([k, c]) => [k, pick(c, keep)])),
+    columns: Object.fromEntries(Object.entries(t.columns).map(([k, c]) => [k, takeRows(c, keep)])),
   };
   if (t.shapes) out.shapes = selectFeatures(t.shapes, keep);
   if (t.points) {

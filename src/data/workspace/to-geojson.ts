@@ -2,6 +2,7 @@
 // clustering, which work on a few hundred features; parcels never go this way.
 
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type { PolygonSet } from './polygons';
 import type { TableData } from './tables';
 
 export function tableToFeatureCollection(t: TableData, fields: readonly string[]): FeatureCollection {
@@ -31,4 +32,30 @@ export function tableToFeatureCollection(t: TableData, fields: readonly string[]
     if (geometry) features.push({ type: 'Feature', properties, geometry });
   }
   return { type: 'FeatureCollection', features };
+}
+
+/** The (Multi)Polygon features of a collection as one polygon set, one feature each; others are skipped. */
+export function featuresToPolygonSet(fc: FeatureCollection): { shapes: PolygonSet; features: Feature[] } {
+  const coords: number[] = [];
+  const ringOffsets = [0];
+  const polygonOffsets = [0];
+  const featureOffsets = [0];
+  const features: Feature[] = [];
+  for (const f of fc.features) {
+    const g = f.geometry;
+    if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) continue;
+    for (const poly of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) {
+      for (const ring of poly) {
+        for (const p of ring) coords.push(p[0], p[1]);
+        ringOffsets.push(coords.length / 2);
+      }
+      polygonOffsets.push(ringOffsets.length - 1);
+    }
+    featureOffsets.push(polygonOffsets.length - 1);
+    features.push(f);
+  }
+  return {
+    shapes: { coords: Float64Array.from(coords), ringOffsets: Uint32Array.from(ringOffsets), polygonOffsets: Uint32Array.from(polygonOffsets), featureOffsets: Uint32Array.from(featureOffsets) },
+    features,
+  };
 }

@@ -101,7 +101,7 @@ export function ImportDialog(props: { onClose(): void; initialFiles?: File[] }) 
   async function runCheck(skip: boolean): Promise<ImportCheck | null> {
     setBusy(m('checking'));
     try {
-      const c = await checkImport(files, adcode, boundaries ? countiesContext(boundaries) : undefined, skip);
+      const c = await checkImport(files, adcode, boundaries ? await countiesContext(boundaries) : undefined, skip);
       setCheck(c);
       // Updating a workspace: what the new ledger adds, changes and removes.
       setDiff(target !== 'new' && c.tables.parcels ? await actions.workspaceDiff(target as `ws-${string}`, c.tables.parcels) : null);
