@@ -131,12 +131,13 @@ async function loadedCheck(db: Db): Promise<string> {
   return `in DuckDB: ${r.n} rows, ${r.dated} dated, ${r.area_mu} 亩, ${where}`;
 }
 
-const seconds = (v: number) => `${(v / 1000).toFixed(2).padStart(7)} s`;
+// Same column as the rest of the bench (milliseconds, right-aligned).
+const msCell = (v: number) => `${v.toFixed(1).padStart(9)} ms`;
 
 function printStages(line: Line, stages: Stage[], goalMs: number) {
-  for (const s of stages) line(`    ${s.label}`, seconds(s.ms));
+  for (const s of stages) line(`    ${s.label}`, msCell(s.ms));
   const total = stages.reduce((a, s) => a + s.ms, 0);
-  line('    total', `${seconds(total)}   goal ≤ ${goalMs / 1000} s ${total <= goalMs ? '(met)' : '(missed)'}`);
+  line('    total', `${msCell(total)}   goal ≤ ${goalMs.toLocaleString()} ms ${total <= goalMs ? '(met)' : '(missed)'}`);
 }
 
 export async function importBench(line: Line): Promise<void> {
@@ -148,7 +149,7 @@ export async function importBench(line: Line): Promise<void> {
     const shpFile = join(dir, '宗地.zip');
     const tShp = performance.now();
     writeFileSync(shpFile, shapefileZip(IMPORT_ROWS));
-    line('  (writing the .zip, not part of the import)', seconds(performance.now() - tShp));
+    line('  (writing the .zip, not part of the import)', msCell(performance.now() - tShp));
     const shp = await importFile(db, shpFile);
     console.log(`  Shapefile .zip, GBK DBF, CGCS2000 GK zone 39 → ${shp.rows.toLocaleString()} parcels (${shp.note})`);
     printStages(line, shp.stages, GOAL_SHAPEFILE_MS);
@@ -156,7 +157,7 @@ export async function importBench(line: Line): Promise<void> {
     const xlsxFile = join(dir, '监管台账.xlsx');
     const tXlsx = performance.now();
     writeFileSync(xlsxFile, await ledgerXlsx(IMPORT_ROWS));
-    line('  (writing the .xlsx with exceljs, not part of the import)', seconds(performance.now() - tXlsx));
+    line('  (writing the .xlsx with exceljs, not part of the import)', msCell(performance.now() - tXlsx));
     const xlsx = await importFile(db, xlsxFile);
     console.log(`  Excel .xlsx ledger, title row, date cells → ${xlsx.rows.toLocaleString()} parcels (${xlsx.note})`);
     printStages(line, xlsx.stages, GOAL_XLSX_MS);
@@ -165,5 +166,5 @@ export async function importBench(line: Line): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
   // maxRSS is in kibibytes on Linux and covers the whole process, earlier bench sections included.
-  line('  peak RSS of the process (DuckDB-WASM included)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(7)} MB`);
+  line('  peak RSS of the process (DuckDB-WASM included)', `${(process.resourceUsage().maxRSS / 1024).toFixed(0).padStart(9)} MB`);
 }
