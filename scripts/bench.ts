@@ -1,6 +1,9 @@
 // Prints performance figures; asserts nothing. Node figures use DuckDB-WASM's Node build (the
 // same engine and SQL as the browser); browser figures, when dist/ and Chromium exist, come
-// from the app's own performance marks. Usage: npm run bench [-- --parcels 1000000 --no-browser]
+// from the app's own performance marks. The import section times the import pipeline on
+// generated files of 100,000 parcels (scripts/bench-import.ts).
+// Usage: npm run bench [-- --parcels 1000000 --runs 5 --no-browser --only node|import|browser]
+//   --only import   runs just the import section (Shapefile .zip and .xlsx of 100,000 parcels)
 
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -16,14 +19,22 @@ import { REGIONS } from '../src/data/regions';
 import { loadRegionFiles } from '../src/data/import/region';
 import { readDemoFiles } from '../src/data/demo-files-node';
 import { scaleUpParcels } from '../src/data/scale-up';
+import { importBench } from './bench-import';
 
 const { values: args } = parseArgs({
   options: {
     parcels: { type: 'string', default: '1000000' },
     'no-browser': { type: 'boolean', default: false },
     runs: { type: 'string', default: '5' },
+    only: { type: 'string' },
   },
 });
+const SECTIONS = ['node', 'import', 'browser'] as const;
+if (args.only !== undefined && !(SECTIONS as readonly string[]).includes(args.only)) {
+  console.error(`--only 只能是 ${SECTIONS.join('、')} / --only takes one of ${SECTIONS.join(', ')}`);
+  process.exit(2);
+}
+const runs = (section: (typeof SECTIONS)[number]) => args.only === undefined || args.only === section;
 const TARGET = Number(args.parcels);
 const RUNS = Number(args.runs);
 
@@ -130,6 +141,7 @@ async function browserBench() {
   await server.close();
 }
 
-await nodeBench();
-await browserBench();
+if (runs('node')) await nodeBench();
+if (runs('import')) await importBench(line);
+if (runs('browser')) await browserBench();
 process.exit(0);
