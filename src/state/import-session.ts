@@ -162,8 +162,11 @@ export async function checkImport(files: readonly ImportFile[], adcode: string, 
   let joined: ImportCheck['joined'] = null;
   let skipped = 0;
   const ctx: PlaceContext = { city: findCity(adcode)?.city.name, counties };
-  const usable = files.filter((f) => f.reading.table && f.mapping);
-  for (const f of files) if (!f.reading.table) issues.push(...f.reading.issues);
+  // A file the reader found no columns in (empty, only blank lines) has said so already: a
+  // second “required field not mapped” message about it would only repeat that.
+  const readable = (f: ImportFile) => !!f.reading.table && f.reading.table.headers.length > 0 && !!f.mapping;
+  const usable = files.filter(readable);
+  for (const f of files) if (!readable(f)) issues.push(...f.reading.issues);
 
   const prepared = usable.map((f) => {
     const needsCrs = f.mapping!.geometry.kind !== 'none';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { withCentralMeridian } from '../../src/data/crs';
-import { chosenCrs, issuesCsv, needsLocalParameters, parseTowgs84, readImportFile } from '../../src/state/import-session';
+import { checkImport, chosenCrs, issuesCsv, needsLocalParameters, parseTowgs84, readImportFile } from '../../src/state/import-session';
 
 describe('import session', () => {
   it('reads a Shapefile zip and proposes parcels, its mapping and CGCS2000 zone 39', async () => {
@@ -40,5 +40,13 @@ describe('import session', () => {
     const text = new TextDecoder().decode(bytes);
     expect(text.split('\n')[1]).not.toMatch(/(^|,)[=@+-]/);
     expect(text).toContain('宗地编号');
+  });
+  it('reports an empty file once, by its reader, and a damaged workbook by name', async () => {
+    const empty = await readImportFile('空.csv', new Uint8Array(0), '371400');
+    const junk = await readImportFile('坏.xlsx', Uint8Array.of(0x50, 0x4b, 3, 4, 1, 2, 3), '371400');
+    const c = await checkImport([empty, junk], '371400', undefined, false);
+    const errors = c.issues.filter((i) => i.level === 'error');
+    expect(errors.map((i) => i.file)).toEqual(['空.csv', '坏.xlsx']);
+    expect(Object.keys(c.tables)).toEqual([]);
   });
 });
