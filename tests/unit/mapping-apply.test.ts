@@ -111,3 +111,18 @@ describe('bad cells', () => {
     expect(r.ok ? [] : r.issues.map((i) => `${i.code}:${i.field}`)).toEqual(['mapping.no_column:用地面积', 'mapping.no_column:约定动工日期']);
   });
 });
+
+describe('applyMapping: which field must be unique', () => {
+  it('takes a chain node by its node_id: the chain_id repeats for every node of a chain', () => {
+    const h = ['chain_id', 'chain_name', 'node_id', 'node_name', 'stage'];
+    const ok = applyMapping(raw(h, [['C1', '链', 'C1-01', '钢材', 'upstream'], ['C1', '链', 'C1-02', '整机', 'downstream']], 'chain_nodes.csv'), proposeMapping('chain_nodes', h).mapping);
+    expect(ok.ok && ok.table.count).toBe(2);
+    const dup = applyMapping(raw(h, [['C1', '链', 'C1-01', '钢材', 'upstream'], ['C2', '链', 'C1-01', '整机', 'downstream']], 'chain_nodes.csv'), proposeMapping('chain_nodes', h).mapping);
+    expect(dup.ok ? [] : dup.issues.map((i) => `${i.row}:${i.field}:${i.code}`)).toEqual(['4:node_id:id.duplicate']);
+  });
+  it('accepts a chain link table where a node links to several others (a link has no id)', () => {
+    const h = ['from_node', 'to_node'];
+    const r = applyMapping(raw(h, [['C1-01', 'C1-02'], ['C1-01', 'C1-03']], 'chain_links.csv'), proposeMapping('chain_links', h).mapping);
+    expect(r.ok && r.table.count).toBe(2);
+  });
+});

@@ -22,7 +22,7 @@ import { parseBoolean, parseDate, parseNumber, quoteForMessage } from '../format
 import type { RawCell, RawTable, SourceIssue } from '../formats/raw-table';
 import { NULL_BOOL, NULL_DAY, takeRows } from '../arrow-columns';
 import { type FieldSource, type TableMapping, canonicalUnit } from './propose';
-import { REQUIRED_FIELDS } from './field-impact';
+import { ID_FIELD, REQUIRED_FIELDS } from './field-impact';
 import type { TableKind } from './field-names';
 import { type UnitCode, UNIT_DIMENSION, convertUnit } from './header-text';
 
@@ -210,7 +210,7 @@ export function applyMapping(raw: RawTable, mapping: TableMapping, opts: ApplyOp
   }
 
   // Ids identify records: a duplicate would make joins and tracking ambiguous.
-  for (const idField of REQUIRED_FIELDS[table].slice(0, 1)) {
+  for (const idField of ID_FIELD[table] === null ? [] : [ID_FIELD[table]!]) {
     const col = parsed[idField];
     if (!col || col.type !== 'string') continue;
     const first = new Map<string, number>();

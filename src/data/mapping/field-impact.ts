@@ -59,6 +59,23 @@ export const REQUIRED_FIELDS: Readonly<Record<TableKind, readonly string[]>> = {
   promotion_groups: ['group_id'],
 };
 
+/**
+ * The field whose value must be unique in a table, or null: a chain node is identified by its
+ * node_id (its chain_id repeats for every node of the chain), and a chain link is a pair of
+ * nodes with no id of its own.
+ */
+export const ID_FIELD: Readonly<Record<TableKind, string | null>> = {
+  parcels: 'parcel_id',
+  parks: 'park_id',
+  enterprises: 'enterprise_id',
+  chain_nodes: 'node_id',
+  chain_links: null,
+  counties: 'county',
+  projects: 'project_id',
+  factories: 'factory_id',
+  promotion_groups: 'group_id',
+};
+
 /** Findings that cannot be computed for a table mapped without `absent` fields, in contract order. */
 export function impossibleFindings(absent: Iterable<string>): FindingCode[] {
   const out = new Set<FindingCode>();
