@@ -12,6 +12,7 @@ import { toCsv } from '../src/data/csv';
 import { DEFAULT_SEED, generateRegionDemo, plannedGapNodes } from './demo/generate';
 import type { CountyCollection, Row } from './demo/types';
 import { DEMO_FILE_NAMES, REGIONS } from '../src/data/regions';
+import { DEMO_PACK_NAME, packDemo } from './demo/pack';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -53,7 +54,7 @@ function idleKind(p: Row, asOf: string): string {
   return 'none';
 }
 
-function main() {
+async function main() {
   const seed = Number(arg('seed') ?? DEFAULT_SEED);
   const scale = Number(arg('scale') ?? 1);
   const outRoot = resolve(ROOT, arg('out') ?? join('data', 'demo'));
@@ -79,7 +80,11 @@ function main() {
     console.log(`  status: ${count(parcels.map((p) => String(p.status)))}`);
     console.log(`  idle at 2026-06-30: ${count(parcels.map((p) => idleKind(p, '2026-06-30')))}`);
     console.log(`  chain nodes without enterprises: ${empty.join(' ')} (planned gaps: ${plannedGapNodes(region.id).join(' ')})`);
+    // The binary pack the browser opens (scripts/demo/pack.ts), from the files just written.
+    const pack = await packDemo(outRoot, region.id);
+    writeFileSync(join(dir, DEMO_PACK_NAME), pack);
+    console.log(`  ${DEMO_PACK_NAME}: ${(pack.byteLength / 1024).toFixed(0)} KB`);
   }
 }
 
-main();
+await main();

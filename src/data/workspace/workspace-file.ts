@@ -63,10 +63,11 @@ export function tablesFromBlobs(manifest: WorkspaceManifest, blobs: Readonly<Rec
   return { ok: true, workspace: { manifest, tables: tables as unknown as WorkspaceTables } };
 }
 
-export function writeWorkspaceFile(w: Workspace): Uint8Array {
+/** `mtime` fixes the zip's entry times (the demo packs are byte-for-byte reproducible). */
+export function writeWorkspaceFile(w: Workspace, opts: { mtime?: string } = {}): Uint8Array {
   const files: Record<string, Uint8Array> = { 'manifest.json': new TextEncoder().encode(JSON.stringify(w.manifest, null, 1)) };
   Object.assign(files, tableBlobs(w.tables));
-  return zipSync(files, { level: 6 });
+  return zipSync(files, opts.mtime === undefined ? { level: 6 } : { level: 6, mtime: opts.mtime });
 }
 
 export function readWorkspaceFile(bytes: Uint8Array): OpenResult {
