@@ -31,8 +31,8 @@ async function dump(db: Db, table: string): Promise<string[]> {
   return out;
 }
 
-let fromText: Db;
-let fromPack: Db;
+let fromText: Db & { close(): void };
+let fromPack: Db & { close(): void };
 beforeAll(async () => {
   [fromText, fromPack] = await Promise.all([openNodeDb(), openNodeDb()]);
 });
