@@ -23,16 +23,16 @@ export const DEMO_PACK_NAME = 'demo.parkatlas';
 /** A fixed date so that packing twice gives the same bytes (zip entry times, manifest dates). */
 const PACKED_AT = '2026-01-01T00:00:00.000Z';
 
-const SOURCES: readonly [TableKind, string][] = [
-  ['parks', DEMO_FILE_NAMES.parks],
-  ['parcels', DEMO_FILE_NAMES.parcels],
-  ['enterprises', DEMO_FILE_NAMES.enterprises],
-  ['chain_nodes', DEMO_FILE_NAMES.chainNodes],
-  ['chain_links', DEMO_FILE_NAMES.chainLinks],
+const SOURCES: readonly [TableKind, keyof typeof DEMO_FILE_NAMES][] = [
+  ['parks', 'parks'],
+  ['parcels', 'parcels'],
+  ['enterprises', 'enterprises'],
+  ['chain_nodes', 'chainNodes'],
+  ['chain_links', 'chainLinks'],
 ];
 
-async function importDemoFile(dir: string, kind: TableKind, file: string): Promise<TableData> {
-  const bytes = new Uint8Array(readFileSync(join(dir, file)));
+/** One demo file through the import pipeline; any problem stops the packing with its location. */
+async function importDemoFile(kind: TableKind, file: string, bytes: Uint8Array): Promise<TableData> {
   const reading = await readAnyFile(file, bytes);
   const problem = (what: string) => new Error(`data/demo: ${file}: ${what}`);
   if (!reading.table) throw problem(reading.issues.map((i) => i.messageEn).join('; ') || 'unreadable');
@@ -47,23 +47,33 @@ async function importDemoFile(dir: string, kind: TableKind, file: string): Promi
   return built.table;
 }
 
+/** A demo region's tables from its files' text, by DEMO_FILE_NAMES key (absent optional files are skipped). */
+export async function tablesFromDemoText(files: Partial<Record<keyof typeof DEMO_FILE_NAMES, { name: string; text: string }>>): Promise<WorkspaceTables> {
+  const tables: Partial<Record<TableKind, TableData>> = {};
+  for (const [kind, key] of SOURCES) {
+    const f = files[key];
+    if (f) tables[kind] = await importDemoFile(kind, f.name, new TextEncoder().encode(f.text));
+  }
+  return tables as WorkspaceTables;
+}
+
 export async function packDemoTables(demoRoot: string, region: RegionId): Promise<WorkspaceTables> {
   const dir = join(demoRoot, region);
-  const tables: Partial<Record<TableKind, TableData>> = {};
-  for (const [kind, file] of SOURCES) tables[kind] = await importDemoFile(dir, kind, file);
-  return tables as WorkspaceTables;
+  const files: Partial<Record<keyof typeof DEMO_FILE_NAMES, { name: string; text: string }>> = {};
+  for (const [, key] of SOURCES) files[key] = { name: DEMO_FILE_NAMES[key], text: readFileSync(join(dir, DEMO_FILE_NAMES[key]), 'utf8') };
+  return tablesFromDemoText(files);
 }
 
 export function demoManifest(region: RegionId, tables: WorkspaceTables): WorkspaceManifest {
   const info = regionById(region)!;
   const entries: WorkspaceManifest['tables'] = {};
-  for (const [kind, file] of SOURCES) {
+  for (const [kind, key] of SOURCES) {
     const t = tables[kind as keyof WorkspaceTables];
     if (!t) continue;
     entries[kind as keyof WorkspaceTables] = {
       rows: t.count,
       hasShapes: t.shapes !== undefined,
-      source: { files: [`data/demo/${region}/${file}`], importedAt: PACKED_AT, rows: t.count, skipped: 0 },
+      source: { files: [`data/demo/${region}/${DEMO_FILE_NAMES[key]}`], importedAt: PACKED_AT, rows: t.count, skipped: 0 },
     };
   }
   return {

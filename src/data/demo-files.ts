@@ -2,8 +2,8 @@
 // own origin). Boundaries are real; everything under data/demo is synthetic (示例数据).
 
 import type { FeatureCollection } from 'geojson';
-import { DEMO_FILE_NAMES, type RegionId } from './regions';
-import type { RegionFiles } from './import/region';
+import type { RegionId } from './regions';
+import { type Workspace, readWorkspaceFile } from './workspace/workspace-file';
 
 const boundaryUrls = import.meta.glob('../../data/boundaries/*.geojson', {
   query: '?url',
@@ -11,7 +11,10 @@ const boundaryUrls = import.meta.glob('../../data/boundaries/*.geojson', {
   eager: true,
 }) as Record<string, string>;
 
-const demoUrls = import.meta.glob('../../data/demo/*/*.{geojson,csv}', {
+// The demo regions as binary workspace packs (scripts/demo/pack.ts builds them from the readable
+// files beside them): columns as Arrow IPC and shapes as typed arrays, so the map draws parcels
+// before the database engine is ready and rows reach it without a text parser.
+const packUrls = import.meta.glob('../../data/demo/*/demo.parkatlas', {
   query: '?url',
   import: 'default',
   eager: true,
@@ -29,18 +32,13 @@ export async function fetchBoundaries(region: RegionId): Promise<FeatureCollecti
   return JSON.parse(await fetchText(url, `${region}.geojson`)) as FeatureCollection;
 }
 
-export async function fetchDemoFiles(region: RegionId): Promise<RegionFiles> {
-  const get = async (file: string) => {
-    const url = demoUrls[`../../data/demo/${region}/${file}`];
-    if (!url) throw new Error(`缺少示例数据文件 data/demo/${region}/${file}`);
-    return { name: file, text: await fetchText(url, file) };
-  };
-  const [parks, parcels, enterprises, chainNodes, chainLinks] = await Promise.all([
-    get(DEMO_FILE_NAMES.parks),
-    get(DEMO_FILE_NAMES.parcels),
-    get(DEMO_FILE_NAMES.enterprises),
-    get(DEMO_FILE_NAMES.chainNodes),
-    get(DEMO_FILE_NAMES.chainLinks),
-  ]);
-  return { parks, parcels, enterprises, chainNodes, chainLinks };
+export async function fetchDemoPack(region: RegionId): Promise<Workspace> {
+  const name = `data/demo/${region}/demo.parkatlas`;
+  const url = packUrls[`../../${name}`];
+  if (!url) throw new Error(`缺少示例数据文件 ${name}\nMissing demo file ${name}`);
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`无法读取示例数据 ${name}（HTTP ${res.status}）\nCannot read demo file ${name} (HTTP ${res.status})`);
+  const opened = readWorkspaceFile(new Uint8Array(await res.arrayBuffer()));
+  if (!opened.ok) throw new Error(`示例数据 ${name}：${opened.errorZh}\nDemo file ${name}: ${opened.errorEn}`);
+  return opened.workspace;
 }

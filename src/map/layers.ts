@@ -28,6 +28,7 @@ import {
   PARK_FILL,
   PARK_LABEL,
   PARK_LINE,
+  PENDING_PALETTE,
   type RGBA,
   SELECTED_LINE,
   overlapLineColor,
@@ -122,7 +123,7 @@ export function buildLayers(scene: MapScene): Layer[] {
       }),
     );
   }
-  const { parcels, categories, mask } = scene;
+  const { parcels } = scene;
   const layout = scene.layout;
   if (layout) {
     const hulls: FeatureCollection<Polygon, ClusterHull> = {
@@ -154,9 +155,13 @@ export function buildLayers(scene: MapScene): Layer[] {
       }),
     );
   }
-  if (parcels && categories && mask) {
+  if (parcels) {
     const pidx = parcels.pidx;
-    const override = scene.override;
+    // Paint first, compute after: until the rules have run, every parcel shows in a neutral grey.
+    const pending = scene.categories === null || scene.mask === null;
+    const categories = scene.categories ?? noneJudged(parcels);
+    const mask = scene.mask ?? allShown(parcels);
+    const override = pending ? { values: categories, palette: PENDING_PALETTE, revision: -2 } : scene.override;
     const colourOf = (p: number): RGBA => (override ? override.palette[override.values[p]] : IDLE_COLORS[categories[p]]);
     const emphasised = (p: number): boolean => (override ? override.values[p] > 0 : categories[p] > 0);
     const revision = `${scene.revision}/${override?.revision ?? -1}/${override ? override.palette.length : 0}`;
@@ -257,6 +262,18 @@ export function buildLayers(scene: MapScene): Layer[] {
   }
   return layers;
 }
+
+const pendingArrays = new WeakMap<ParcelShapes, { zeros: Uint8Array; ones: Uint8Array }>();
+function pendingOf(parcels: ParcelShapes) {
+  let a = pendingArrays.get(parcels);
+  if (!a) {
+    a = { zeros: new Uint8Array(parcels.parcelCount), ones: new Uint8Array(parcels.parcelCount).fill(1) };
+    pendingArrays.set(parcels, a);
+  }
+  return a;
+}
+const noneJudged = (parcels: ParcelShapes) => pendingOf(parcels).zeros;
+const allShown = (parcels: ParcelShapes) => pendingOf(parcels).ones;
 
 const shapeMasks = new WeakMap<ParcelShapes, Uint8Array>();
 

@@ -16,6 +16,9 @@ export const IDLE_COLORS: readonly RGBA[] = [
 /** UI dictionary keys of the legend rows, in IDLE_COLORS order (the vocabulary's disposal order). */
 export const IDLE_LEGEND_KEYS: readonly string[] = DISPOSALS.map((d) => `disposal:${d}`);
 
+/** Parcels drawn before the rules have judged them (the engine is still starting): one neutral grey. */
+export const PENDING_PALETTE: readonly RGBA[] = [[120, 130, 140, 150]];
+
 export const PARK_FILL: RGBA = [46, 125, 50, 28];
 export const PARK_LINE: RGBA = [46, 125, 50, 220];
 export const SELECTED_LINE: RGBA = [20, 20, 20, 255];

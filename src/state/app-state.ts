@@ -75,7 +75,9 @@ export interface AppState {
   /** Jobs queued or running on the database; the header shows a busy mark while > 0. */
   pending: number;
 
-  // The loaded region (derivation "region").
+  // The place on the map (derivation "place", no database) and its tables in the database
+  // (derivation "region").
+  placeKey: string | null;
   regionKey: string | null;
   boundaries: FeatureCollection | null;
   parks: FeatureCollection | null;
@@ -145,6 +147,7 @@ export function initialState(view: View, saved: SavedState, today: string, scale
     phase: 'loading',
     message: null,
     pending: 0,
+    placeKey: null,
     regionKey: null,
     boundaries: null,
     parks: null,

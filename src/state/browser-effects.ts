@@ -2,7 +2,7 @@
 // the bundled demo files, localStorage, the address bar, IndexedDB for tracking and the
 // download link. The only module besides main.tsx that touches browser globals for the state.
 
-import { fetchBoundaries, fetchDemoFiles } from '../data/demo-files';
+import { fetchBoundaries, fetchDemoPack } from '../data/demo-files';
 import { openBrowserDb } from '../data/duckdb-browser';
 import { openTrackingStore } from '../data/tracking';
 import { loadCityBoundaries } from '../data/cities';
@@ -38,7 +38,7 @@ export function browserEffects(): Effects {
   return {
     openDb: openBrowserDb,
     fetchBoundaries,
-    fetchDemoFiles,
+    fetchDemoPack,
     storage: storage(),
     address: {
       search: () => location.search,

@@ -7,17 +7,20 @@
 
 import type { FeatureCollection } from 'geojson';
 import type { Db } from '../data/db';
-import type { RegionFiles } from '../data/import/region';
 import type { PlaceId } from '../data/regions';
 import type { Workspace } from '../data/workspace/workspace-file';
 import type { AppState } from './app-state';
 import type { Effects } from './effects';
 
-export type PlaceData =
-  | { kind: 'demo'; boundaries: FeatureCollection; files: RegionFiles }
-  | { kind: 'workspace'; boundaries: FeatureCollection; workspace: Workspace };
+/** What a place holds: a demo region (its binary pack) or a stored workspace, and its boundaries. */
+export interface PlaceData {
+  kind: 'demo' | 'workspace';
+  boundaries: FeatureCollection;
+  workspace: Workspace;
+}
 
 export interface JobContext {
+  /** The database; a derivation with `engine: false` must not use it (it rejects). */
   db: Db;
   fx: Effects;
   /** True once the state no longer wants this result: a long job may stop early (throw STALE). */
@@ -47,6 +50,11 @@ export interface Derivation<R = unknown> {
   apply(s: AppState, result: R): AppState;
   /** A failure stops the page with its message (map data); otherwise it is only logged. */
   fatal: boolean;
+  /**
+   * False for results computed without the database (the place's shapes): they run at once,
+   * outside the database queue, so the map paints before the engine has started.
+   */
+  engine?: false;
   /**
    * For jobs that replace tables other results read (region load, rule run, 亩均 scoring,
    * tracking table): forgets the stored key while the database is being rewritten. Without

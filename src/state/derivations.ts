@@ -2,7 +2,7 @@
 // computed from are current, so walking this list in order queues work in a valid order.
 
 import type { Derivation } from './derivation';
-import { filtered, findings, regionData, selection } from './map-derivations';
+import { filtered, findings, placeShapes, regionData, selection } from './map-derivations';
 import { REVIEW_DERIVATIONS } from './review';
 import { WORKBENCH_DERIVATIONS } from './workbench';
 
@@ -10,6 +10,7 @@ import { WORKBENCH_DERIVATIONS } from './workbench';
 // run() back to the same entry's apply().
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const DERIVATIONS: readonly Derivation<any>[] = [
+  placeShapes,
   regionData,
   findings,
   filtered,

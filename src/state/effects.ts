@@ -4,8 +4,8 @@
 
 import type { FeatureCollection } from 'geojson';
 import type { Db } from '../data/db';
-import type { RegionFiles } from '../data/import/region';
 import type { RegionId } from '../data/regions';
+import type { Workspace } from '../data/workspace/workspace-file';
 import type { WorkspaceStore } from '../data/workspace/workspace-store';
 import type { TrackingStore } from '../data/tracking';
 import type { KeyValueStorage } from './saved-state';
@@ -25,7 +25,8 @@ export interface Address {
 export interface Effects {
   openDb(): Promise<Db>;
   fetchBoundaries(region: RegionId): Promise<FeatureCollection>;
-  fetchDemoFiles(region: RegionId): Promise<RegionFiles>;
+  /** A demo region as a workspace: its binary pack (data/demo/<region>/demo.parkatlas). */
+  fetchDemoPack(region: RegionId): Promise<Workspace>;
   storage: KeyValueStorage;
   address: Address;
   /** Today's local date, YYYY-MM-DD. */
@@ -37,7 +38,7 @@ export interface Effects {
   cityBoundaries(adcode: string): Promise<FeatureCollection>;
   /** Hands a file to the user (the browser's download). */
   download(bytes: Uint8Array, name: string, type: string): void;
-  /** Performance marks for the benchmark (pa:duckdb-ready, pa:data-loaded, pa:rules-done). */
+  /** Performance marks for the benchmark (pa:place-ready, pa:duckdb-ready, pa:data-loaded, pa:rules-done). */
   mark(name: string): void;
   /** Failures that are not shown to the user (a side panel that could not refresh). */
   logError(e: unknown): void;

@@ -11,16 +11,17 @@ export interface HoverInfo {
   park_name: string | null;
   holder: string | null;
   area_m2: number;
-  /** Disposal code (none / fee / recovery / negotiate). */
-  disposal: string;
+  /** Disposal code (none / fee / recovery / negotiate); null until the rules have run. */
+  disposal: string | null;
 }
 
 const DISPOSAL_OF_CATEGORY: readonly string[] = Object.entries(IDLE_CATEGORY)
   .sort((a, b) => a[1] - b[1])
   .map(([code]) => code);
 
-export function hoverInfo(s: Pick<AppState, 'hover' | 'categories'>, pidx: number): HoverInfo | null {
-  const h = s.hover;
+export function hoverInfo(s: Pick<AppState, 'hover' | 'categories' | 'placeKey' | 'regionKey'>, pidx: number): HoverInfo | null {
+  // The map may already show a newer place than the database has loaded: no facts until both agree.
+  const h = s.placeKey !== null && s.placeKey === s.regionKey ? s.hover : null;
   if (!h || !Number.isInteger(pidx) || pidx < 0 || pidx >= h.parcelCount) return null;
   const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : String(v));
   return {
@@ -29,7 +30,7 @@ export function hoverInfo(s: Pick<AppState, 'hover' | 'categories'>, pidx: numbe
     park_name: text(h.parkNames[h.parkIndex[pidx]]),
     holder: text(h.holders[h.holderIndex[pidx]]),
     area_m2: h.areaM2[pidx],
-    disposal: DISPOSAL_OF_CATEGORY[s.categories?.[pidx] ?? IDLE_CATEGORY.none] ?? 'none',
+    disposal: s.categories ? (DISPOSAL_OF_CATEGORY[s.categories[pidx]] ?? 'none') : null,
   };
 }
 

@@ -1,30 +1,31 @@
 // The idle-land map's derived results, each keyed by its inputs (derivation.ts):
-//   region    ← region, scale                 boundaries, parks, parcel shapes, hover columns
-//   findings  ← region, as-of date, settings   per-parcel findings (colour category)
+//   place     ← region, scale                 boundaries, parks, parcel shapes (no database:
+//                                              the map paints while the engine starts)
+//   region    ← region, scale                 the place's tables in the database, hover columns
+//   findings  ← place, region, as-of, settings per-parcel findings (colour category)
 //   filtered  ← findings, filter               mask, totals, per-county/park figures, list
 //   selection ← findings, selected parcel      the detail panel's row
 
 import type { FeatureCollection } from 'geojson';
 import { type HoverColumns, readHoverColumns } from '../analysis/hover-facts';
 import { readCategories, readFilterMask } from '../analysis/findings-columns';
-import { type ParcelShapes, readParcelShapes } from '../data/parcel-shapes';
+import type { ParcelShapes } from '../data/parcel-shapes';
 import { runLandRules } from '../analysis/run-land-rules';
 import { countySummaryQuery, groupSummaries, idleBySupplyYear, parkSummaryQuery, totalsQuery } from '../analysis/group-summary';
 import { findPidx, parcelDetail, parcelList } from '../analysis/parcel-lookup';
-import { parseRegionFiles, storeRegion } from '../data/import/region';
-import { scaleUpParcels } from '../data/scale-up';
+import { scaleUpParcels, tileShapes } from '../data/scale-up';
 import { loadWorkspaceTables } from '../data/workspace/load-db';
+import { mapShapesOf } from '../data/workspace/map-shapes';
 import { workspaceParks } from './workspace-place';
 import { type AppState, type ParkOption, asOfDate } from './app-state';
 import { type Derivation, STALE, isCurrent, key } from './derivation';
 
-interface LoadedRegion {
+interface LoadedPlace {
   boundaries: FeatureCollection;
   parks: FeatureCollection;
   parkOptions: ParkOption[];
   countyOptions: string[];
   shapes: ParcelShapes;
-  hover: HoverColumns;
 }
 
 export function parkOptionsOf(parks: FeatureCollection): ParkOption[] {
@@ -37,42 +38,37 @@ export function parkOptionsOf(parks: FeatureCollection): ParkOption[] {
     .sort((a, b) => a.county.localeCompare(b.county, 'zh') || a.name.localeCompare(b.name, 'zh'));
 }
 
-export const regionData: Derivation<LoadedRegion> = {
-  name: 'region',
+// A re-imported workspace keeps its id: its save time is part of the key.
+const placeKeyOf = (s: AppState) => key(s.region, s.scale, s.workspaceStamp);
+
+/** Results computed from the previous place's tables: never drawn with another place's shapes. */
+const FORGET_FINDINGS = {
+  findingsKey: null,
+  categories: null,
+  filteredKey: null,
+  mask: null,
+  selectedKey: null,
+  selected: null,
+} as const;
+
+export const placeShapes: Derivation<LoadedPlace> = {
+  name: 'place',
   fatal: true,
-  // A re-imported workspace keeps its id: its save time is part of the key.
-  wanted: (s) => key(s.region, s.scale, s.workspaceStamp),
-  current: (s) => s.regionKey,
-  invalidate: (s) => ({ ...s, regionKey: null }),
+  engine: false,
+  wanted: placeKeyOf,
+  current: (s) => s.placeKey,
   async run(s, ctx) {
     const place = await ctx.placeData(s.region);
-    const boundaries = place.boundaries;
-    let parks: FeatureCollection;
-    if (place.kind === 'demo') {
-      // Validation runs on the main thread while the database worker warms up.
-      const parsed = parseRegionFiles(place.files);
-      await ctx.warm;
-      if (ctx.isStale()) throw STALE;
-      ctx.willWrite();
-      await storeRegion(ctx.db, parsed);
-      parks = JSON.parse(place.files.parks.text) as FeatureCollection;
-    } else {
-      await ctx.warm;
-      if (ctx.isStale()) throw STALE;
-      ctx.willWrite();
-      // The workspace's tables reach DuckDB as Arrow, in one transaction.
-      await loadWorkspaceTables(ctx.db, place.workspace.tables);
-      parks = workspaceParks(place.workspace);
-    }
-    if (s.scale !== null) await scaleUpParcels(ctx.db, s.scale);
-    ctx.fx.mark('pa:data-loaded');
+    if (ctx.isStale()) throw STALE;
+    const parks = workspaceParks(place.workspace);
+    const own = mapShapesOf(place.workspace.tables.parcels);
+    ctx.fx.mark('pa:place-ready');
     return {
-      boundaries,
+      boundaries: place.boundaries,
       parks,
       parkOptions: parkOptionsOf(parks),
-      countyOptions: boundaries.features.map((f) => String(f.properties?.county ?? f.properties?.name ?? '')),
-      shapes: await readParcelShapes(ctx.db),
-      hover: await readHoverColumns(ctx.db),
+      countyOptions: place.boundaries.features.map((f) => String(f.properties?.county ?? f.properties?.name ?? '')),
+      shapes: s.scale === null ? own : tileShapes(own, s.scale),
     };
   },
   apply(s, r) {
@@ -87,26 +83,40 @@ export const regionData: Derivation<LoadedRegion> = {
     return {
       ...s,
       ...r,
-      regionKey: regionData.wanted(s),
+      placeKey: placeShapes.wanted(s),
       filter: dropped.length ? { ...s.filter, counties, parkIds } : s.filter,
       notices: dropped.length
         ? [...s.notices, { zh: `本地区没有 ${dropped.join('、')}，已取消这些筛选`, en: `This region has no ${dropped.join(', ')}; those filters were removed` }]
         : s.notices,
-      // Results of the previous region are indexed differently: never draw them with these shapes.
-      findingsKey: null,
-      categories: null,
-      filteredKey: null,
-      mask: null,
-      selectedKey: null,
-      selected: null,
+      ...FORGET_FINDINGS,
     };
   },
+};
+
+export const regionData: Derivation<{ hover: HoverColumns }> = {
+  name: 'region',
+  fatal: true,
+  wanted: placeKeyOf,
+  current: (s) => s.regionKey,
+  invalidate: (s) => ({ ...s, regionKey: null }),
+  async run(s, ctx) {
+    const place = await ctx.placeData(s.region);
+    await ctx.warm;
+    if (ctx.isStale()) throw STALE;
+    ctx.willWrite();
+    // The place's tables reach DuckDB as Arrow, in one transaction (demo packs and workspaces alike).
+    await loadWorkspaceTables(ctx.db, place.workspace.tables);
+    if (s.scale !== null) await scaleUpParcels(ctx.db, s.scale);
+    ctx.fx.mark('pa:data-loaded');
+    return { hover: await readHoverColumns(ctx.db) };
+  },
+  apply: (s, r) => ({ ...s, ...r, regionKey: regionData.wanted(s), ...FORGET_FINDINGS }),
 };
 
 export const findings: Derivation<Uint8Array> = {
   name: 'findings',
   fatal: true,
-  wanted: (s) => (isCurrent(regionData, s) ? key(s.regionKey, asOfDate(s), s.settings) : null),
+  wanted: (s) => (isCurrent(placeShapes, s) && isCurrent(regionData, s) ? key(s.regionKey, asOfDate(s), s.settings) : null),
   current: (s) => s.findingsKey,
   invalidate: (s) => ({ ...s, findingsKey: null }),
   async run(s, ctx) {

@@ -3,15 +3,13 @@
 // (3) queues the derived results whose inputs changed (derivation.ts) on the database job
 // queue (job-queue.ts).
 
-import type { FeatureCollection } from 'geojson';
 import { warmUpEngine } from '../analysis/warm-up';
 import type { Db } from '../data/db';
-import type { RegionFiles } from '../data/import/region';
 import { ImportFailed } from '../data/import/issues';
-import { type PlaceId, type RegionId, isWorkspaceId } from '../data/regions';
+import { type PlaceId, isWorkspaceId } from '../data/regions';
 import { formatIssue } from '../data/import/issues';
 import { type AppState, initialState, savedOf, viewOf } from './app-state';
-import { type JobContext, type PlaceData, STALE } from './derivation';
+import { type Derivation, type JobContext, type PlaceData, STALE } from './derivation';
 import { workspaceBoundaries } from './workspace-place';
 import { DERIVATIONS } from './derivations';
 import type { Effects } from './effects';
@@ -38,6 +36,13 @@ export function failureMessage(e: unknown): string {
   if (e instanceof ImportFailed) return e.issues.slice(0, 20).map(formatIssue).join('\n');
   return e instanceof Error ? e.message : String(e);
 }
+
+/** The database handed to derivations that declare they need none: any use is a bug, said loudly. */
+const NO_DB: Db = new Proxy({} as Db, {
+  get() {
+    throw new Error('a derivation marked engine: false used the database');
+  },
+});
 
 export function createApp(fx: Effects): App {
   // The starting state: saved preferences and settings, overridden by the address.
@@ -70,16 +75,28 @@ export function createApp(fx: Effects): App {
     settled: () => dispatch({ type: 'jobSettled' }),
   });
   const inFlight = new Map<string, string>();
-  const prefetched = new Map<RegionId, Promise<[FeatureCollection, RegionFiles]>>();
 
-  const fetchRegion = (r: RegionId) => Promise.all([fx.fetchBoundaries(r), fx.fetchDemoFiles(r)]);
-  /** A demo region's files, or a stored workspace and the boundaries of its city. */
-  async function placeData(p: PlaceId): Promise<PlaceData> {
+  /**
+   * What a place holds, fetched once for the derivations that need it (the map's shapes and the
+   * database load read the same pack or stored workspace): the latest place only.
+   */
+  const places = new Map<string, Promise<PlaceData>>();
+  function placeData(p: PlaceId): Promise<PlaceData> {
+    const k = `${p}|${store.get().workspaceStamp}`;
+    const known = places.get(k);
+    if (known) return known;
+    places.clear();
+    const loading = loadPlace(p);
+    places.set(k, loading);
+    // A failed fetch is tried again the next time the place is wanted.
+    loading.catch(() => places.delete(k));
+    return loading;
+  }
+  /** A demo region's pack, or a stored workspace, with the boundaries of its city. */
+  async function loadPlace(p: PlaceId): Promise<PlaceData> {
     if (!isWorkspaceId(p)) {
-      const pre = prefetched.get(p);
-      prefetched.delete(p);
-      const [boundaries, files] = await (pre ?? fetchRegion(p));
-      return { kind: 'demo', boundaries, files };
+      const [boundaries, workspace] = await Promise.all([fx.fetchBoundaries(p), fx.fetchDemoPack(p)]);
+      return { kind: 'demo', boundaries, workspace };
     }
     const r = await fx.workspaces.load(p);
     if (!r.ok) {
@@ -123,35 +140,44 @@ export function createApp(fx: Effects): App {
   /** Work asked for by the planner (an export) waits for the derived results. */
   const enqueue = <T>(job: (db: Db) => Promise<T>): Promise<T> => jobs.add(DERIVATIONS.length, job);
 
+  /** Computes one derivation for key `k` and stores its result, unless its inputs changed meanwhile. */
+  async function compute(d: Derivation<unknown>, k: string, db: Db): Promise<void> {
+    const isStale = () => d.wanted(store.get()) !== k;
+    try {
+      // Inputs changed while this job waited: the newer job is queued behind it.
+      if (isStale()) return;
+      const ctx: JobContext = {
+        db,
+        fx,
+        isStale,
+        warm,
+        willWrite: () => dispatch({ type: 'invalidated', names: [d.name] }),
+        placeData,
+      };
+      const result = await d.run(store.get(), ctx);
+      dispatch({ type: 'derived', name: d.name, key: k, result });
+    } catch (e) {
+      if (e === STALE || isStale()) return;
+      fx.logError(e);
+      dispatch({ type: 'jobFailed', name: d.name, key: k, message: failureMessage(e), fatal: d.fatal });
+    } finally {
+      if (inFlight.get(d.name) === k) inFlight.delete(d.name);
+    }
+  }
+
   function reconcile(): void {
     for (const [priority, d] of DERIVATIONS.entries()) {
       const s = store.get();
       const k = d.wanted(s);
       if (k === null || k === d.current(s) || inFlight.get(d.name) === k || s.failed[d.name] === k) continue;
       inFlight.set(d.name, k);
-      const isStale = () => d.wanted(store.get()) !== k;
-      jobs.add(priority, async (db) => {
-        try {
-          // Inputs changed while this job waited: the newer job is queued behind it.
-          if (isStale()) return;
-          const ctx: JobContext = {
-            db,
-            fx,
-            isStale,
-            warm,
-            willWrite: () => dispatch({ type: 'invalidated', names: [d.name] }),
-            placeData,
-          };
-          const result = await d.run(store.get(), ctx);
-          dispatch({ type: 'derived', name: d.name, key: k, result });
-        } catch (e) {
-          if (e === STALE || isStale()) return;
-          fx.logError(e);
-          dispatch({ type: 'jobFailed', name: d.name, key: k, message: failureMessage(e), fatal: d.fatal });
-        } finally {
-          if (inFlight.get(d.name) === k) inFlight.delete(d.name);
-        }
-      }).catch((e) => {
+      if (d.engine === false) {
+        // Needs no database: runs now, beside the queue, so the map paints while the engine starts.
+        dispatch({ type: 'jobQueued' });
+        void compute(d, k, NO_DB).finally(() => dispatch({ type: 'jobSettled' }));
+        continue;
+      }
+      jobs.add(priority, (db) => compute(d, k, db)).catch((e) => {
         // Only reached when the database never opened (reported by start()).
         if (inFlight.get(d.name) === k) inFlight.delete(d.name);
         void e;
@@ -173,13 +199,6 @@ export function createApp(fx: Effects): App {
     async start() {
       // Address corrections (invalid parameters) show at once, before anything loads.
       syncAddress(store.get(), store.get(), { type: 'viewRestored', view: viewOf(store.get()), issues: [] });
-      // Fetch the demo while DuckDB-WASM instantiates; neither needs the other.
-      const place = store.get().region;
-      if (!isWorkspaceId(place)) {
-        const first = fetchRegion(place);
-        first.catch(() => undefined);
-        prefetched.set(place, first);
-      }
       reconcile();
       // The workspace menu lists what this browser holds (IndexedDB; independent of the engine).
       void actions.refreshWorkspaces();

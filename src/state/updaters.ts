@@ -168,7 +168,7 @@ export function update(s: AppState, e: AppEvent): AppState {
       return { ...s, workspaces: e.workspaces };
     case 'workspaceSaved': {
       const next = selectParcel(enterRegion({ ...s, filter: EMPTY_FILTER }, e.id), null);
-      return { ...next, workspaceStamp: e.updatedAt, regionKey: null };
+      return { ...next, workspaceStamp: e.updatedAt, placeKey: null, regionKey: null };
     }
     case 'placeMissing':
       if (s.region !== e.id) return s;

@@ -18,6 +18,7 @@ import { useActions, useAppState } from '../state/context';
 export function App() {
   const { t } = useT();
   const phase = useAppState((s) => s.phase);
+  const painted = useAppState((s) => s.shapes !== null);
   const message = useAppState((s) => s.message);
   const selected = useAppState((s) => s.selected);
   const mode = useAppState((s) => s.mode);
@@ -59,9 +60,10 @@ export function App() {
           {wall && <WallStats />}
           <Legend />
           {phase === 'loading' && (
-            <div class="loading" data-testid="loading">
+            // Once the place is painted, the wait for the rules is a small note, not a veil over the map.
+            <div class={painted ? 'loading compact' : 'loading'} data-testid="loading" role="status">
               <div class="spinner" />
-              {t('loading')}
+              {painted ? t('judging') : t('loading')}
             </div>
           )}
           {phase === 'error' && (

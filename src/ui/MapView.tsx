@@ -107,9 +107,15 @@ export function MapView(props: { wall?: boolean }) {
     mapRef.current = map;
     overlayRef.current = overlay;
     testHook.map = map;
+    testHook.pick = (x, y) => {
+      const info = overlay.pickObject({ x, y, radius: 0 });
+      const s = app.store.get().shapes;
+      return info && s ? pickedPidx(info.layer?.id, info.index, s.pidx) : null;
+    };
     return () => {
       map.remove();
       testHook.map = null;
+      testHook.pick = null;
     };
   }, []);
 
@@ -181,9 +187,15 @@ export function MapView(props: { wall?: boolean }) {
       labelScale: props.wall ? 1.7 : 1,
     });
     const drawn = phase === 'ready' && shapes !== null;
+    const painted = shapes !== null && boundaries !== null && parks !== null;
     overlay.setProps({
       layers,
       onAfterRender: () => {
+        // Boundaries, parks and parcels are on screen (before the rules have coloured them).
+        if (painted && document.documentElement.dataset.painted !== '1') {
+          document.documentElement.dataset.painted = '1';
+          performance.mark('pa:first-paint');
+        }
         // The page is ready once data is loaded and the parcels have been drawn.
         if (drawn && document.documentElement.dataset.state !== 'ready') {
           document.documentElement.dataset.state = 'ready';
@@ -192,14 +204,14 @@ export function MapView(props: { wall?: boolean }) {
       },
     });
     if (!drawn && phase === 'loading') document.documentElement.dataset.state = 'loading';
-  }, [parks, countyLabels, parkLabels, shapes, categories, mask, revision, selected, styleReady, phase, zoomBand, layout, override, props.wall]);
+  }, [boundaries, parks, countyLabels, parkLabels, shapes, categories, mask, revision, selected, styleReady, phase, zoomBand, layout, override, props.wall]);
 
   return (
     <div class="map-wrap">
       <div ref={container} class="map" data-testid="map" />
       {hover?.info && (
         <div class="tooltip" style={{ left: `${hover.x + 14}px`, top: `${hover.y + 14}px` }} data-testid="tooltip">
-          <b>{hover.info.parcel_id}</b> · {code(`disposal:${hover.info.disposal}`)}
+          <b>{hover.info.parcel_id}</b> · {hover.info.disposal === null ? t('judging') : code(`disposal:${hover.info.disposal}`)}
           <br />
           {hover.info.park_name ?? t('outsidePark')} · {fmt(hover.info.area_m2 === null ? null : m2ToMu(hover.info.area_m2))} {t('mu')}
           {hover.info.holder ? (

@@ -8,11 +8,14 @@ export function ParcelList() {
   const { t, code } = useT();
   const codes = (joined: string) => joined.split(';').map(code).join('；');
   const list = useAppState((s) => s.list);
+  // Until the first figures arrive the list is not empty, it is not known yet.
+  const known = useAppState((s) => s.filteredKey !== null);
   return (
     <section class="plist">
       <h3>{t('list')}</h3>
       <p class="muted small">{t('listNote')}</p>
-      {list.length === 0 && <p class="muted">{t('noParcels')}</p>}
+      {!known && <p class="muted">{t('judging')}</p>}
+      {known && list.length === 0 && <p class="muted">{t('noParcels')}</p>}
       <ul data-testid="parcel-list">
         {list.map((p) => (
           <li key={p.pidx} class={`cat-${p.disposal}`} onClick={() => actions.selectParcel(p.pidx)} data-parcel-id={p.parcel_id}>

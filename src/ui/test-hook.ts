@@ -2,13 +2,18 @@
 // projection so a test can click a parcel where a person would.
 
 import type maplibregl from 'maplibre-gl';
+import { bbox } from '@turf/turf';
 import { asOfDate, viewOf } from '../state/app-state';
 import { selectOverlap, selectPair } from '../state/review-selectors';
 import type { App } from '../state/runtime';
 import type { View } from '../state/view';
 import { chartRegistry } from './charts/Chart';
 
-export const testHook: { map: maplibregl.Map | null } = { map: null };
+export const testHook: {
+  map: maplibregl.Map | null;
+  /** The parcel (pidx) deck.gl picks at a point of the map canvas (canvas CSS pixels), or null. */
+  pick: ((x: number, y: number) => number | null) | null;
+} = { map: null, pick: null };
 
 export interface TestHookApi {
   state(): Record<string, unknown>;
@@ -20,6 +25,13 @@ export interface TestHookApi {
   parcelScreenPoint(parcelId: string): Promise<{ x: number; y: number } | null>;
   parcelLngLat(parcelId: string): Promise<[number, number] | null>;
   zoomTo(lng: number, lat: number, zoom: number): Promise<void>;
+  /** Page point of a parcel's label point by index, from the map shapes alone (no database needed). */
+  parcelPointByIndex(pidx: number): { x: number; y: number } | null;
+  parcelLngLatByIndex(pidx: number): [number, number] | null;
+  /** Fits the map to the place's boundaries, as on opening, and waits until it is drawn. */
+  fitPlace(): Promise<void>;
+  /** The parcel index the map picks at a page point (what a click there would hit), or null. */
+  pickAt(x: number, y: number): number | null;
   /** Page point of a bar (category on the category axis, value inside the bar). */
   chartPoint(testid: string, category: string, value: number, seriesIndex?: number, yCategory?: string): { x: number; y: number } | null;
 }
@@ -48,6 +60,7 @@ export function installTestHook(app: App): void {
         bySupplyYear: s.bySupplyYear,
         selected: s.selected?.parcel_id ?? null,
         parcelCount: s.shapes?.parcelCount ?? 0,
+        judged: s.categories !== null,
         polygonCount: s.shapes?.length ?? 0,
         visibleCount: s.mask ? s.mask.reduce((a, b) => a + b, 0) : 0,
         counties: s.countyOptions,
@@ -99,6 +112,32 @@ export function installTestHook(app: App): void {
       const p = c.convertToPixel({ seriesIndex }, horizontal ? [value, category] : [category, value]) as number[];
       const rect = c.getDom().getBoundingClientRect();
       return { x: rect.left + p[0], y: rect.top + p[1] };
+    },
+    parcelPointByIndex(pidx) {
+      const c = store.get().shapes?.centers;
+      const map = testHook.map;
+      if (!c || !map || !Number.isFinite(c[2 * pidx])) return null;
+      const p = map.project([c[2 * pidx], c[2 * pidx + 1]]);
+      const rect = map.getCanvas().getBoundingClientRect();
+      return { x: rect.left + p.x, y: rect.top + p.y };
+    },
+    parcelLngLatByIndex(pidx) {
+      const c = store.get().shapes?.centers;
+      return c && Number.isFinite(c[2 * pidx]) ? [c[2 * pidx], c[2 * pidx + 1]] : null;
+    },
+    async fitPlace() {
+      const map = testHook.map;
+      const b = store.get().boundaries;
+      if (!map || !b) return;
+      const [minX, minY, maxX, maxY] = bbox(b);
+      map.fitBounds([[minX, minY], [maxX, maxY]], { padding: 30, duration: 0 });
+      await new Promise<void>((resolve) => map.once('idle', () => resolve()));
+    },
+    pickAt(x, y) {
+      const map = testHook.map;
+      if (!map || !testHook.pick) return null;
+      const rect = map.getCanvas().getBoundingClientRect();
+      return testHook.pick(x - rect.left, y - rect.top);
     },
     async zoomTo(lng, lat, zoom) {
       const map = testHook.map;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, rows } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
 import { importParcels } from '../../src/data/import/parcels';
-import { scaleUpParcels } from '../../src/data/scale-up';
+import { scaleUpParcels, tileShapes } from '../../src/data/scale-up';
 import { loadParcelBatch } from '../../src/data/import/store';
 import { readCategories } from '../../src/analysis/findings-columns';
 import { readParcelShapes } from '../../src/data/parcel-shapes';
@@ -130,6 +130,18 @@ describe('scaleUpParcels', () => {
           expect(s.centers[i * 2 + 1]).toBeCloseTo(before.centers[p * 2 + 1] + dy, 12);
         }
       }
+    });
+
+    it('tiling the map shapes in memory gives exactly what the database holds after scaling', async () => {
+      // `?scale=` paints from the in-memory tiling before the engine has scaled its tables.
+      const tiled = tileShapes(before, 3);
+      const s = await readParcelShapes(db);
+      expect(tiled.length).toBe(s.length);
+      expect(tiled.parcelCount).toBe(s.parcelCount);
+      expect(Array.from(tiled.pidx)).toEqual(Array.from(s.pidx));
+      expect(Array.from(tiled.startIndices)).toEqual(Array.from(s.startIndices));
+      expect(Array.from(tiled.positions)).toEqual(Array.from(s.positions));
+      expect(Array.from(tiled.centers)).toEqual(Array.from(s.centers));
     });
 
     it('the rules still run and judge every copy like its original', async () => {

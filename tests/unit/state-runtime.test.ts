@@ -47,7 +47,8 @@ describe('start-up', () => {
     expect(s.totals).toMatchObject({ parcels: 3, idle: 2, inefficient: 1 });
     expect(fx.address.search()).toBe('?region=dezhou&lang=zh&asOf=2026-06-30');
     expect(fx.address.pushes).toBe(0);
-    expect(fx.marks).toEqual(['pa:duckdb-ready', 'pa:data-loaded', 'pa:rules-done']);
+    expect(fx.marks.filter((m) => m !== 'pa:place-ready')).toEqual(['pa:duckdb-ready', 'pa:data-loaded', 'pa:rules-done']);
+    expect(fx.marks.filter((m) => m === 'pa:place-ready')).toHaveLength(1);
     expect(s.pending).toBe(0);
   });
 
@@ -71,6 +72,36 @@ describe('start-up', () => {
     app.actions.setSettings({ minTaxPerMu: 8 });
     await app.settled();
     expect(fx.stored.get(STORAGE_KEY)).toBe(newer);
+  });
+});
+
+describe('paint first, compute after', () => {
+  it('has the place shapes, parks and counties while the engine is still starting, and colours once it is there', async () => {
+    let openEngine!: () => void;
+    const fx = fakeEffects({ files: tinyRegion, search: '?asOf=2026-06-30', db, engineGate: new Promise((r) => (openEngine = r)) });
+    open.push(fx);
+    const app = createApp(fx);
+    const started = app.start();
+    const until = async (ok: () => boolean) => {
+      for (let i = 0; i < 400 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
+    };
+    await until(() => app.store.get().shapes !== null);
+    let s = app.store.get();
+    expect(s.shapes?.parcelCount).toBe(3);
+    expect(s.parkOptions.length).toBeGreaterThan(0);
+    expect(s.categories).toBeNull();
+    expect(s.phase).toBe('loading');
+    expect(fx.marks).toEqual(['pa:place-ready']);
+    expect(fx.queries).toEqual([]);
+
+    openEngine();
+    await started;
+    await app.settled();
+    s = app.store.get();
+    expect(s.phase).toBe('ready');
+    expect(Array.from(s.categories ?? [])).toHaveLength(3);
+    expect(ids(s)).toEqual(['P1:fee', 'P2:recovery', 'P3:none']);
+    expect(fx.marks).toEqual(['pa:place-ready', 'pa:duckdb-ready', 'pa:data-loaded', 'pa:rules-done']);
   });
 });
 

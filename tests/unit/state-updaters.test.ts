@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTER } from '../../src/analysis/filters';
 import { DEFAULT_SETTINGS } from '../../src/analysis/settings';
 import { type AppState, initialState } from '../../src/state/app-state';
-import { filtered, findings, regionData, selection } from '../../src/state/map-derivations';
+import { filtered, findings, placeShapes, regionData, selection } from '../../src/state/map-derivations';
 import { chain, clusters, reviewBase } from '../../src/state/review';
 import { selectOverlap } from '../../src/state/review-selectors';
 import { DEFAULT_SAVED_STATE } from '../../src/state/saved-state';
@@ -26,13 +26,15 @@ const REGION = {
   parkOptions: [{ park_id: 'K1', name: '园区', county: '宁津县' }],
   countyOptions: ['宁津县', '乐陵市'],
   shapes: null,
-  hover: null,
 };
+
+/** The place painted (no database) and its tables loaded, in that order. */
+const placed = (s: AppState) => derived(derived(s, placeShapes, REGION), regionData, { hover: null });
 const FIGURES = { mask: new Uint8Array(3), totals: null, byCounty: [], byPark: [], list: [], bySupplyYear: [] };
 
 /** A state with the region, findings and figures current. */
 function ready(s: AppState = base): AppState {
-  const r = derived(s, regionData, REGION);
+  const r = placed(s);
   const f = derived(r, findings, new Uint8Array([1, 2, 0]));
   return derived(f, filtered, FIGURES);
 }
@@ -70,15 +72,34 @@ describe('settings', () => {
 describe('results and their keys', () => {
   it('wants figures only once findings are current, and findings only once the region is', () => {
     expect(findings.wanted(base)).toBeNull();
-    const r = derived(base, regionData, REGION);
+    const r = placed(base);
     expect(findings.wanted(r)).not.toBeNull();
     expect(filtered.wanted(r)).toBeNull();
     const f = derived(r, findings, new Uint8Array(3));
     expect(filtered.wanted(f)).not.toBeNull();
   });
 
+  it('paints the place before the database has it: findings wait for both, in either order', () => {
+    const painted = derived(base, placeShapes, REGION);
+    expect(painted.countyOptions).toEqual(['宁津县', '乐陵市']);
+    expect(findings.wanted(painted)).toBeNull();
+    const loadedFirst = derived(base, regionData, { hover: null });
+    expect(findings.wanted(loadedFirst)).toBeNull();
+    expect(findings.wanted(derived(loadedFirst, placeShapes, REGION))).not.toBeNull();
+  });
+
+  it('a newer place forgets the colours computed for the previous one before they can be drawn on it', () => {
+    const s = ready();
+    expect(s.categories).not.toBeNull();
+    const moved = update(s, { type: 'regionChosen', region: 'lanzhou' });
+    const painted = derived(moved, placeShapes, REGION);
+    expect(painted.categories).toBeNull();
+    expect(painted.mask).toBeNull();
+    expect(findings.wanted(painted)).toBeNull();
+  });
+
   it('drops a result whose inputs changed while it was computed', () => {
-    const s = derived(base, regionData, REGION);
+    const s = placed(base);
     const staleKey = findings.wanted(s)!;
     const moved = update(s, { type: 'asOfSet', asOf: '2025-01-01', today: '2026-07-01' });
     const after = update(moved, { type: 'derived', name: 'findings', key: staleKey, result: new Uint8Array([9]) });
@@ -87,7 +108,7 @@ describe('results and their keys', () => {
   });
 
   it('completes loading with the first figures, and only then', () => {
-    const s = derived(derived(base, regionData, REGION), findings, new Uint8Array(3));
+    const s = derived(placed(base), findings, new Uint8Array(3));
     expect(s.phase).toBe('loading');
     expect(derived(s, filtered, FIGURES).phase).toBe('ready');
   });
@@ -103,7 +124,7 @@ describe('results and their keys', () => {
   });
 
   it('a failed map result stops the page with its message and is not retried for the same inputs', () => {
-    const s = derived(base, regionData, REGION);
+    const s = placed(base);
     const k = findings.wanted(s)!;
     const failed = update(s, { type: 'jobFailed', name: 'findings', key: k, message: '规则执行失败', fatal: true });
     expect(failed).toMatchObject({ phase: 'error', message: '规则执行失败', failed: { findings: k } });
@@ -130,7 +151,7 @@ describe('the view', () => {
 
   it('drops counties and parks the loaded region does not have, and says which', () => {
     const s = update(base, { type: 'filterPatched', patch: { counties: ['宁津县', '始兴县'], parkIds: ['K9'] } });
-    const loaded = derived(s, regionData, REGION);
+    const loaded = placed(s);
     expect(loaded.filter.counties).toEqual(['宁津县']);
     expect(loaded.filter.parkIds).toEqual([]);
     expect(loaded.notices.at(-1)!.zh).toContain('始兴县、K9');

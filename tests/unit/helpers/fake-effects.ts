@@ -6,7 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import type { Db } from '../../../src/data/db';
-import { readDemoFiles } from '../../../src/data/demo-files-node';
+import { DEMO_PACK_NAME, demoManifest, tablesFromDemoText } from '../../../scripts/demo/pack';
+import { readWorkspaceFile } from '../../../src/data/workspace/workspace-file';
 import { openNodeDb } from '../../../src/data/duckdb-node';
 import type { RegionId } from '../../../src/data/regions';
 import { MemoryTrackingStore } from '../../../src/data/tracking';
@@ -15,6 +16,7 @@ import { loadCityBoundaries } from '../../../src/data/cities';
 import { openWorkspaceStore } from '../../../src/data/workspace/workspace-store';
 import type { Address, Effects } from '../../../src/state/effects';
 
+const DEMO = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'demo');
 const BOUNDARIES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'data', 'boundaries');
 
 /** An address bar with a history stack; back() and forward() fire the pop listeners. */
@@ -70,6 +72,8 @@ export interface FakeOptions {
   db?: Db;
   /** A region's files; the demo data from disk when absent. */
   files?: (region: RegionId) => [FeatureCollection, import('../../../src/data/import/region').RegionFiles];
+  /** The engine opens only once this resolves (a slow DuckDB-WASM start). */
+  engineGate?: Promise<void>;
 }
 
 export function fakeEffects(opts: FakeOptions = {}): FakeEffects {
@@ -81,6 +85,7 @@ export function fakeEffects(opts: FakeOptions = {}): FakeEffects {
   const heldQueries: { pattern: RegExp; promise: Promise<void> }[] = [];
   const fx: FakeEffects = {
     async openDb() {
+      await opts.engineGate;
       const db = opts.db ?? (await openNodeDb());
       if (!opts.db) dbs.push(db as Db & { close(): void });
       return {
@@ -101,9 +106,16 @@ export function fakeEffects(opts: FakeOptions = {}): FakeEffects {
       if (opts.files) return opts.files(region)[0];
       return JSON.parse(readFileSync(path.join(BOUNDARIES, `${region}.geojson`), 'utf8')) as FeatureCollection;
     },
-    async fetchDemoFiles(region) {
+    async fetchDemoPack(region) {
       await gate(region);
-      return opts.files ? opts.files(region)[1] : readDemoFiles(region);
+      if (opts.files) {
+        // A test's own small region goes through the same import pipeline as the real packs.
+        const tables = await tablesFromDemoText(opts.files(region)[1]);
+        return { manifest: demoManifest(region, tables), tables };
+      }
+      const opened = readWorkspaceFile(new Uint8Array(readFileSync(path.join(DEMO, region, DEMO_PACK_NAME))));
+      if (!opened.ok) throw new Error(opened.errorEn);
+      return opened.workspace;
     },
     storage: { getItem: (k) => stored.get(k) ?? null, setItem: (k, v) => void stored.set(k, v) },
     address: new FakeAddress(opts.search ?? ''),
