@@ -20,6 +20,7 @@ import { loadRegionFiles } from '../src/data/import/region';
 import { readDemoFiles } from '../src/data/demo-files-node';
 import { scaleUpParcels } from '../src/data/scale-up';
 import { importBench } from './bench-import';
+import { printGoals, recordGoal } from './bench-goals';
 
 const { values: args } = parseArgs({
   options: {
@@ -123,8 +124,11 @@ async function browserBench() {
   });
   console.log('\nBrowser (Chromium, software WebGL; times from navigation start)');
   const parcelsPerDemo = JSON.parse(readFileSync('data/demo/dezhou/parcels.geojson', 'utf8')).features.length as number;
-  for (const scale of [1, Math.ceil(TARGET / parcelsPerDemo)]) {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  const factor = Math.ceil(TARGET / parcelsPerDemo);
+  for (const scale of [1, factor]) {
+    // The first visit is the one that counts at a meeting: a fresh context, nothing cached.
+    const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+    const page = await context.newPage();
     await page.goto(`${url}?asOf=2026-06-30${scale > 1 ? `&scale=${scale}` : ''}`);
     await page.waitForFunction(() => document.documentElement.dataset.state === 'ready' || document.documentElement.dataset.state === 'error', undefined, { timeout: 600_000 });
     const marks = await page.evaluate(() =>
@@ -132,10 +136,18 @@ async function browserBench() {
     );
     const n = await page.evaluate(() => (window as any).__parkatlas.state().parcelCount);
     console.log(`  ${n.toLocaleString()} parcels`);
-    for (const k of ['pa:duckdb-ready', 'pa:data-loaded', 'pa:rules-done', 'pa:first-frame']) {
+    for (const k of ['pa:place-ready', 'pa:first-paint', 'pa:duckdb-ready', 'pa:data-loaded', 'pa:rules-done', 'pa:first-frame']) {
       line(`  ${k.slice(3)}`, marks[k] !== undefined ? ms(marks[k]) : 'n/a');
     }
-    await page.close();
+    const at = (k: string) => (marks[k] === undefined ? null : marks[k]);
+    if (scale === 1) {
+      recordGoal('demo 德州: first frame with boundaries, parks, parcels', at('pa:first-paint'), 1000);
+      recordGoal('demo 德州: rules coloured, ready', at('pa:first-frame'), 3000);
+    } else {
+      recordGoal(`${(n / 1e6).toFixed(1)}M parcels: first frame`, at('pa:first-paint'), 8000);
+      recordGoal(`${(n / 1e6).toFixed(1)}M parcels: rules coloured, ready`, at('pa:first-frame'), 8000 + 3000, 'ms', 'our goal: first frame + 3 s');
+    }
+    await context.close();
   }
   await browser.close();
   await server.close();
@@ -144,4 +156,5 @@ async function browserBench() {
 if (runs('node')) await nodeBench();
 if (runs('import')) await importBench(line);
 if (runs('browser')) await browserBench();
+printGoals();
 process.exit(0);
