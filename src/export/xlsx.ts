@@ -62,15 +62,17 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ExportTable[]> {
   await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   return wb.worksheets.map((ws) => {
     const all: (string | number | null)[][] = [];
+    // exceljs works columnCount out by visiting every row: read it once, not once per cell.
+    const columns = ws.columnCount;
     ws.eachRow({ includeEmpty: true }, (row, n) => {
       const values: (string | number | null)[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) {
+      for (let c = 1; c <= columns; c++) {
         const v = row.getCell(c).value;
         values.push(v === null || v === undefined ? null : typeof v === 'number' || typeof v === 'string' ? v : String(v));
       }
       all[n - 1] = values;
     });
-    const [headers = [], ...rows] = Array.from(all, (r) => r ?? new Array(ws.columnCount).fill(null));
+    const [headers = [], ...rows] = Array.from(all, (r) => r ?? new Array(columns).fill(null));
     return {
       name: ws.name,
       headers: headers.map((h) => String(h ?? '')),
