@@ -33,7 +33,7 @@ export const REGIONS: readonly RegionInfo[] = [
     province: '山东省',
     sourceFile: 'shan1_dong1_de2_zhou1.geojson',
     themeZh: '宁津、乐陵、庆云组团招商',
-    themeEn: 'Ningjin–Laoling–Qingyun joint promotion',
+    themeEn: 'Ningjin–Leling–Qingyun joint promotion',
     districts: ['德城区', '陵城区'],
   },
   {
