@@ -90,7 +90,7 @@ describe('settings', () => {
 
   it('after fast changes the last wins, and no figures from an abandoned value are shown', async () => {
     const { app, fx, seen } = await boot();
-    const rulesRun = () => fx.queries.filter((q) => /CREATE OR REPLACE TABLE parcel_findings/i.test(q)).length;
+    const rulesRun = () => fx.queries.filter((q) => /CREATE OR REPLACE TABLE "parcel_findings_narrow"/i.test(q)).length;
     const runsBefore = rulesRun();
     const from = seen.length;
     app.actions.setSettings({ idleYears: 2 });
@@ -110,9 +110,9 @@ describe('settings', () => {
 
   it('returning to the previous settings while the rules run recomputes them (the tables were replaced)', async () => {
     const { app, fx } = await boot();
-    const release = fx.holdQuery(/CREATE OR REPLACE TABLE parcel_findings/i);
+    const release = fx.holdQuery(/CREATE OR REPLACE TABLE "parcel_findings_narrow"/i);
     app.actions.setSettings({ idleYears: 2 });
-    // The rule job has started and is about to replace parcel_findings.
+    // The rule job has started and is about to replace the findings.
     await new Promise((r) => setTimeout(r, 50));
     app.actions.setSettings({ idleYears: 1 });
     release();
