@@ -20,6 +20,7 @@ import { loadRegionFiles } from '../src/data/import/region';
 import { readDemoFiles } from '../src/data/demo-files-node';
 import { scaleUpParcels } from '../src/data/scale-up';
 import { importBench } from './bench-import';
+import { engineBench } from './bench-engine';
 
 const { values: args } = parseArgs({
   options: {
@@ -144,4 +145,5 @@ async function browserBench() {
 if (runs('node')) await nodeBench();
 if (runs('import')) await importBench(line);
 if (runs('browser')) await browserBench();
+if (args.only !== 'import') await engineBench(line, { target: TARGET, runs: RUNS, only: args.only, noBrowser: args['no-browser'] });
 process.exit(0);

@@ -47,7 +47,7 @@ describe('start-up', () => {
     expect(s.totals).toMatchObject({ parcels: 3, idle: 2, inefficient: 1 });
     expect(fx.address.search()).toBe('?region=dezhou&lang=zh&asOf=2026-06-30');
     expect(fx.address.pushes).toBe(0);
-    expect(fx.marks).toEqual(['pa:duckdb-ready', 'pa:data-loaded', 'pa:rules-done']);
+    expect(fx.marks).toEqual(['pa:duckdb-ready', 'pa:data-loaded', 'pa:rules-start', 'pa:rules-done', 'pa:figures-start', 'pa:filter-mask', 'pa:figures-done']);
     expect(s.pending).toBe(0);
   });
 
