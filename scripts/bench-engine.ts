@@ -141,7 +141,7 @@ async function browserRows(line: Line, o: EngineBenchOptions): Promise<void> {
 }
 
 export async function engineBench(line: Line, o: EngineBenchOptions): Promise<void> {
-  console.log('\nEngine at 1,000,000 parcels (issue #8; measured  goal)');
+  console.log(`\nEngine at ${o.target.toLocaleString()} parcels (issue #8; measured  goal)`);
   if (o.only === undefined || o.only === 'node') await nodeRules(line, o);
   if (o.only === undefined || o.only === 'browser') await browserRows(line, o);
 }
