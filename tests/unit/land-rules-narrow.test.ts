@@ -1,7 +1,8 @@
 // The narrow findings (integer codes and bit masks) and the parcel_findings view that decodes
 // them. The view must equal, column for column and row for row, the wide table the rules wrote
 // before (its SQL is kept in helpers/full-findings-sql.ts), on all three demo regions and under
-// settings that move every line; the codes must decode to exactly the text they encode.
+// settings that move every line; the codes must decode to exactly the text they encode; and the
+// readers that use the codes directly must agree with the view.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, rows } from '../../src/data/db';
@@ -15,6 +16,9 @@ import { runLandRules } from '../../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS, type RuleSettings } from '../../src/analysis/settings';
 import { bitSetSql, codeInSql, decodeSql, maskAnySql, maskTextSql } from '../../src/analysis/findings-codes';
 import { DISPOSALS, EXIT_CODES, IDLE_TYPES, INEFFICIENCY_CODES, MISSING_INPUTS, codesIn, maskOf } from '../../src/vocab';
+import { EMPTY_FILTER, type ParcelFilter, filterPredicate, filteredFindings } from '../../src/analysis/filters';
+import { readFilterMask } from '../../src/analysis/findings-columns';
+import { groupSummaries, totalsQuery } from '../../src/analysis/group-summary';
 import { fullFindingsQuery } from './helpers/full-findings-sql';
 
 let db: Db & { close(): void };
@@ -118,5 +122,52 @@ SELECT count(*) FILTER (WHERE (start + iv <= as_of) <> (start <= cut)) AS wrong,
     const [r] = rows<{ wrong: number; n: number }>(await db.query(q));
     expect(r.n).toBeGreaterThan(100_000);
     expect(r.wrong).toBe(0);
+  });
+});
+
+describe('readers of the narrow codes agree with the decoded view', () => {
+  const FILTERS: Partial<ParcelFilter>[] = [
+    {},
+    { counties: ['宁津县'] },
+    { disposals: ['fee', 'recovery'] },
+    { idleTypes: ['stalled'], counties: ['乐陵市', '宁津县'] },
+    { quality: ['missing'] },
+    { supplyYears: [2019, 2020], statuses: ['halted', 'not_started'] },
+    { idleTypes: ['no_such_type'] },
+  ];
+
+  it('the filter mask and the dashboard figures, for filters on parcels, on findings and on both', async () => {
+    await loadRegionFiles(db, readDemoFiles('dezhou'));
+    await runLandRules(db, '2026-06-30', DEFAULT_SETTINGS);
+    for (const partial of FILTERS) {
+      const f = { ...EMPTY_FILTER, ...partial };
+      const viaView = rows<{ v: number }>(
+        await db.query(sql`SELECT CAST(COALESCE((${filterPredicate(f)}), FALSE) AS INTEGER) AS v FROM parcel_findings ORDER BY pidx`),
+      ).map((r) => r.v);
+      expect(Array.from(await readFilterMask(db, f)), JSON.stringify(partial)).toEqual(viaView);
+      const [totals] = await groupSummaries(db, totalsQuery(f));
+      const [byView] = rows<{ parcels: number; idle: number; fee: number; exits: number; missing: number }>(
+        await db.query(sql`SELECT CAST(count(*) AS INTEGER) AS parcels,
+          CAST(count(*) FILTER (WHERE idle_type <> 'none') AS INTEGER) AS idle,
+          CAST(count(*) FILTER (WHERE disposal = 'fee') AS INTEGER) AS fee,
+          CAST(count(*) FILTER (WHERE exit_reasons <> '') AS INTEGER) AS exits,
+          CAST(count(*) FILTER (WHERE missing_inputs <> '') AS INTEGER) AS missing
+          FROM ${filteredFindings(f)}`),
+      );
+      expect(byView.parcels).toBe(totals?.parcels ?? 0);
+      if (totals) {
+        expect([totals.idle, totals.fee, totals.exitFlagged, totals.missingInputs]).toEqual([byView.idle, byView.fee, byView.exits, byView.missing]);
+      }
+    }
+    // The fixture must exercise both kinds of filter: some parcels pass, some do not.
+    const mask = await readFilterMask(db, { ...EMPTY_FILTER, disposals: ['fee', 'recovery'], counties: ['宁津县'] });
+    expect(mask.some((v) => v === 1) && mask.some((v) => v === 0)).toBe(true);
+  });
+
+  it('stops instead of pairing parcels with another parcel’s findings when the two are out of step', async () => {
+    await loadRegionFiles(db, readDemoFiles('dezhou'));
+    await runLandRules(db, '2026-06-30', DEFAULT_SETTINGS);
+    await db.query('CREATE OR REPLACE TABLE parcel_findings_narrow AS SELECT * FROM parcel_findings_narrow ORDER BY pidx DESC');
+    await expect(groupSummaries(db, totalsQuery(EMPTY_FILTER))).rejects.toThrow(/out of step/);
   });
 });
