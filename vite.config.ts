@@ -1,7 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
+// Cross-origin isolation, so the browser allows the multi-threaded DuckDB-WASM build
+// (SharedArrayBuffer; src/data/duckdb-browser.ts). COEP `credentialless` rather than
+// `require-corp`: cross-origin resources a user may add later (remote map tiles) load without
+// having to send a Cross-Origin-Resource-Policy header. A host serving dist/ over plain http
+// gets no isolation whatever it sends, and the app uses the single-threaded build there.
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'credentialless',
+};
+
 export default defineConfig({
   base: './',
+  server: { headers: ISOLATION_HEADERS },
+  preview: { headers: ISOLATION_HEADERS },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,

@@ -21,6 +21,7 @@ import { readDemoFiles } from '../src/data/demo-files-node';
 import { scaleUpParcels } from '../src/data/scale-up';
 import { importBench } from './bench-import';
 import { printGoals, recordGoal } from './bench-goals';
+import { engineBench } from './bench-engine';
 
 const { values: args } = parseArgs({
   options: {
@@ -156,5 +157,6 @@ async function browserBench() {
 if (runs('node')) await nodeBench();
 if (runs('import')) await importBench(line);
 if (runs('browser')) await browserBench();
+if (args.only !== 'import') await engineBench(line, { target: TARGET, runs: RUNS, only: args.only, noBrowser: args['no-browser'] });
 printGoals();
 process.exit(0);

@@ -4,8 +4,10 @@
 
 import { type Db, rows } from '../data/db';
 import { type Query, sql } from '../data/sql';
-import { type ParcelFilter, filteredFindings } from './filters';
+import { type ParcelFilter, filteredNarrow } from './filters';
+import { codeSql, decodeSql, maskTextSql } from './findings-codes';
 import type { FindingsRow } from './land-rules';
+import { DISPOSALS, EXIT_CODES, IDLE_TYPES, INEFFICIENCY_CODES } from '../vocab';
 
 export interface ListedParcel {
   pidx: number;
@@ -22,14 +24,23 @@ export interface ListedParcel {
   inefficiency: string;
 }
 
-/** Flagged parcels first (longest idle first), then the rest; limited for the side list. */
+/**
+ * Flagged parcels first (longest idle first), then the rest; limited for the side list. The
+ * order is taken on the narrow codes and only the rows listed have their findings decoded.
+ */
 export function parcelListQuery(f: ParcelFilter, limit: number): Query {
+  const order = sql`(idle_code <> ${codeSql(IDLE_TYPES, 'none')}) DESC, idle_days DESC, (exits <> 0) DESC, pidx`;
   return sql`
-SELECT f.pidx, f.parcel_id, f.county, k.name AS park_name, f.holder, f.status, f.area_m2,
-  f.idle_type, CAST(f.idle_days AS INTEGER) AS idle_days, f.disposal, f.exit_reasons, f.inefficiency
-FROM ${filteredFindings(f)} f LEFT JOIN parks k ON k.park_id = f.park_id
-ORDER BY (f.idle_type <> 'none') DESC, f.idle_days DESC, (f.exit_reasons <> '') DESC, f.pidx
-LIMIT ${limit}`;
+SELECT t.pidx, t.parcel_id, t.county, k.name AS park_name, t.holder, t.status, t.area_m2,
+  ${decodeSql(sql`t.idle_code`, IDLE_TYPES)} AS idle_type, t.idle_days,
+  ${decodeSql(sql`t.category`, DISPOSALS)} AS disposal,
+  ${maskTextSql(sql`t.exits`, EXIT_CODES)} AS exit_reasons,
+  ${maskTextSql(sql`t.ineff`, INEFFICIENCY_CODES)} AS inefficiency
+FROM (
+  SELECT pidx, parcel_id, county, park_id, holder, status, area_m2, idle_code, idle_days, category, exits, ineff
+  FROM ${filteredNarrow(f)} f ORDER BY ${order} LIMIT ${limit}
+) t LEFT JOIN parks k ON k.park_id = t.park_id
+ORDER BY ${order}`;
 }
 
 export async function parcelList(db: Db, f: ParcelFilter, limit = 200): Promise<ListedParcel[]> {

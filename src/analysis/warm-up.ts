@@ -6,7 +6,7 @@ import { PARCEL_FIELDS } from '../data/contract';
 import type { Db } from '../data/db';
 import { sql } from '../data/sql';
 import { replaceTableFromCsv } from '../data/replace-table';
-import { landFindingsQuery } from './land-rules';
+import { narrowFindingsQuery } from './land-rules';
 import { DEFAULT_SETTINGS } from './settings';
 
 export async function warmUpEngine(db: Db): Promise<void> {
@@ -19,8 +19,10 @@ export async function warmUpEngine(db: Db): Promise<void> {
   await replaceTableFromCsv(db, '_warm_parcels', PARCEL_FIELDS, [{ name: 'pidx', sqlType: 'INTEGER' }], [
     [...PARCEL_FIELDS.map((f) => row[f.name] ?? null), 0],
   ]);
-  await db.query(sql`CREATE OR REPLACE TEMP TABLE _warm_findings AS ${landFindingsQuery('2026-01-01', DEFAULT_SETTINGS, '_warm_parcels')}`);
-  await db.query(sql`SELECT county, count(*), sum(area_m2) FILTER (WHERE idle_type <> 'none') FROM _warm_findings GROUP BY ALL`);
+  await db.query(sql`CREATE OR REPLACE TEMP TABLE _warm_findings AS ${narrowFindingsQuery('2026-01-01', DEFAULT_SETTINGS, '_warm_parcels')}`);
+  // The dashboard's shape of query: parcels paired with their narrow findings by position.
+  await db.query(sql`SELECT p.county, count(*), sum(p.area_m2) FILTER (WHERE n.idle_code <> 0)
+    FROM _warm_parcels p POSITIONAL JOIN _warm_findings n GROUP BY ALL`);
   await db.query(sql`DROP TABLE _warm_findings`);
   await db.query(sql`DROP TABLE _warm_parcels`);
 }

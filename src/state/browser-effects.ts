@@ -3,7 +3,7 @@
 // download link. The only module besides main.tsx that touches browser globals for the state.
 
 import { fetchBoundaries, fetchDemoPack } from '../data/demo-files';
-import { openBrowserDb } from '../data/duckdb-browser';
+import { type EngineBuild, openBrowserDb, openedBuild } from '../data/duckdb-browser';
 import { openTrackingStore } from '../data/tracking';
 import { loadCityBoundaries } from '../data/cities';
 import { fetchCityFileLazily } from '../data/cities-fetch';
@@ -32,6 +32,11 @@ function download(bytes: Uint8Array, name: string, type: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The DuckDB-WASM build this page opened and its threads (null before the engine is open). */
+export function engineBuild(): { build: EngineBuild; threads: number } | null {
+  return openedBuild;
 }
 
 export function browserEffects(): Effects {

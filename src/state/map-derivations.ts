@@ -120,6 +120,7 @@ export const findings: Derivation<Uint8Array> = {
   current: (s) => s.findingsKey,
   invalidate: (s) => ({ ...s, findingsKey: null }),
   async run(s, ctx) {
+    ctx.fx.mark('pa:rules-start');
     ctx.willWrite();
     await runLandRules(ctx.db, asOfDate(s), s.settings);
     const categories = await readCategories(ctx.db);
@@ -136,14 +137,17 @@ export const filtered: Derivation<Filtered> = {
   fatal: true,
   wanted: (s) => (isCurrent(findings, s) ? key(s.findingsKey, s.filter) : null),
   current: (s) => s.filteredKey,
-  async run(s, { db }) {
+  async run(s, { db, fx }) {
     const f = s.filter;
+    fx.mark('pa:figures-start');
     const mask = await readFilterMask(db, f);
+    fx.mark('pa:filter-mask');
     const totals = await groupSummaries(db, totalsQuery(f));
     const byCounty = await groupSummaries(db, countySummaryQuery(f));
     const byPark = await groupSummaries(db, parkSummaryQuery(f));
     const list = await parcelList(db, f);
     const bySupplyYear = await idleBySupplyYear(db, f);
+    fx.mark('pa:figures-done');
     return { mask, totals: totals[0] ?? null, byCounty, byPark, list, bySupplyYear };
   },
   apply: (s, r) => ({

@@ -4,6 +4,7 @@
 import type maplibregl from 'maplibre-gl';
 import { bbox } from '@turf/turf';
 import { asOfDate, viewOf } from '../state/app-state';
+import { engineBuild } from '../state/browser-effects';
 import { selectOverlap, selectPair } from '../state/review-selectors';
 import type { App } from '../state/runtime';
 import type { View } from '../state/view';
@@ -32,6 +33,13 @@ export interface TestHookApi {
   fitPlace(): Promise<void>;
   /** The parcel index the map picks at a page point (what a click there would hit), or null. */
   pickAt(x: number, y: number): number | null;
+  /** The database engine build (`eh` single-threaded, `coi` multi-threaded), its threads, and whether the page is isolated. */
+  engine(): { build: string | null; threads: number; isolated: boolean };
+  /** Changes rule settings or the filter as the panels do (returns the settings' errors), for the benchmark. */
+  setSettings(patch: Parameters<App['actions']['setSettings']>[0]): string[];
+  setFilter(patch: Parameters<App['actions']['setFilter']>[0]): void;
+  /** Resolves when every derived result is current. */
+  settled(): Promise<void>;
   /** Page point of a bar (category on the category axis, value inside the bar). */
   chartPoint(testid: string, category: string, value: number, seriesIndex?: number, yCategory?: string): { x: number; y: number } | null;
 }
@@ -97,6 +105,13 @@ export function installTestHook(app: App): void {
       return c ? [c.cx, c.cy] : null;
     },
     view: () => viewOf(store.get()),
+    engine() {
+      const e = engineBuild();
+      return { build: e?.build ?? null, threads: e?.threads ?? 0, isolated: globalThis.crossOriginIsolated === true };
+    },
+    setSettings: (patch) => actions.setSettings(patch),
+    setFilter: (patch) => actions.setFilter(patch),
+    settled: () => app.settled(),
     url: () => location.href,
     chartPoint(testid, category, value, seriesIndex = 0, yCategory) {
       const c = chartRegistry[testid];

@@ -38,6 +38,49 @@ export type ExitCode = (typeof EXIT_CODES)[number];
 export const INEFFICIENCY_CODES = ['L1', 'L2', 'L3'] as const;
 export type InefficiencyCode = (typeof INEFFICIENCY_CODES)[number];
 
+/**
+ * Inputs a land rule needed but did not have (`missing_inputs`, data contract v2 data quality),
+ * in the order the list names them. A pair means either of the two was missing.
+ */
+export const MISSING_INPUTS = [
+  'agreed_start_date',
+  'developed_area_m2/actual_investment_wan',
+  'land_price_wan',
+  'agreed_completion_date',
+  'actual_investment_wan/agreed_investment_wan',
+  'annual_output_wan/agreed_annual_output_wan',
+  'floor_area_m2',
+  'actual_investment_wan',
+  'annual_tax_wan',
+] as const;
+export type MissingInput = (typeof MISSING_INPUTS)[number];
+
+// Findings are stored as small integers (parcel_findings_narrow, analysis/land-rules.ts): a
+// single-valued finding as its position in its list above (idle_type, disposal), a set of
+// findings (E1–E6, L1–L3, missing inputs) as a bit mask whose bit i is the list's i-th code.
+// Reordering a list renumbers the stored codes, which only live as long as one rule run.
+
+/** The integer code of `v` in `codes` (its position), or -1 when it is not one of them. */
+export function codeOf(codes: readonly string[], v: string): number {
+  return codes.indexOf(v);
+}
+
+/** The bit of `v` in a mask over `codes`, or 0 when it is not one of them. */
+export function bitOf(codes: readonly string[], v: string): number {
+  const i = codes.indexOf(v);
+  return i < 0 ? 0 : 1 << i;
+}
+
+/** The mask of a set of codes; strings that are not codes add nothing. */
+export function maskOf(codes: readonly string[], values: readonly string[]): number {
+  return values.reduce((m, v) => m | bitOf(codes, v), 0);
+}
+
+/** The codes a mask holds, in list order. */
+export function codesIn<T extends string>(codes: readonly T[], mask: number): T[] {
+  return codes.filter((_, i) => (mask & (1 << i)) !== 0);
+}
+
 /** 亩均效益 classes by rank (after Zhejiang's 亩均论英雄, 浙政发〔2018〕5号). */
 export const MUJUN_CLASSES = ['A', 'B', 'C', 'D'] as const;
 export type MujunClass = (typeof MUJUN_CLASSES)[number];

@@ -9,7 +9,7 @@ import { REPORT_COLUMNS } from '../../src/data/contract';
 import { type Db, rows } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
 import { sql } from '../../src/data/sql';
-import { type ParcelFinding, landFindingsQuery } from '../../src/analysis/land-rules';
+import { type ParcelFinding, narrowFindingsQuery } from '../../src/analysis/land-rules';
 import { reportRows, runLandRules } from '../../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS, type RuleSettings } from '../../src/analysis/settings';
 import { type ParcelInput, loadParcels } from './helpers/parcels';
@@ -461,7 +461,7 @@ describe('settings change the outcome', () => {
 describe('query and report shape', () => {
   it('reads the parcels table in one scan, joined only to the one-row constants (one pass at 1M parcels)', async () => {
     await loadParcels(db, [{}]);
-    const plan = rows<{ explain_value: string }>(await db.query(sql`EXPLAIN ${landFindingsQuery('2021-01-01', DEFAULT_SETTINGS)}`))
+    const plan = rows<{ explain_value: string }>(await db.query(sql`EXPLAIN ${narrowFindingsQuery('2021-01-01', DEFAULT_SETTINGS)}`))
       .map((r) => r.explain_value)
       .join('\n');
     // A self-join, a correlated subquery or a second CTE over parcels would scan it again.

@@ -47,7 +47,7 @@ describe('start-up', () => {
     expect(s.totals).toMatchObject({ parcels: 3, idle: 2, inefficient: 1 });
     expect(fx.address.search()).toBe('?region=dezhou&lang=zh&asOf=2026-06-30');
     expect(fx.address.pushes).toBe(0);
-    expect(fx.marks.filter((m) => m !== 'pa:place-ready')).toEqual(['pa:duckdb-ready', 'pa:data-loaded', 'pa:rules-done']);
+    expect(fx.marks.filter((m) => m !== 'pa:place-ready')).toEqual(['pa:duckdb-ready', 'pa:data-loaded', 'pa:rules-start', 'pa:rules-done', 'pa:figures-start', 'pa:filter-mask', 'pa:figures-done']);
     expect(fx.marks.filter((m) => m === 'pa:place-ready')).toHaveLength(1);
     expect(s.pending).toBe(0);
   });
@@ -101,7 +101,7 @@ describe('paint first, compute after', () => {
     expect(s.phase).toBe('ready');
     expect(Array.from(s.categories ?? [])).toHaveLength(3);
     expect(ids(s)).toEqual(['P1:fee', 'P2:recovery', 'P3:none']);
-    expect(fx.marks).toEqual(['pa:place-ready', 'pa:duckdb-ready', 'pa:data-loaded', 'pa:rules-done']);
+    expect(fx.marks).toEqual(['pa:place-ready', 'pa:duckdb-ready', 'pa:data-loaded', 'pa:rules-start', 'pa:rules-done', 'pa:figures-start', 'pa:filter-mask', 'pa:figures-done']);
   });
 });
 
@@ -121,7 +121,7 @@ describe('settings', () => {
 
   it('after fast changes the last wins, and no figures from an abandoned value are shown', async () => {
     const { app, fx, seen } = await boot();
-    const rulesRun = () => fx.queries.filter((q) => /CREATE OR REPLACE TABLE parcel_findings/i.test(q)).length;
+    const rulesRun = () => fx.queries.filter((q) => /CREATE OR REPLACE TABLE "parcel_findings_narrow"/i.test(q)).length;
     const runsBefore = rulesRun();
     const from = seen.length;
     app.actions.setSettings({ idleYears: 2 });
@@ -141,9 +141,9 @@ describe('settings', () => {
 
   it('returning to the previous settings while the rules run recomputes them (the tables were replaced)', async () => {
     const { app, fx } = await boot();
-    const release = fx.holdQuery(/CREATE OR REPLACE TABLE parcel_findings/i);
+    const release = fx.holdQuery(/CREATE OR REPLACE TABLE "parcel_findings_narrow"/i);
     app.actions.setSettings({ idleYears: 2 });
-    // The rule job has started and is about to replace parcel_findings.
+    // The rule job has started and is about to replace the findings.
     await new Promise((r) => setTimeout(r, 50));
     app.actions.setSettings({ idleYears: 1 });
     release();
