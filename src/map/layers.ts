@@ -2,7 +2,7 @@
 // columns (positions + start indices) with colours and visibility looked up by index, so a
 // rule re-run or a filter change updates attributes without rebuilding geometry.
 
-import type { Layer } from '@deck.gl/core';
+import { COORDINATE_SYSTEM, type Layer, type LayerData } from '@deck.gl/core';
 import {
   CollisionFilterExtension,
   type CollisionFilterExtensionProps,
@@ -12,6 +12,9 @@ import {
 import { GeoJsonLayer, LineLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { ParcelShapes } from '../data/parcel-shapes';
+import { type PointGeometry, pointGeometry } from './parcel-geometry-client';
+import type { PolygonGeometry } from './parcel-geometry';
+import type { ParcelDrawing } from './parcel-size';
 import {
   CLUSTER_MULTI_FILL,
   CLUSTER_MULTI_FILL_SELECTED,
@@ -50,8 +53,12 @@ export interface MapScene {
   /** Bumped whenever categories or mask change, to refresh the attributes. */
   revision: number;
   selectedPidx: number | null;
-  /** Map zoom band: at 'far' parcels are drawn as dots so idle land shows at region scale. */
+  /** Map zoom band: park names show only 'near'. */
   zoomBand: 'far' | 'near';
+  /** Parcels as points or polygons at the current zoom (parcel-size.ts). */
+  drawing: ParcelDrawing;
+  /** Offsets and triangles of `parcels` once the workers are done, else null (points drawn). */
+  polygons: PolygonGeometry | null;
   /** Park-layout overlays; absent outside the layout view. */
   layout?: LayoutOverlay;
   /** Colours parcels by another per-pidx code instead of the idle findings. */
@@ -89,7 +96,7 @@ export interface LayoutOverlay {
   lines: OverlapLine[];
 }
 
-/** Below this zoom a parcel is a few pixels wide: draw dots and hide park names. */
+/** Below this zoom park names are hidden (they would cover the whole region). */
 export const NEAR_ZOOM = 10.5;
 
 const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
@@ -155,61 +162,67 @@ export function buildLayers(scene: MapScene): Layer[] {
     );
   }
   if (parcels && categories && mask) {
-    const pidx = parcels.pidx;
     const override = scene.override;
     const colourOf = (p: number): RGBA => (override ? override.palette[override.values[p]] : IDLE_COLORS[categories[p]]);
     const emphasised = (p: number): boolean => (override ? override.values[p] > 0 : categories[p] > 0);
     const revision = `${scene.revision}/${override?.revision ?? -1}/${override ? override.palette.length : 0}`;
-    // Binary data (deck.gl's "supply attributes directly"): rows are addressed by index only.
-    const polygons = {
-      length: parcels.length,
-      startIndices: parcels.startIndices,
-      attributes: { getPolygon: { value: parcels.positions, size: 2 } },
-    };
-    layers.push(
-      new SolidPolygonLayer<unknown, DataFilterExtensionProps>({
-        id: 'parcels',
-        data: polygons,
-        _normalize: false,
-        _windingOrder: 'CCW',
-        filled: true,
-        pickable: true,
-        autoHighlight: true,
-        highlightColor: HOVER_HIGHLIGHT,
-        getFillColor: (_: unknown, { index }: { index: number }) => colourOf(pidx[index]),
-        getFilterValue: (_: unknown, { index }: { index: number }) => mask[pidx[index]],
-        filterRange: [1, 1],
-        extensions: [filter],
-        updateTriggers: { getFillColor: revision, getFilterValue: scene.revision },
-      }),
-    );
-    // Parcels located by a point only (a ledger with coordinates) are dots at every zoom.
-    const shaped = hasShape(parcels);
-    const anyShapeless = shaped.some((v) => v === 0);
-    if (scene.zoomBand === 'far' || anyShapeless) {
-      const far = scene.zoomBand === 'far';
-      const dots = { length: parcels.parcelCount, attributes: { getPosition: { value: parcels.centers, size: 2 } } };
+    const pts = pointGeometry(parcels);
+    const poly = scene.polygons;
+    // Until the workers have triangulated the rings, parcels are points at every zoom.
+    const asPolygons = scene.drawing === 'polygons' && poly !== null;
+    if (poly && asPolygons) polygonsShown.add(poly);
+    if (poly && polygonsShown.has(poly)) {
+      const pidx = parcels.pidx;
+      // Kept once built, hidden while points are drawn: zooming back in reuses its GPU buffers.
       layers.push(
-        new ScatterplotLayer<unknown, DataFilterExtensionProps>({
-          id: 'parcel-dots',
-          data: dots,
-          radiusUnits: 'pixels',
-          // Idle parcels stand out; the rest stay as faint context. Near, only shapeless parcels.
-          getRadius: (_: unknown, { index }: { index: number }) =>
-            far ? (emphasised(index) ? 4.5 : 1.8) : shaped[index] ? 0 : emphasised(index) ? 6 : 4,
-          getFillColor: (_: unknown, { index }: { index: number }) => colourOf(index),
-          stroked: false,
+        new SolidPolygonLayer<unknown, DataFilterExtensionProps>({
+          id: 'parcels',
+          data: polygonData(parcels, poly),
+          visible: asPolygons,
+          coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
+          coordinateOrigin: [pts.origin[0], pts.origin[1], 0],
+          // Indices come pre-computed (parcel-geometry.ts): deck.gl neither normalises nor tessellates.
+          _normalize: false,
+          _windingOrder: 'CCW',
+          filled: true,
           pickable: true,
-          getFilterValue: (_: unknown, { index }: { index: number }) => mask[index],
+          autoHighlight: true,
+          highlightColor: HOVER_HIGHLIGHT,
+          getFillColor: (_: unknown, { index }: { index: number }) => colourOf(pidx[index]),
+          getFilterValue: (_: unknown, { index }: { index: number }) => mask[pidx[index]],
           filterRange: [1, 1],
           extensions: [filter],
-          updateTriggers: { getFillColor: revision, getRadius: [revision, far], getFilterValue: scene.revision },
+          updateTriggers: { getFillColor: revision, getFilterValue: scene.revision },
         }),
       );
     }
+    // Parcels located by a point only (a ledger with coordinates) are dots at every zoom.
+    const shaped = hasShape(parcels);
+    const anyShapeless = shaped.some((v) => v === 0);
+    const far = !asPolygons;
+    layers.push(
+      new ScatterplotLayer<unknown, DataFilterExtensionProps>({
+        id: 'parcel-dots',
+        data: pointData(parcels, pts),
+        visible: far || anyShapeless,
+        coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
+        coordinateOrigin: [pts.origin[0], pts.origin[1], 0],
+        radiusUnits: 'pixels',
+        // Idle parcels stand out; the rest stay as faint context. Near, only shapeless parcels.
+        getRadius: (_: unknown, { index }: { index: number }) =>
+          far ? (emphasised(index) ? 4.5 : 1.8) : shaped[index] ? 0 : emphasised(index) ? 6 : 4,
+        getFillColor: (_: unknown, { index }: { index: number }) => colourOf(index),
+        stroked: false,
+        pickable: true,
+        getFilterValue: (_: unknown, { index }: { index: number }) => mask[index],
+        filterRange: [1, 1],
+        extensions: [filter],
+        updateTriggers: { getFillColor: revision, getRadius: [revision, far], getFilterValue: scene.revision },
+      }),
+    );
     if (scene.selectedPidx !== null) {
       const paths: [number, number][][] = [];
-      for (let i = 0; i < parcels.length; i++) if (pidx[i] === scene.selectedPidx) paths.push(ringPath(parcels, i));
+      for (let i = 0; i < parcels.length; i++) if (parcels.pidx[i] === scene.selectedPidx) paths.push(ringPath(parcels, i));
       layers.push(
         new PathLayer({
           id: 'parcel-selected',
@@ -256,6 +269,38 @@ export function buildLayers(scene: MapScene): Layer[] {
     );
   }
   return layers;
+}
+
+// deck.gl compares `data` by identity: a new object each render would rebuild every attribute
+// of a million parcels on each hover or selection. One binary data object per geometry.
+const polygonDatas = new WeakMap<PolygonGeometry, LayerData<unknown>>();
+const pointDatas = new WeakMap<PointGeometry, LayerData<unknown>>();
+// Geometries whose polygon layer has been drawn once (then kept, hidden when points are drawn).
+const polygonsShown = new WeakSet<PolygonGeometry>();
+
+/** deck.gl binary polygons: ring starts, Float32 offsets and pre-computed triangle indices. */
+function polygonData(shapes: ParcelShapes, g: PolygonGeometry): LayerData<unknown> {
+  let d = polygonDatas.get(g);
+  if (!d) {
+    const binary = {
+      length: shapes.length,
+      startIndices: shapes.startIndices,
+      attributes: { getPolygon: { value: g.positions, size: 2 }, indices: g.indices },
+    };
+    d = binary;
+    polygonDatas.set(g, binary);
+  }
+  return d;
+}
+
+/** deck.gl binary points: one Float32 offset per parcel, addressed by pidx. */
+function pointData(shapes: ParcelShapes, g: PointGeometry): LayerData<unknown> {
+  let d = pointDatas.get(g);
+  if (!d) {
+    d = { length: shapes.parcelCount, attributes: { getPosition: { value: g.centers, size: 2 } } };
+    pointDatas.set(g, d);
+  }
+  return d;
 }
 
 const shapeMasks = new WeakMap<ParcelShapes, Uint8Array>();

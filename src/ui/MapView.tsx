@@ -6,6 +6,10 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { offlineStyle, setCounties } from '../map/basemap';
 import { type ColourOverride, type LayoutOverlay, NEAR_ZOOM, buildLayers } from '../map/layers';
 import { HIGHLIGHT_PALETTE, MUJUN_PALETTE } from '../map/palette';
+import type { PolygonGeometry } from '../map/parcel-geometry';
+import { pointGeometry, polygonGeometry } from '../map/parcel-geometry-client';
+import { type ParcelDrawing, parcelDrawing } from '../map/parcel-size';
+import type { ParcelShapes } from '../data/parcel-shapes';
 import { m2ToMu } from '../vocab';
 import { fmt } from './format';
 import { useT } from './i18n';
@@ -51,6 +55,9 @@ export function MapView(props: { wall?: boolean }) {
   const [styleReady, setStyleReady] = useState(false);
   const [hover, setHover] = useState<Hover | null>(null);
   const [zoomBand, setZoomBand] = useState<'far' | 'near'>('far');
+  const [drawing, setDrawing] = useState<ParcelDrawing>('points');
+  // Tagged with its shapes: a new region's shapes are never drawn with the previous triangles.
+  const [polygons, setPolygons] = useState<{ shapes: ParcelShapes; geometry: PolygonGeometry } | null>(null);
 
   const phase = useAppState((s) => s.phase);
   const boundaries = useAppState((s) => s.boundaries);
@@ -103,7 +110,12 @@ export function MapView(props: { wall?: boolean }) {
     });
     map.addControl(overlay);
     map.on('load', () => setStyleReady(true));
-    map.on('zoom', () => setZoomBand(map.getZoom() >= NEAR_ZOOM ? 'near' : 'far'));
+    map.on('zoom', () => {
+      setZoomBand(map.getZoom() >= NEAR_ZOOM ? 'near' : 'far');
+      // Only a change of drawing re-renders: preact ignores setting the same value.
+      const s = app.store.get().shapes;
+      if (s) setDrawing(parcelDrawing(pointGeometry(s).medianSizeM, map.getZoom(), map.getCenter().lat));
+    });
     mapRef.current = map;
     overlayRef.current = overlay;
     testHook.map = map;
@@ -126,6 +138,25 @@ export function MapView(props: { wall?: boolean }) {
       { padding: 30, duration: 0 },
     );
   }, [boundaries, styleReady]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && shapes) setDrawing(parcelDrawing(pointGeometry(shapes).medianSizeM, map.getZoom(), map.getCenter().lat));
+  }, [shapes]);
+
+  // Triangles are computed once the rules have coloured the map: on two cores the workers would
+  // otherwise slow the database down on the way to the first frame, which draws points anyway.
+  const coloured = categories !== null;
+  useEffect(() => {
+    if (!shapes || !coloured) return;
+    let live = true;
+    polygonGeometry(shapes).then((geometry) => {
+      if (live) setPolygons({ shapes, geometry });
+    });
+    return () => {
+      live = false;
+    };
+  }, [shapes, coloured]);
 
   const countyLabels = useMemo(() => placeLabels(boundaries, 'county'), [boundaries]);
   const layout = useMemo((): LayoutOverlay | undefined => {
@@ -176,6 +207,8 @@ export function MapView(props: { wall?: boolean }) {
       revision,
       selectedPidx: selected?.pidx ?? null,
       zoomBand,
+      drawing,
+      polygons: polygons && polygons.shapes === shapes ? polygons.geometry : null,
       layout,
       override,
       labelScale: props.wall ? 1.7 : 1,
@@ -184,6 +217,7 @@ export function MapView(props: { wall?: boolean }) {
     overlay.setProps({
       layers,
       onAfterRender: () => {
+        testHook.rendered?.();
         // The page is ready once data is loaded and the parcels have been drawn.
         if (drawn && document.documentElement.dataset.state !== 'ready') {
           document.documentElement.dataset.state = 'ready';
@@ -192,7 +226,7 @@ export function MapView(props: { wall?: boolean }) {
       },
     });
     if (!drawn && phase === 'loading') document.documentElement.dataset.state = 'loading';
-  }, [parks, countyLabels, parkLabels, shapes, categories, mask, revision, selected, styleReady, phase, zoomBand, layout, override, props.wall]);
+  }, [parks, countyLabels, parkLabels, shapes, categories, mask, revision, selected, styleReady, phase, zoomBand, drawing, polygons, layout, override, props.wall]);
 
   return (
     <div class="map-wrap">

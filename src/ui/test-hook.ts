@@ -8,7 +8,7 @@ import type { App } from '../state/runtime';
 import type { View } from '../state/view';
 import { chartRegistry } from './charts/Chart';
 
-export const testHook: { map: maplibregl.Map | null } = { map: null };
+export const testHook: { map: maplibregl.Map | null; rendered: (() => void) | null } = { map: null, rendered: null };
 
 export interface TestHookApi {
   state(): Record<string, unknown>;
@@ -20,6 +20,8 @@ export interface TestHookApi {
   parcelScreenPoint(parcelId: string): Promise<{ x: number; y: number } | null>;
   parcelLngLat(parcelId: string): Promise<[number, number] | null>;
   zoomTo(lng: number, lat: number, zoom: number): Promise<void>;
+  /** Moves the camera and resolves with the milliseconds until the parcels' next frame is drawn. */
+  cameraStep(lng: number, lat: number, zoom: number): Promise<number>;
   /** Page point of a bar (category on the category axis, value inside the bar). */
   chartPoint(testid: string, category: string, value: number, seriesIndex?: number, yCategory?: string): { x: number; y: number } | null;
 }
@@ -105,6 +107,18 @@ export function installTestHook(app: App): void {
       if (!map) return;
       map.jumpTo({ center: [lng, lat], zoom });
       await new Promise<void>((resolve) => map.once('idle', () => resolve()));
+    },
+    cameraStep(lng, lat, zoom) {
+      const map = testHook.map;
+      if (!map) return Promise.resolve(NaN);
+      return new Promise((resolve) => {
+        const t0 = performance.now();
+        testHook.rendered = () => {
+          testHook.rendered = null;
+          resolve(performance.now() - t0);
+        };
+        map.jumpTo({ center: [lng, lat], zoom });
+      });
     },
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;
