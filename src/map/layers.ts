@@ -1,8 +1,9 @@
 // The one place where plain map data becomes deck.gl layers. Parcels are drawn from binary
-// columns (positions + start indices) with colours and visibility looked up by index, so a
-// rule re-run or a filter change updates attributes without rebuilding geometry.
+// columns (Float32 offsets, start indices, pre-computed triangles) with colours and visibility
+// as typed arrays by pidx, so a rule re-run or a filter change rebuilds one attribute, never
+// the geometry.
 
-import { COORDINATE_SYSTEM, type Layer, type LayerData } from '@deck.gl/core';
+import { COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
 import {
   CollisionFilterExtension,
   type CollisionFilterExtensionProps,
@@ -15,6 +16,7 @@ import type { ParcelShapes } from '../data/parcel-shapes';
 import { type PointGeometry, pointGeometry } from './parcel-geometry-client';
 import type { PolygonGeometry } from './parcel-geometry';
 import type { ParcelDrawing } from './parcel-size';
+import { dotRadii, filterValues, memo, parcelColours, spreadToVertices } from './parcel-attributes';
 import {
   CLUSTER_MULTI_FILL,
   CLUSTER_MULTI_FILL_SELECTED,
@@ -166,21 +168,31 @@ export function buildLayers(scene: MapScene): Layer[] {
     const colourOf = (p: number): RGBA => (override ? override.palette[override.values[p]] : IDLE_COLORS[categories[p]]);
     const emphasised = (p: number): boolean => (override ? override.values[p] > 0 : categories[p] > 0);
     const revision = `${scene.revision}/${override?.revision ?? -1}/${override ? override.palette.length : 0}`;
+    const filterKey = String(scene.revision);
+    const colours = memo(bytes, parcels, 'colours', revision, () => parcelColours(parcels.parcelCount, colourOf));
+    // Bytes 0–255 read as 0–1 colours; the wrapper is kept with its array so its identity, which
+    // deck.gl compares, changes only with the colours.
+    const asColours = (owner: object, value: Uint8Array) => memo(wrappers, owner, 'colours', revision, () => ({ value, size: 4, normalized: true }));
+    const shown = memo(floats, parcels, 'filter', filterKey, () => filterValues(mask));
     const pts = pointGeometry(parcels);
+    const origin: [number, number, number] = [pts.origin[0], pts.origin[1], 0];
     const poly = scene.polygons;
     // Until the workers have triangulated the rings, parcels are points at every zoom.
     const asPolygons = scene.drawing === 'polygons' && poly !== null;
     if (poly && asPolygons) polygonsShown.add(poly);
     if (poly && polygonsShown.has(poly)) {
-      const pidx = parcels.pidx;
+      const { startIndices, pidx } = parcels;
+      const data = polygonData(parcels, poly);
+      data.attributes.getFillColor = asColours(poly, memo(bytes, poly, 'colours', revision, () => spreadToVertices(colours, 4, startIndices, pidx)));
+      data.attributes.getFilterValue = memo(floats, poly, 'filter', filterKey, () => spreadToVertices(shown, 1, startIndices, pidx));
       // Kept once built, hidden while points are drawn: zooming back in reuses its GPU buffers.
       layers.push(
         new SolidPolygonLayer<unknown, DataFilterExtensionProps>({
           id: 'parcels',
-          data: polygonData(parcels, poly),
+          data,
           visible: asPolygons,
           coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
-          coordinateOrigin: [pts.origin[0], pts.origin[1], 0],
+          coordinateOrigin: origin,
           // Indices come pre-computed (parcel-geometry.ts): deck.gl neither normalises nor tessellates.
           _normalize: false,
           _windingOrder: 'CCW',
@@ -188,11 +200,10 @@ export function buildLayers(scene: MapScene): Layer[] {
           pickable: true,
           autoHighlight: true,
           highlightColor: HOVER_HIGHLIGHT,
-          getFillColor: (_: unknown, { index }: { index: number }) => colourOf(pidx[index]),
-          getFilterValue: (_: unknown, { index }: { index: number }) => mask[pidx[index]],
           filterRange: [1, 1],
           extensions: [filter],
-          updateTriggers: { getFillColor: revision, getFilterValue: scene.revision },
+          // Colours and filter values are binary (data.attributes): the triggers say when they changed.
+          updateTriggers: { getFillColor: revision, getFilterValue: filterKey },
         }),
       );
     }
@@ -200,24 +211,23 @@ export function buildLayers(scene: MapScene): Layer[] {
     const shaped = hasShape(parcels);
     const anyShapeless = shaped.some((v) => v === 0);
     const far = !asPolygons;
+    const dots = pointData(parcels, pts);
+    dots.attributes.getFillColor = asColours(pts, colours);
+    dots.attributes.getFilterValue = shown;
+    dots.attributes.getRadius = memo(floats, pts, 'radius', `${revision}/${far}`, () => dotRadii(parcels.parcelCount, far, emphasised, shaped));
     layers.push(
       new ScatterplotLayer<unknown, DataFilterExtensionProps>({
         id: 'parcel-dots',
-        data: pointData(parcels, pts),
+        data: dots,
         visible: far || anyShapeless,
         coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
-        coordinateOrigin: [pts.origin[0], pts.origin[1], 0],
+        coordinateOrigin: origin,
         radiusUnits: 'pixels',
-        // Idle parcels stand out; the rest stay as faint context. Near, only shapeless parcels.
-        getRadius: (_: unknown, { index }: { index: number }) =>
-          far ? (emphasised(index) ? 4.5 : 1.8) : shaped[index] ? 0 : emphasised(index) ? 6 : 4,
-        getFillColor: (_: unknown, { index }: { index: number }) => colourOf(index),
         stroked: false,
         pickable: true,
-        getFilterValue: (_: unknown, { index }: { index: number }) => mask[index],
         filterRange: [1, 1],
         extensions: [filter],
-        updateTriggers: { getFillColor: revision, getRadius: [revision, far], getFilterValue: scene.revision },
+        updateTriggers: { getFillColor: revision, getRadius: [revision, far], getFilterValue: filterKey },
       }),
     );
     if (scene.selectedPidx !== null) {
@@ -272,29 +282,43 @@ export function buildLayers(scene: MapScene): Layer[] {
 }
 
 // deck.gl compares `data` by identity: a new object each render would rebuild every attribute
-// of a million parcels on each hover or selection. One binary data object per geometry.
-const polygonDatas = new WeakMap<PolygonGeometry, LayerData<unknown>>();
-const pointDatas = new WeakMap<PointGeometry, LayerData<unknown>>();
+// of a million parcels on each hover or selection. One binary data object per geometry; its
+// colour and filter arrays are swapped in place, and the layer's updateTriggers say when.
+interface BinaryData {
+  length: number;
+  startIndices?: Uint32Array;
+  attributes: Record<string, TypedArray | BinaryAttribute>;
+}
+interface BinaryAttribute {
+  value: TypedArray;
+  size: number;
+  normalized?: boolean;
+}
+type TypedArray = Float32Array | Uint8Array | Uint32Array;
+const polygonDatas = new WeakMap<PolygonGeometry, BinaryData>();
+const pointDatas = new WeakMap<PointGeometry, BinaryData>();
+const bytes = new WeakMap<object, Map<string, { key: string; value: Uint8Array }>>();
+const floats = new WeakMap<object, Map<string, { key: string; value: Float32Array }>>();
+const wrappers = new WeakMap<object, Map<string, { key: string; value: BinaryAttribute }>>();
 // Geometries whose polygon layer has been drawn once (then kept, hidden when points are drawn).
 const polygonsShown = new WeakSet<PolygonGeometry>();
 
 /** deck.gl binary polygons: ring starts, Float32 offsets and pre-computed triangle indices. */
-function polygonData(shapes: ParcelShapes, g: PolygonGeometry): LayerData<unknown> {
+function polygonData(shapes: ParcelShapes, g: PolygonGeometry): BinaryData {
   let d = polygonDatas.get(g);
   if (!d) {
-    const binary = {
+    d = {
       length: shapes.length,
       startIndices: shapes.startIndices,
       attributes: { getPolygon: { value: g.positions, size: 2 }, indices: g.indices },
     };
-    d = binary;
-    polygonDatas.set(g, binary);
+    polygonDatas.set(g, d);
   }
   return d;
 }
 
 /** deck.gl binary points: one Float32 offset per parcel, addressed by pidx. */
-function pointData(shapes: ParcelShapes, g: PointGeometry): LayerData<unknown> {
+function pointData(shapes: ParcelShapes, g: PointGeometry): BinaryData {
   let d = pointDatas.get(g);
   if (!d) {
     d = { length: shapes.parcelCount, attributes: { getPosition: { value: g.centers, size: 2 } } };

@@ -51,7 +51,10 @@ async function prepare(shapes: ParcelShapes): Promise<PolygonGeometry> {
   for (let i = 0; i + 1 < cuts.length; i++) {
     jobs.push(run(i, () => sliceJob(shapes.positions, shapes.startIndices, cuts[i], cuts[i + 1], origin)));
   }
-  return joinSlices(vertices, await Promise.all(jobs));
+  const geometry = joinSlices(vertices, await Promise.all(jobs));
+  // For the benchmark (scripts/bench-render.ts): when zooming in can first draw polygons.
+  globalThis.performance?.mark?.('pa:triangles-ready');
+  return geometry;
 }
 
 const workers: (Worker | null)[] = [];
