@@ -22,7 +22,7 @@ describe('medianRingSizeM', () => {
   });
   it('is 0 without rings and ignores degenerate ones', () => {
     expect(medianRingSizeM(new Float64Array(0), Uint32Array.of(0))).toBe(0);
-    const { positions, starts } = rings([200]);
+    const { positions } = rings([200]);
     const withLine = Float64Array.from([...positions, 116, 37, 116.1, 37]);
     expect(medianRingSizeM(withLine, Uint32Array.of(0, 5, 7))).toBeCloseTo(200, 0);
   });
