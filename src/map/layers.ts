@@ -10,13 +10,15 @@ import {
   DataFilterExtension,
   type DataFilterExtensionProps,
 } from '@deck.gl/extensions';
-import { GeoJsonLayer, LineLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
+import { BitmapLayer, GeoJsonLayer, LineLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { ParcelShapes } from '../data/parcel-shapes';
 import { type PointGeometry, pointGeometry } from './parcel-geometry-client';
 import type { PolygonGeometry } from './parcel-geometry';
 import type { ParcelDrawing } from './parcel-size';
 import { dotRadii, filterValues, memo, parcelColours, spreadToVertices } from './parcel-attributes';
+import { latOfMercatorY } from './parcel-raster';
+import { RASTER_FROM, parcelRaster } from './parcel-picking';
 import {
   CLUSTER_MULTI_FILL,
   CLUSTER_MULTI_FILL_SELECTED,
@@ -113,6 +115,8 @@ function ringPath(shapes: ParcelShapes, ring: number): [number, number][] {
   }
   return out;
 }
+
+export { pickedParcel } from './parcel-picking';
 
 export function buildLayers(scene: MapScene): Layer[] {
   const layers: Layer[] = [];
@@ -211,6 +215,20 @@ export function buildLayers(scene: MapScene): Layer[] {
     const shaped = hasShape(parcels);
     const anyShapeless = shaped.some((v) => v === 0);
     const far = !asPolygons;
+    const raster = far && parcels.parcelCount >= RASTER_FROM ? parcelRaster(parcels, `${revision}|${filterKey}`, colours, mask, emphasised) : null;
+    if (raster) {
+      const { grid } = raster;
+      layers.push(
+        new BitmapLayer({
+          id: 'parcel-raster',
+          image: memo(images, raster, 'image', '', () => new ImageData(raster.rgba, grid.width, grid.height)),
+          bounds: [grid.west, latOfMercatorY(grid.bottom), grid.east, latOfMercatorY(grid.top)],
+          // Crisp texels when zoomed in, averaged when zoomed out.
+          textureParameters: { minFilter: 'linear', magFilter: 'nearest' },
+          pickable: true,
+        }),
+      );
+    }
     const dots = pointData(parcels, pts);
     dots.attributes.getFillColor = asColours(pts, colours);
     dots.attributes.getFilterValue = shown;
@@ -219,7 +237,7 @@ export function buildLayers(scene: MapScene): Layer[] {
       new ScatterplotLayer<unknown, DataFilterExtensionProps>({
         id: 'parcel-dots',
         data: dots,
-        visible: far || anyShapeless,
+        visible: (far && !raster) || anyShapeless,
         coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
         coordinateOrigin: origin,
         radiusUnits: 'pixels',
@@ -299,6 +317,7 @@ const polygonDatas = new WeakMap<PolygonGeometry, BinaryData>();
 const pointDatas = new WeakMap<PointGeometry, BinaryData>();
 const bytes = new WeakMap<object, Map<string, { key: string; value: Uint8Array }>>();
 const floats = new WeakMap<object, Map<string, { key: string; value: Float32Array }>>();
+const images = new WeakMap<object, Map<string, { key: string; value: ImageData }>>();
 const wrappers = new WeakMap<object, Map<string, { key: string; value: BinaryAttribute }>>();
 // Geometries whose polygon layer has been drawn once (then kept, hidden when points are drawn).
 const polygonsShown = new WeakSet<PolygonGeometry>();

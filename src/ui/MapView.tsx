@@ -4,7 +4,7 @@ import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { offlineStyle, setCounties } from '../map/basemap';
-import { type ColourOverride, type LayoutOverlay, NEAR_ZOOM, buildLayers } from '../map/layers';
+import { type ColourOverride, type LayoutOverlay, NEAR_ZOOM, buildLayers, pickedParcel } from '../map/layers';
 import { HIGHLIGHT_PALETTE, MUJUN_PALETTE } from '../map/palette';
 import type { PolygonGeometry } from '../map/parcel-geometry';
 import { pointGeometry, polygonGeometry } from '../map/parcel-geometry-client';
@@ -20,12 +20,10 @@ import { placeLabels } from '../state/place-labels';
 import { selectOverlap, selectPair } from '../state/review-selectors';
 
 
-/** Polygons are indexed by ring, dots by parcel. */
-function pickedPidx(layerId: string | undefined, index: number, ringPidx: Int32Array): number | null {
-  if (index < 0) return null;
-  if (layerId === 'parcels') return ringPidx[index];
-  if (layerId === 'parcel-dots') return index;
-  return null;
+/** The parcel under the pointer, whichever way parcels are drawn (layers.ts). */
+function pickedPidx(shapes: ParcelShapes | null, info: { layer?: { id: string } | null; index: number; bitmap?: { pixel: number[] } | null }): number | null {
+  const pixel = info.bitmap?.pixel;
+  return shapes ? pickedParcel(shapes, info.layer?.id, info.index, pixel ? [pixel[0], pixel[1]] : undefined) : null;
 }
 
 /** Map labels stay short on a wall screen: three counties by name, more as “A等N县区”. */
@@ -35,6 +33,8 @@ function shortClusterLabel(counties: string[], lang: 'zh' | 'en'): string {
   if (names.length <= 3) return `${names.map((n) => n.replace(/[县区市]$/, '')).join('、')}组团`;
   return `${names[0]}等${names.length}县区组团`;
 }
+
+type PickInfo = Parameters<typeof pickedPidx>[1];
 
 interface Hover {
   x: number;
@@ -95,13 +95,10 @@ export function MapView(props: { wall?: boolean }) {
       interleaved: false,
       layers: [],
       onClick: (info) => {
-        const s = app.store.get().shapes;
-        const pidx = s ? pickedPidx(info.layer?.id, info.index, s.pidx) : null;
-        actions.selectParcel(pidx);
+        actions.selectParcel(pickedPidx(app.store.get().shapes, info as PickInfo));
       },
       onHover: (info) => {
-        const s = app.store.get().shapes;
-        const pidx = s ? pickedPidx(info.layer?.id, info.index, s.pidx) : null;
+        const pidx = pickedPidx(app.store.get().shapes, info as PickInfo);
         // Answered from memory (state/hover.ts): no database job, so no busy mark and no wait.
         const facts = pidx === null ? null : actions.hoverInfo(pidx);
         setHover(facts ? { x: info.x, y: info.y, info: facts } : null);
@@ -216,8 +213,8 @@ export function MapView(props: { wall?: boolean }) {
     const drawn = phase === 'ready' && shapes !== null;
     overlay.setProps({
       layers,
-      onAfterRender: () => {
-        testHook.rendered?.();
+      onAfterRender: ({ gl }) => {
+        testHook.rendered?.(gl);
         // The page is ready once data is loaded and the parcels have been drawn.
         if (drawn && document.documentElement.dataset.state !== 'ready') {
           document.documentElement.dataset.state = 'ready';
