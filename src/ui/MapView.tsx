@@ -9,7 +9,7 @@ import { HIGHLIGHT_PALETTE, MUJUN_PALETTE } from '../map/palette';
 import type { PolygonGeometry } from '../map/parcel-geometry';
 import { pointGeometry, polygonGeometry } from '../map/parcel-geometry-client';
 import { type ParcelDrawing, parcelDrawing } from '../map/parcel-size';
-import type { ParcelShapes } from '../data/parcel-shapes';
+import type { AppState } from '../state/app-state';
 import { m2ToMu } from '../vocab';
 import { fmt } from './format';
 import { useT } from './i18n';
@@ -19,6 +19,8 @@ import type { HoverInfo } from '../state/hover';
 import { placeLabels } from '../state/place-labels';
 import { selectOverlap, selectPair } from '../state/review-selectors';
 
+
+type ParcelShapes = NonNullable<AppState['shapes']>;
 
 /** The parcel under the pointer, whichever way parcels are drawn (layers.ts). */
 function pickedPidx(shapes: ParcelShapes | null, info: { layer?: { id: string } | null; index: number; bitmap?: { pixel: number[] } | null }): number | null {
