@@ -2,7 +2,8 @@
 // same engine and SQL as the browser); browser figures, when dist/ and Chromium exist, come
 // from the app's own performance marks. The import section times the import pipeline on
 // generated files of 100,000 parcels (scripts/bench-import.ts).
-// Usage: npm run bench [-- --parcels 1000000 --runs 5 --no-browser --only node|import|browser]
+// Usage: npm run bench [-- --parcels 1000000 --runs 5 --no-browser --only node|import|browser|render]
+//   --only render   runs just the map section (scripts/bench-render.ts)
 //   --only import   runs just the import section (Shapefile .zip and .xlsx of 100,000 parcels)
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { scaleUpParcels } from '../src/data/scale-up';
 import { importBench } from './bench-import';
 import { printGoals, recordGoal } from './bench-goals';
 import { engineBench } from './bench-engine';
+import { renderBench } from './bench-render';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,7 +33,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
   },
 });
-const SECTIONS = ['node', 'import', 'browser'] as const;
+const SECTIONS = ['node', 'import', 'browser', 'render'] as const;
 if (args.only !== undefined && !(SECTIONS as readonly string[]).includes(args.only)) {
   console.error(`--only 只能是 ${SECTIONS.join('、')} / --only takes one of ${SECTIONS.join(', ')}`);
   process.exit(2);
@@ -158,5 +160,6 @@ if (runs('node')) await nodeBench();
 if (runs('import')) await importBench(line);
 if (runs('browser')) await browserBench();
 if (args.only !== 'import') await engineBench(line, { target: TARGET, runs: RUNS, only: args.only, noBrowser: args['no-browser'] });
+if (runs('render') && !args['no-browser']) await renderBench(line, TARGET);
 printGoals();
 process.exit(0);

@@ -1,17 +1,24 @@
 // The one place where plain map data becomes deck.gl layers. Parcels are drawn from binary
-// columns (positions + start indices) with colours and visibility looked up by index, so a
-// rule re-run or a filter change updates attributes without rebuilding geometry.
+// columns (Float32 offsets, start indices, pre-computed triangles) with colours and visibility
+// as typed arrays by pidx, so a rule re-run or a filter change rebuilds one attribute, never
+// the geometry.
 
-import type { Layer } from '@deck.gl/core';
+import { COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
 import {
   CollisionFilterExtension,
   type CollisionFilterExtensionProps,
   DataFilterExtension,
   type DataFilterExtensionProps,
 } from '@deck.gl/extensions';
-import { GeoJsonLayer, LineLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
+import { BitmapLayer, GeoJsonLayer, LineLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { ParcelShapes } from '../data/parcel-shapes';
+import { type PointGeometry, pointGeometry } from './parcel-geometry-client';
+import type { PolygonGeometry } from './parcel-geometry';
+import type { ParcelDrawing } from './parcel-size';
+import { dotRadii, filterValues, memo, parcelColours, spreadToVertices } from './parcel-attributes';
+import { latOfMercatorY } from './parcel-raster';
+import { RASTER_FROM, parcelRaster } from './parcel-picking';
 import {
   CLUSTER_MULTI_FILL,
   CLUSTER_MULTI_FILL_SELECTED,
@@ -51,8 +58,12 @@ export interface MapScene {
   /** Bumped whenever categories or mask change, to refresh the attributes. */
   revision: number;
   selectedPidx: number | null;
-  /** Map zoom band: at 'far' parcels are drawn as dots so idle land shows at region scale. */
+  /** Map zoom band: park names show only 'near'. */
   zoomBand: 'far' | 'near';
+  /** Parcels as points or polygons at the current zoom (parcel-size.ts). */
+  drawing: ParcelDrawing;
+  /** Offsets and triangles of `parcels` once the workers are done, else null (points drawn). */
+  polygons: PolygonGeometry | null;
   /** Park-layout overlays; absent outside the layout view. */
   layout?: LayoutOverlay;
   /** Colours parcels by another per-pidx code instead of the idle findings. */
@@ -90,7 +101,7 @@ export interface LayoutOverlay {
   lines: OverlapLine[];
 }
 
-/** Below this zoom a parcel is a few pixels wide: draw dots and hide park names. */
+/** Below this zoom park names are hidden (they would cover the whole region). */
 export const NEAR_ZOOM = 10.5;
 
 const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
@@ -105,6 +116,8 @@ function ringPath(shapes: ParcelShapes, ring: number): [number, number][] {
   }
   return out;
 }
+
+export { pickedParcel } from './parcel-picking';
 
 export function buildLayers(scene: MapScene): Layer[] {
   const layers: Layer[] = [];
@@ -156,7 +169,6 @@ export function buildLayers(scene: MapScene): Layer[] {
     );
   }
   if (parcels) {
-    const pidx = parcels.pidx;
     // Paint first, compute after: until the rules have run, every parcel shows in a neutral grey.
     const pending = scene.categories === null || scene.mask === null;
     const categories = scene.categories ?? noneJudged(parcels);
@@ -165,56 +177,85 @@ export function buildLayers(scene: MapScene): Layer[] {
     const colourOf = (p: number): RGBA => (override ? override.palette[override.values[p]] : IDLE_COLORS[categories[p]]);
     const emphasised = (p: number): boolean => (override ? override.values[p] > 0 : categories[p] > 0);
     const revision = `${scene.revision}/${override?.revision ?? -1}/${override ? override.palette.length : 0}`;
-    // Binary data (deck.gl's "supply attributes directly"): rows are addressed by index only.
-    const polygons = {
-      length: parcels.length,
-      startIndices: parcels.startIndices,
-      attributes: { getPolygon: { value: parcels.positions, size: 2 } },
-    };
-    layers.push(
-      new SolidPolygonLayer<unknown, DataFilterExtensionProps>({
-        id: 'parcels',
-        data: polygons,
-        _normalize: false,
-        _windingOrder: 'CCW',
-        filled: true,
-        pickable: true,
-        autoHighlight: true,
-        highlightColor: HOVER_HIGHLIGHT,
-        getFillColor: (_: unknown, { index }: { index: number }) => colourOf(pidx[index]),
-        getFilterValue: (_: unknown, { index }: { index: number }) => mask[pidx[index]],
-        filterRange: [1, 1],
-        extensions: [filter],
-        updateTriggers: { getFillColor: revision, getFilterValue: scene.revision },
-      }),
-    );
-    // Parcels located by a point only (a ledger with coordinates) are dots at every zoom.
-    const shaped = hasShape(parcels);
-    const anyShapeless = shaped.some((v) => v === 0);
-    if (scene.zoomBand === 'far' || anyShapeless) {
-      const far = scene.zoomBand === 'far';
-      const dots = { length: parcels.parcelCount, attributes: { getPosition: { value: parcels.centers, size: 2 } } };
+    const filterKey = String(scene.revision);
+    const colours = memo(bytes, parcels, 'colours', revision, () => parcelColours(parcels.parcelCount, colourOf));
+    // Bytes 0–255 read as 0–1 colours; the wrapper is kept with its array so its identity, which
+    // deck.gl compares, changes only with the colours.
+    const asColours = (owner: object, value: Uint8Array) => memo(wrappers, owner, 'colours', revision, () => ({ value, size: 4, normalized: true }));
+    const shown = memo(floats, parcels, 'filter', filterKey, () => filterValues(mask));
+    const pts = pointGeometry(parcels);
+    const origin: [number, number, number] = [pts.origin[0], pts.origin[1], 0];
+    const poly = scene.polygons;
+    // Until the workers have triangulated the rings, parcels are points at every zoom.
+    const asPolygons = scene.drawing === 'polygons' && poly !== null;
+    if (poly && asPolygons) polygonsShown.add(poly);
+    if (poly && polygonsShown.has(poly)) {
+      const { startIndices, pidx } = parcels;
+      const data = polygonData(parcels, poly);
+      data.attributes.getFillColor = asColours(poly, memo(bytes, poly, 'colours', revision, () => spreadToVertices(colours, 4, startIndices, pidx)));
+      data.attributes.getFilterValue = memo(floats, poly, 'filter', filterKey, () => spreadToVertices(shown, 1, startIndices, pidx));
+      // Kept once built, hidden while points are drawn: zooming back in reuses its GPU buffers.
       layers.push(
-        new ScatterplotLayer<unknown, DataFilterExtensionProps>({
-          id: 'parcel-dots',
-          data: dots,
-          radiusUnits: 'pixels',
-          // Idle parcels stand out; the rest stay as faint context. Near, only shapeless parcels.
-          getRadius: (_: unknown, { index }: { index: number }) =>
-            far ? (emphasised(index) ? 4.5 : 1.8) : shaped[index] ? 0 : emphasised(index) ? 6 : 4,
-          getFillColor: (_: unknown, { index }: { index: number }) => colourOf(index),
-          stroked: false,
+        new SolidPolygonLayer<unknown, DataFilterExtensionProps>({
+          id: 'parcels',
+          data,
+          visible: asPolygons,
+          coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
+          coordinateOrigin: origin,
+          // Indices come pre-computed (parcel-geometry.ts): deck.gl neither normalises nor tessellates.
+          _normalize: false,
+          _windingOrder: 'CCW',
+          filled: true,
           pickable: true,
-          getFilterValue: (_: unknown, { index }: { index: number }) => mask[index],
+          autoHighlight: true,
+          highlightColor: HOVER_HIGHLIGHT,
           filterRange: [1, 1],
           extensions: [filter],
-          updateTriggers: { getFillColor: revision, getRadius: [revision, far], getFilterValue: scene.revision },
+          // Colours and filter values are binary (data.attributes): the triggers say when they changed.
+          updateTriggers: { getFillColor: revision, getFilterValue: filterKey },
         }),
       );
     }
+    // Parcels located by a point only (a ledger with coordinates) are dots at every zoom.
+    const shaped = hasShape(parcels);
+    const anyShapeless = shaped.some((v) => v === 0);
+    const far = !asPolygons;
+    const raster = far && parcels.parcelCount >= RASTER_FROM ? parcelRaster(parcels, `${revision}|${filterKey}`, colours, mask, emphasised) : null;
+    if (raster) {
+      const { grid } = raster;
+      layers.push(
+        new BitmapLayer({
+          id: 'parcel-raster',
+          image: memo(images, raster, 'image', '', () => new ImageData(raster.rgba, grid.width, grid.height)),
+          bounds: [grid.west, latOfMercatorY(grid.bottom), grid.east, latOfMercatorY(grid.top)],
+          // Crisp texels when zoomed in, averaged when zoomed out.
+          textureParameters: { minFilter: 'linear', magFilter: 'nearest' },
+          pickable: true,
+        }),
+      );
+    }
+    const dots = pointData(parcels, pts);
+    dots.attributes.getFillColor = asColours(pts, colours);
+    dots.attributes.getFilterValue = shown;
+    dots.attributes.getRadius = memo(floats, pts, 'radius', `${revision}/${far}`, () => dotRadii(parcels.parcelCount, far, emphasised, shaped));
+    layers.push(
+      new ScatterplotLayer<unknown, DataFilterExtensionProps>({
+        id: 'parcel-dots',
+        data: dots,
+        visible: (far && !raster) || anyShapeless,
+        coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS,
+        coordinateOrigin: origin,
+        radiusUnits: 'pixels',
+        stroked: false,
+        pickable: true,
+        filterRange: [1, 1],
+        extensions: [filter],
+        updateTriggers: { getFillColor: revision, getRadius: [revision, far], getFilterValue: filterKey },
+      }),
+    );
     if (scene.selectedPidx !== null) {
       const paths: [number, number][][] = [];
-      for (let i = 0; i < parcels.length; i++) if (pidx[i] === scene.selectedPidx) paths.push(ringPath(parcels, i));
+      for (let i = 0; i < parcels.length; i++) if (parcels.pidx[i] === scene.selectedPidx) paths.push(ringPath(parcels, i));
       layers.push(
         new PathLayer({
           id: 'parcel-selected',
@@ -261,6 +302,53 @@ export function buildLayers(scene: MapScene): Layer[] {
     );
   }
   return layers;
+}
+
+// deck.gl compares `data` by identity: a new object each render would rebuild every attribute
+// of a million parcels on each hover or selection. One binary data object per geometry; its
+// colour and filter arrays are swapped in place, and the layer's updateTriggers say when.
+interface BinaryData {
+  length: number;
+  startIndices?: Uint32Array;
+  attributes: Record<string, TypedArray | BinaryAttribute>;
+}
+interface BinaryAttribute {
+  value: TypedArray;
+  size: number;
+  normalized?: boolean;
+}
+type TypedArray = Float32Array | Uint8Array | Uint32Array;
+const polygonDatas = new WeakMap<PolygonGeometry, BinaryData>();
+const pointDatas = new WeakMap<PointGeometry, BinaryData>();
+const bytes = new WeakMap<object, Map<string, { key: string; value: Uint8Array }>>();
+const floats = new WeakMap<object, Map<string, { key: string; value: Float32Array }>>();
+const images = new WeakMap<object, Map<string, { key: string; value: ImageData }>>();
+const wrappers = new WeakMap<object, Map<string, { key: string; value: BinaryAttribute }>>();
+// Geometries whose polygon layer has been drawn once (then kept, hidden when points are drawn).
+const polygonsShown = new WeakSet<PolygonGeometry>();
+
+/** deck.gl binary polygons: ring starts, Float32 offsets and pre-computed triangle indices. */
+function polygonData(shapes: ParcelShapes, g: PolygonGeometry): BinaryData {
+  let d = polygonDatas.get(g);
+  if (!d) {
+    d = {
+      length: shapes.length,
+      startIndices: shapes.startIndices,
+      attributes: { getPolygon: { value: g.positions, size: 2 }, indices: g.indices },
+    };
+    polygonDatas.set(g, d);
+  }
+  return d;
+}
+
+/** deck.gl binary points: one Float32 offset per parcel, addressed by pidx. */
+function pointData(shapes: ParcelShapes, g: PointGeometry): BinaryData {
+  let d = pointDatas.get(g);
+  if (!d) {
+    d = { length: shapes.parcelCount, attributes: { getPosition: { value: g.centers, size: 2 } } };
+    pointDatas.set(g, d);
+  }
+  return d;
 }
 
 const pendingArrays = new WeakMap<ParcelShapes, { zeros: Uint8Array; ones: Uint8Array }>();

@@ -4,8 +4,12 @@ import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { offlineStyle, setCounties } from '../map/basemap';
-import { type ColourOverride, type LayoutOverlay, NEAR_ZOOM, buildLayers } from '../map/layers';
+import { type ColourOverride, type LayoutOverlay, NEAR_ZOOM, buildLayers, pickedParcel } from '../map/layers';
 import { HIGHLIGHT_PALETTE, MUJUN_PALETTE } from '../map/palette';
+import type { PolygonGeometry } from '../map/parcel-geometry';
+import { pointGeometry, polygonGeometry } from '../map/parcel-geometry-client';
+import { type ParcelDrawing, parcelDrawing } from '../map/parcel-size';
+import type { AppState } from '../state/app-state';
 import { m2ToMu } from '../vocab';
 import { fmt } from './format';
 import { useT } from './i18n';
@@ -16,12 +20,12 @@ import { placeLabels } from '../state/place-labels';
 import { selectOverlap, selectPair } from '../state/review-selectors';
 
 
-/** Polygons are indexed by ring, dots by parcel. */
-function pickedPidx(layerId: string | undefined, index: number, ringPidx: Int32Array): number | null {
-  if (index < 0) return null;
-  if (layerId === 'parcels') return ringPidx[index];
-  if (layerId === 'parcel-dots') return index;
-  return null;
+type ParcelShapes = NonNullable<AppState['shapes']>;
+
+/** The parcel under the pointer, whichever way parcels are drawn (layers.ts). */
+function pickedPidx(shapes: ParcelShapes | null, info: { layer?: { id: string } | null; index: number; bitmap?: { pixel: number[] } | null }): number | null {
+  const pixel = info.bitmap?.pixel;
+  return shapes ? pickedParcel(shapes, info.layer?.id, info.index, pixel ? [pixel[0], pixel[1]] : undefined) : null;
 }
 
 /** Map labels stay short on a wall screen: three counties by name, more as “A等N县区”. */
@@ -31,6 +35,8 @@ function shortClusterLabel(counties: string[], lang: 'zh' | 'en'): string {
   if (names.length <= 3) return `${names.map((n) => n.replace(/[县区市]$/, '')).join('、')}组团`;
   return `${names[0]}等${names.length}县区组团`;
 }
+
+type PickInfo = Parameters<typeof pickedPidx>[1];
 
 interface Hover {
   x: number;
@@ -51,6 +57,9 @@ export function MapView(props: { wall?: boolean }) {
   const [styleReady, setStyleReady] = useState(false);
   const [hover, setHover] = useState<Hover | null>(null);
   const [zoomBand, setZoomBand] = useState<'far' | 'near'>('far');
+  const [drawing, setDrawing] = useState<ParcelDrawing>('points');
+  // Tagged with its shapes: a new region's shapes are never drawn with the previous triangles.
+  const [polygons, setPolygons] = useState<{ shapes: ParcelShapes; geometry: PolygonGeometry } | null>(null);
 
   const phase = useAppState((s) => s.phase);
   const boundaries = useAppState((s) => s.boundaries);
@@ -88,13 +97,10 @@ export function MapView(props: { wall?: boolean }) {
       interleaved: false,
       layers: [],
       onClick: (info) => {
-        const s = app.store.get().shapes;
-        const pidx = s ? pickedPidx(info.layer?.id, info.index, s.pidx) : null;
-        actions.selectParcel(pidx);
+        actions.selectParcel(pickedPidx(app.store.get().shapes, info as PickInfo));
       },
       onHover: (info) => {
-        const s = app.store.get().shapes;
-        const pidx = s ? pickedPidx(info.layer?.id, info.index, s.pidx) : null;
+        const pidx = pickedPidx(app.store.get().shapes, info as PickInfo);
         // Answered from memory (state/hover.ts): no database job, so no busy mark and no wait.
         const facts = pidx === null ? null : actions.hoverInfo(pidx);
         setHover(facts ? { x: info.x, y: info.y, info: facts } : null);
@@ -103,14 +109,18 @@ export function MapView(props: { wall?: boolean }) {
     });
     map.addControl(overlay);
     map.on('load', () => setStyleReady(true));
-    map.on('zoom', () => setZoomBand(map.getZoom() >= NEAR_ZOOM ? 'near' : 'far'));
+    map.on('zoom', () => {
+      setZoomBand(map.getZoom() >= NEAR_ZOOM ? 'near' : 'far');
+      // Only a change of drawing re-renders: preact ignores setting the same value.
+      const s = app.store.get().shapes;
+      if (s) setDrawing(parcelDrawing(pointGeometry(s).medianSizeM, map.getZoom(), map.getCenter().lat));
+    });
     mapRef.current = map;
     overlayRef.current = overlay;
     testHook.map = map;
     testHook.pick = (x, y) => {
       const info = overlay.pickObject({ x, y, radius: 0 });
-      const s = app.store.get().shapes;
-      return info && s ? pickedPidx(info.layer?.id, info.index, s.pidx) : null;
+      return info ? pickedPidx(app.store.get().shapes, info as PickInfo) : null;
     };
     return () => {
       map.remove();
@@ -132,6 +142,25 @@ export function MapView(props: { wall?: boolean }) {
       { padding: 30, duration: 0 },
     );
   }, [boundaries, styleReady]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && shapes) setDrawing(parcelDrawing(pointGeometry(shapes).medianSizeM, map.getZoom(), map.getCenter().lat));
+  }, [shapes]);
+
+  // Triangles are computed once the rules have coloured the map: on two cores the workers would
+  // otherwise slow the database down on the way to the first frame, which draws points anyway.
+  const coloured = categories !== null;
+  useEffect(() => {
+    if (!shapes || !coloured) return;
+    let live = true;
+    polygonGeometry(shapes).then((geometry) => {
+      if (live) setPolygons({ shapes, geometry });
+    });
+    return () => {
+      live = false;
+    };
+  }, [shapes, coloured]);
 
   const countyLabels = useMemo(() => placeLabels(boundaries, 'county'), [boundaries]);
   const layout = useMemo((): LayoutOverlay | undefined => {
@@ -182,6 +211,8 @@ export function MapView(props: { wall?: boolean }) {
       revision,
       selectedPidx: selected?.pidx ?? null,
       zoomBand,
+      drawing,
+      polygons: polygons && polygons.shapes === shapes ? polygons.geometry : null,
       layout,
       override,
       labelScale: props.wall ? 1.7 : 1,
@@ -190,7 +221,8 @@ export function MapView(props: { wall?: boolean }) {
     const painted = shapes !== null && boundaries !== null && parks !== null;
     overlay.setProps({
       layers,
-      onAfterRender: () => {
+      onAfterRender: ({ gl }) => {
+        testHook.rendered?.(gl);
         // Boundaries, parks and parcels are on screen (before the rules have coloured them).
         if (painted && document.documentElement.dataset.painted !== '1') {
           document.documentElement.dataset.painted = '1';
@@ -204,7 +236,7 @@ export function MapView(props: { wall?: boolean }) {
       },
     });
     if (!drawn && phase === 'loading') document.documentElement.dataset.state = 'loading';
-  }, [boundaries, parks, countyLabels, parkLabels, shapes, categories, mask, revision, selected, styleReady, phase, zoomBand, layout, override, props.wall]);
+  }, [boundaries, parks, countyLabels, parkLabels, shapes, categories, mask, revision, selected, styleReady, phase, zoomBand, drawing, polygons, layout, override, props.wall]);
 
   return (
     <div class="map-wrap">

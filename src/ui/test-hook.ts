@@ -14,7 +14,8 @@ export const testHook: {
   map: maplibregl.Map | null;
   /** The parcel (pidx) deck.gl picks at a point of the map canvas (canvas CSS pixels), or null. */
   pick: ((x: number, y: number) => number | null) | null;
-} = { map: null, pick: null };
+  rendered: ((gl: WebGL2RenderingContext) => void) | null;
+} = { map: null, pick: null, rendered: null };
 
 export interface TestHookApi {
   state(): Record<string, unknown>;
@@ -40,6 +41,12 @@ export interface TestHookApi {
   setFilter(patch: Parameters<App['actions']['setFilter']>[0]): void;
   /** Resolves when every derived result is current. */
   settled(): Promise<void>;
+  /**
+   * Moves the camera and resolves with the milliseconds until the parcels' next frame is drawn:
+   * deck.gl's render callback only says the commands were issued, so a one-pixel read waits
+   * until the GPU (software WebGL in the bench) has really drawn them.
+   */
+  cameraStep(lng: number, lat: number, zoom: number): Promise<number>;
   /** Page point of a bar (category on the category axis, value inside the bar). */
   chartPoint(testid: string, category: string, value: number, seriesIndex?: number, yCategory?: string): { x: number; y: number } | null;
 }
@@ -159,6 +166,19 @@ export function installTestHook(app: App): void {
       if (!map) return;
       map.jumpTo({ center: [lng, lat], zoom });
       await new Promise<void>((resolve) => map.once('idle', () => resolve()));
+    },
+    cameraStep(lng, lat, zoom) {
+      const map = testHook.map;
+      if (!map) return Promise.resolve(NaN);
+      return new Promise((resolve) => {
+        const t0 = performance.now();
+        testHook.rendered = (gl) => {
+          testHook.rendered = null;
+          gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+          resolve(performance.now() - t0);
+        };
+        map.jumpTo({ center: [lng, lat], zoom });
+      });
     },
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;
