@@ -18,6 +18,7 @@ import { REPORT_COLUMNS } from '../src/data/contract';
 import type { CrsChoice } from '../src/data/crs/choice';
 import { toSpreadsheetCsv } from '../src/data/csv';
 import { rows } from '../src/data/db';
+import { openNativeDb } from '../src/data/duckdb-native';
 import { openNodeDb } from '../src/data/duckdb-node';
 import type { SourceIssue } from '../src/data/formats/raw-table';
 import type { TableData } from '../src/data/workspace/tables';
@@ -68,6 +69,10 @@ const USAGE = `用法 / Usage:
                      Enterprises (any format above) for the 亩均 sheet; without it the sheet is empty
   --parks FILE       园区表（GeoJSON、CSV 等），用于工作簿中的园区名称
                      Parks (GeoJSON, CSV…) for park names in the workbook
+  --engine ENGINE    DuckDB：native（默认，本机原生库，使用全部 CPU 核，无 4 GB 内存上限）或 wasm（与浏览器相同的
+                     WebAssembly 版本）；两者运行同一套 SQL，报告逐字节相同
+                     DuckDB build: native (default; all cores, no 4 GB ceiling) or wasm (the browser's);
+                     the same SQL, byte-identical reports
   --region NAME      工作簿“说明”中的地区名称，默认取宗地文件名
                      Region name for the workbook's 说明 sheet; defaults to the parcels file name
   -h, --help         显示本帮助 / Show this help
@@ -149,7 +154,7 @@ async function report(o: ReportOptions, io: ReportIo): Promise<number> {
   const lines = [...warnings, ...issueLines(allIssues, geometryFiles)];
   if (lines.length > 0) io.stderr(`${lines.join('\n')}\n`);
 
-  const db = await openNodeDb();
+  const db = o.engine === 'native' ? await openNativeDb() : await openNodeDb();
   try {
     await loadWorkspaceTables(db, { parcels: built.table, parks: parks?.table ?? EMPTY, enterprises: enterprises?.table });
     await runLandRules(db, o.asOf, o.settings);

@@ -16,7 +16,13 @@ export interface ReportRun {
   stderr: string;
 }
 
+/** Unit tests run the browser's engine (DuckDB-WASM) unless a test picks one. */
+function withTestEngine(args: string[]): string[] {
+  return args.includes('--engine') || args.includes('--help') || args.includes('-h') ? args : [...args, '--engine', 'wasm'];
+}
+
 export async function report(args: string[]): Promise<ReportRun> {
+  args = withTestEngine(args);
   let stdout = '';
   let stderr = '';
   const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
@@ -26,7 +32,7 @@ export async function report(args: string[]): Promise<ReportRun> {
 /** The report as a user runs it: a separate Node process through tsx. */
 export function reportProcess(args: string[]): Promise<ReportRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/report.ts', ...args], { cwd: ROOT, timeout: 120_000, encoding: 'utf8' }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', 'scripts/report.ts', ...withTestEngine(args)], { cwd: ROOT, timeout: 120_000, encoding: 'utf8' }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
       resolve({ code, stdout, stderr });
     });
