@@ -8,6 +8,7 @@
 // 2 wrong arguments, settings or mapping file, or a coordinate system to choose.
 // `run(argv, io)` is exported so tests call it in-process; the file runs it when executed.
 
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readExportTables } from '../src/analysis/export-tables';
@@ -16,8 +17,7 @@ import { runMujun } from '../src/analysis/mujun';
 import { reportRows, runLandRules } from '../src/analysis/run-land-rules';
 import { REPORT_COLUMNS } from '../src/data/contract';
 import type { CrsChoice } from '../src/data/crs/choice';
-import { toSpreadsheetCsv } from '../src/data/csv';
-import { rows } from '../src/data/db';
+import { type Db, rows } from '../src/data/db';
 import { openNativeDb } from '../src/data/duckdb-native';
 import { openNodeDb } from '../src/data/duckdb-node';
 import type { SourceIssue } from '../src/data/formats/raw-table';
@@ -25,8 +25,10 @@ import type { TableData } from '../src/data/workspace/tables';
 import { loadWorkspaceTables } from '../src/data/workspace/load-db';
 import { buildWorkbook } from '../src/export/xlsx';
 import { type ReportOptions, UsageError, parseReportArgs, problemsPath } from './report-args';
-import { InputRefused, checkFields, decideCrs, describeMapping, importOther, importParcels, issueLines, mapInputs, readInput, readSavedMappings } from './report-input';
-import { type OutputFile, findingsGeoJson, problemsCsv, writeAll } from './report-output';
+import type { BuiltImport } from '../src/data/ingest/import-table';
+import { InputRefused, type MappedInput, checkFields, decideCrs, describeMapping, importOther, importParcels, issueLines, mapInputs, readInput, readSavedMappings } from './report-input';
+import { type OutputFile, findingsGeoJson, problemsCsv, writeAll, writeReportCsv } from './report-output';
+import { streamParcels, streamable } from './report-stream';
 import { SUMMARY_QUERY, type SummaryRow, formatSummary } from './report-summary';
 
 const USAGE = `用法 / Usage:
@@ -92,6 +94,16 @@ export interface ReportIo {
   stderr(text: string): void;
 }
 
+/** Sizes tests shrink to exercise many pieces on small files. */
+export interface ReportTuning {
+  /** Bytes of CSV per streamed piece (src/data/formats/csv-chunks.ts). */
+  chunkBytes?: number;
+  /** Report rows per page read back from DuckDB. */
+  pageRows?: number;
+  /** Told which way the parcels were read: in pieces, or whole. */
+  onInputPath?: (path: 'streamed' | 'whole') => void;
+}
+
 const EMPTY: TableData = { count: 0, columns: {} };
 
 function stringValues(t: TableData | undefined, field: string): readonly (string | null)[] {
@@ -100,7 +112,7 @@ function stringValues(t: TableData | undefined, field: string): readonly (string
 }
 
 /** Runs the report; returns the exit code and never throws (failures are printed). */
-export async function run(argv: string[], io: ReportIo): Promise<number> {
+export async function run(argv: string[], io: ReportIo, tuning: ReportTuning = {}): Promise<number> {
   let o: ReportOptions | null;
   try {
     o = parseReportArgs(argv);
@@ -114,7 +126,7 @@ export async function run(argv: string[], io: ReportIo): Promise<number> {
     return 0;
   }
   try {
-    return await report(o, io);
+    return await report(o, io, tuning);
   } catch (e) {
     if (!(e instanceof InputRefused)) {
       // A write that failed (disk full, permissions) or anything unforeseen: one clear line.
@@ -127,8 +139,22 @@ export async function run(argv: string[], io: ReportIo): Promise<number> {
   }
 }
 
-async function report(o: ReportOptions, io: ReportIo): Promise<number> {
-  const saved = readSavedMappings(o.mappings);
+/** The parcels (and the workbook's tables) loaded into `db`, and what to print about them. */
+interface LoadedInput {
+  notes: string[];
+  /** Warnings and problems for standard error. */
+  lines: string[];
+  encoding: string;
+  /** The whole-file import, for outputs drawn from shapes (GeoJSON); null when streamed. */
+  built: BuiltImport | null;
+  mapped: MappedInput[];
+  parks: { table: TableData; issues: SourceIssue[] } | null;
+  allIssues: SourceIssue[];
+  skipped: number;
+}
+
+/** The whole-file path: every file read at once through the import pipeline, then loaded. */
+async function loadWhole(o: ReportOptions, saved: ReturnType<typeof readSavedMappings>, db: Db): Promise<LoadedInput> {
   const inputs = [];
   for (const file of o.parcels) inputs.push(await readInput(file));
   const mapped = mapInputs(inputs, saved);
@@ -149,53 +175,86 @@ async function report(o: ReportOptions, io: ReportIo): Promise<number> {
   const enterprises = o.enterprises ? await importOther(o.enterprises, 'enterprises') : null;
   const parks = o.parks ? await importOther(o.parks, 'parks') : null;
   const otherIssues: SourceIssue[] = [...(enterprises?.issues ?? []), ...(parks?.issues ?? [])];
-
   const allIssues = [...built.issues, ...otherIssues];
-  const lines = [...warnings, ...issueLines(allIssues, geometryFiles)];
-  if (lines.length > 0) io.stderr(`${lines.join('\n')}\n`);
+  await loadWorkspaceTables(db, { parcels: built.table, parks: parks?.table ?? EMPTY, enterprises: enterprises?.table });
+  return {
+    notes,
+    lines: [...warnings, ...issueLines(allIssues, geometryFiles)],
+    encoding: encodings[0]?.encoding ?? 'utf-8',
+    built,
+    mapped,
+    parks,
+    allIssues,
+    skipped: built.skipped.reduce((a, s) => a + s.rows.length, 0),
+  };
+}
 
-  const db = o.engine === 'native' ? await openNativeDb() : await openNodeDb();
+function openDb(o: ReportOptions): Promise<Db & { close(): void }> {
+  return o.engine === 'native' ? openNativeDb() : openNodeDb();
+}
+
+async function report(o: ReportOptions, io: ReportIo, tuning: ReportTuning): Promise<number> {
+  const saved = readSavedMappings(o.mappings);
+  let db = await openDb(o);
   try {
-    await loadWorkspaceTables(db, { parcels: built.table, parks: parks?.table ?? EMPTY, enterprises: enterprises?.table });
-    await runLandRules(db, o.asOf, o.settings);
-    const report = await reportRows(db);
-    const files: OutputFile[] = [{ path: o.out, content: toSpreadsheetCsv(REPORT_COLUMNS, report.map((r) => REPORT_COLUMNS.map((c) => r[c]))) }];
-    if (o.xlsx) {
-      await runMujun(db, o.settings);
-      const ids = stringValues(parks?.table, 'park_id');
-      const names = stringValues(parks?.table, 'name');
-      files.push({
-        path: o.xlsx,
-        content: await buildWorkbook(await readExportTables(db, EMPTY_FILTER, o.asOf), {
-          asOf: o.asOf,
-          regionName: o.region ?? path.basename(o.parcels[0]),
-          filter: EMPTY_FILTER,
-          settings: o.settings,
-          parkNames: Object.fromEntries(ids.map((id, k) => [String(id), String(names[k] ?? '')])),
-          dataNote: `命令行报告（宗地文件 ${o.parcels.join('、')}${o.enterprises ? `，企业文件 ${o.enterprises}` : '，未提供企业文件'}）；盘活跟踪记录保存在浏览器中，此处为空`,
-        }),
-      });
+    const streamed = streamable(o) ? await streamParcels(o, saved, db, tuning.chunkBytes) : null;
+    let input: LoadedInput;
+    tuning.onInputPath?.(streamed ? 'streamed' : 'whole');
+    if (streamed) {
+      input = { notes: streamed.notes, lines: streamed.warnings, encoding: streamed.encoding ?? 'utf-8', built: null, mapped: [streamed.mapped], parks: null, allIssues: [], skipped: 0 };
+    } else {
+      // Start again on a fresh database: a stream given up part way may have left tables.
+      if (streamable(o)) {
+        db.close();
+        db = await openDb(o);
+      }
+      input = await loadWhole(o, saved, db);
     }
-    if (o.geojson) files.push({ path: o.geojson, content: findingsGeoJson(report, built.table.shapes, built.table.points) });
-    mapped.forEach((m, k) => {
-      if (o!.saveMappings[k]) files.push({ path: o!.saveMappings[k], content: `${JSON.stringify(m.mapping, null, 2)}\n` });
-    });
-    const skipped = built.skipped.reduce((a, s) => a + s.rows.length, 0);
-    const problems = o.skipInvalid && allIssues.length > 0 ? { path: problemsPath(o.out), count: allIssues.length, skipped } : null;
-    if (problems) files.push({ path: problems.path, content: problemsCsv(allIssues) });
+    if (input.lines.length > 0) io.stderr(`${input.lines.join('\n')}\n`);
+    await runLandRules(db, o.asOf, o.settings);
+    const reportTemp = `${o.out}.${process.pid}.tmp`;
+    const written = await writeReportCsv(db, reportTemp, tuning.pageRows);
+    const files: OutputFile[] = [{ path: o.out, temp: reportTemp }];
+    try {
+      if (o.xlsx) {
+        await runMujun(db, o.settings);
+        const ids = stringValues(input.parks?.table, 'park_id');
+        const names = stringValues(input.parks?.table, 'name');
+        files.push({
+          path: o.xlsx,
+          content: await buildWorkbook(await readExportTables(db, EMPTY_FILTER, o.asOf), {
+            asOf: o.asOf,
+            regionName: o.region ?? path.basename(o.parcels[0]),
+            filter: EMPTY_FILTER,
+            settings: o.settings,
+            parkNames: Object.fromEntries(ids.map((id, k) => [String(id), String(names[k] ?? '')])),
+            dataNote: `命令行报告（宗地文件 ${o.parcels.join('、')}${o.enterprises ? `，企业文件 ${o.enterprises}` : '，未提供企业文件'}）；盘活跟踪记录保存在浏览器中，此处为空`,
+          }),
+        });
+      }
+      if (o.geojson && input.built) files.push({ path: o.geojson, content: findingsGeoJson(await reportRows(db), input.built.table.shapes, input.built.table.points) });
+      input.mapped.forEach((m, k) => {
+        if (o.saveMappings[k]) files.push({ path: o.saveMappings[k], content: `${JSON.stringify(m.mapping, null, 2)}\n` });
+      });
+    } catch (e) {
+      rmSync(reportTemp, { force: true });
+      throw e;
+    }
+    const problems = o.skipInvalid && input.allIssues.length > 0 ? { path: problemsPath(o.out), count: input.allIssues.length, skipped: input.skipped } : null;
+    if (problems) files.push({ path: problems.path, content: problemsCsv(input.allIssues) });
     writeAll(files);
     const r = rows<SummaryRow>(await db.query(SUMMARY_QUERY));
     const summary = formatSummary(r, {
       file: o.parcels.join('、'),
-      encoding: encodings[0]?.encoding ?? 'utf-8',
+      encoding: input.encoding,
       asOf: o.asOf,
       out: o.out,
       xlsx: o.xlsx,
       geojson: o.geojson,
       problems,
-      written: report.length,
+      written,
     });
-    io.stdout(`${notes.length > 0 ? `${notes.join('\n')}\n` : ''}${summary}`);
+    io.stdout(`${input.notes.length > 0 ? `${input.notes.join('\n')}\n` : ''}${summary}`);
   } finally {
     db.close();
   }

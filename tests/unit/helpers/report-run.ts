@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { run } from '../../../scripts/report';
+import { type ReportTuning, run } from '../../../scripts/report';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -21,11 +21,11 @@ function withTestEngine(args: string[]): string[] {
   return args.includes('--engine') || args.includes('--help') || args.includes('-h') ? args : [...args, '--engine', 'wasm'];
 }
 
-export async function report(args: string[]): Promise<ReportRun> {
+export async function report(args: string[], tuning: ReportTuning = {}): Promise<ReportRun> {
   args = withTestEngine(args);
   let stdout = '';
   let stderr = '';
-  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, tuning);
   return { code, stdout, stderr };
 }
 
