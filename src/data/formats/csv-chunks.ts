@@ -1,13 +1,12 @@
-// A CSV file read in pieces of a few tens of megabytes, so that a province's parcels (10 million
+// A CSV file read in pieces of a few megabytes, so that a province's parcels (10 million
 // rows, gigabytes of text) never sit in memory at once. Each piece goes through the whole-file
 // reader (csv-reader.ts) unchanged, so cells are parsed and checked by the same code and every
 // message names the same file, line and column as a whole-file read would.
 //
 // How a piece keeps its line numbers: it is cut at a line feed outside quotes (a byte 0x0A or
 // 0x22 never occurs inside a UTF-8 or GB18030 character, so bytes can be cut without decoding),
-// and handed to the reader as the header line, then as many empty lines as came before the
-// piece, then the piece. The reader skips empty lines but counts them, so row N of the file is
-// row N of the piece.
+// and handed to the reader as the header line followed by the piece, with the file line the
+// piece starts on (`rowsFromLine`), so row N of the file is row N of the piece.
 //
 // The pieces are only equivalent to the whole file when nothing in them needs the whole file to
 // judge: a problem in any piece (including a different encoding than the first piece's, or a
@@ -22,8 +21,8 @@ const QUOTE = 0x22;
 
 export type CsvChunk = { kind: 'rows'; table: CsvTable } | { kind: 'unchunkable'; reason: string };
 
-/** Default piece size: ~128k rows of a typical ledger, a few hundred MB of cells at most. */
-export const CSV_CHUNK_BYTES = 32 << 20;
+/** Default piece size: ~32k rows of a typical ledger, well under 100 MB of cells in memory. */
+export const CSV_CHUNK_BYTES = 8 << 20;
 
 /** Where the last line feed outside quotes is in `b` (quote parity carried in), or -1. */
 function lastRecordEnd(b: Uint8Array, inQuotes: boolean): { end: number; inQuotes: boolean } {
@@ -94,8 +93,7 @@ export async function* readCsvChunks(blocks: AsyncIterable<Uint8Array>, file: st
       // The first piece's lines, header included.
       linesBefore = lineBreaks(bytes);
     } else {
-      const pad = new Uint8Array(Math.max(0, linesBefore - 1)).fill(LF);
-      table = readCsv(concat(concat(header, pad), bytes), file, { encoding: encoding!, delimiter: delimiter! });
+      table = readCsv(concat(header, bytes), file, { encoding: encoding!, delimiter: delimiter!, rowsFromLine: linesBefore + 1 });
       linesBefore += lineBreaks(bytes);
     }
     if (table.issues.length > 0) return { kind: 'unchunkable', reason: `${table.issues[0].code} in the piece ending at line ${linesBefore}` };
