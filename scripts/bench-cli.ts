@@ -31,7 +31,8 @@ export interface CliRun {
 export function runReportProcess(args: string[]): Promise<CliRun> {
   const timeBin = existsSync('/usr/bin/time');
   const timeFile = join(tmpdir(), `parkatlas-time-${process.pid}-${Date.now()}`);
-  const node = [process.execPath, '--import', 'tsx', 'scripts/report.ts', ...args];
+  // As `npm run report` runs it (package.json).
+  const node = [process.execPath, '--max-semi-space-size=64', '--import', 'tsx', 'scripts/report.ts', ...args];
   const cmd = timeBin ? ['/usr/bin/time', '-f', '%M', '-o', timeFile, ...node] : node;
   const t0 = performance.now();
   return new Promise((resolve) => {

@@ -186,8 +186,21 @@ async function insertIpc(conn: DuckDBConnection, name: string, ipc: Uint8Array):
   appender.closeSync();
 }
 
-export async function openNativeDb(): Promise<Db & { close(): void }> {
-  const instance = await DuckDBInstance.create(':memory:');
+export interface NativeDbOptions {
+  /**
+   * A database file (in a temporary folder the caller removes) instead of memory: with
+   * `memoryLimit`, DuckDB then keeps tables on disk and only a bounded cache in memory, so
+   * memory stays flat however many parcels a file has.
+   */
+  file?: string;
+  /** DuckDB's memory_limit, e.g. '768MB'. */
+  memoryLimit?: string;
+}
+
+export async function openNativeDb(opts: NativeDbOptions = {}): Promise<Db & { close(): void }> {
+  const config: Record<string, string> = {};
+  if (opts.memoryLimit) config.memory_limit = opts.memoryLimit;
+  const instance = await DuckDBInstance.create(opts.file ?? ':memory:', config);
   const conn = await instance.connect();
   for (const s of OFFLINE_SETUP) await conn.run(s);
   return {
