@@ -26,6 +26,7 @@ export const CSV_CHUNK_BYTES = 8 << 20;
 
 /** Where the last line feed outside quotes is in `b` (quote parity carried in), or -1. */
 function lastRecordEnd(b: Uint8Array, inQuotes: boolean): { end: number; inQuotes: boolean } {
+  if (!inQuotes && b.indexOf(QUOTE) < 0) return { end: b.lastIndexOf(LF), inQuotes: false };
   let end = -1;
   let q = inQuotes;
   for (let i = 0; i < b.length; i++) {
@@ -39,11 +40,27 @@ function lastRecordEnd(b: Uint8Array, inQuotes: boolean): { end: number; inQuote
 /** Line breaks as csv-reader counts them: LF, and CR not followed by LF. */
 function lineBreaks(b: Uint8Array): number {
   let n = 0;
+  if (b.indexOf(CR) < 0) {
+    for (let i = b.indexOf(LF); i >= 0; i = b.indexOf(LF, i + 1)) n++;
+    return n;
+  }
   for (let i = 0; i < b.length; i++) {
     const c = b[i];
     if (c === LF || (c === CR && b[i + 1] !== LF)) n++;
   }
   return n;
+}
+
+function concatAll(parts: Uint8Array[]): Uint8Array {
+  const nonEmpty = parts.filter((p) => p.length > 0);
+  if (nonEmpty.length === 1) return nonEmpty[0];
+  const out = new Uint8Array(nonEmpty.reduce((a, p) => a + p.length, 0));
+  let at = 0;
+  for (const p of nonEmpty) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
@@ -100,9 +117,16 @@ export async function* readCsvChunks(blocks: AsyncIterable<Uint8Array>, file: st
     return { kind: 'rows', table };
   };
 
+  // Blocks are gathered and joined once per piece, not copied again with every block.
+  let gathered: Uint8Array[] = [];
+  let gatheredBytes = 0;
   for await (const block of blocks) {
-    pending = concat(pending, block);
-    if (pending.length < chunkBytes) continue;
+    gathered.push(block);
+    gatheredBytes += block.length;
+    if (pending.length + gatheredBytes < chunkBytes) continue;
+    pending = concatAll([pending, ...gathered]);
+    gathered = [];
+    gatheredBytes = 0;
     const scan = lastRecordEnd(pending.subarray(scannedTo), inQuotes);
     if (scan.end < 0) {
       scannedTo = pending.length;
@@ -118,6 +142,7 @@ export async function* readCsvChunks(blocks: AsyncIterable<Uint8Array>, file: st
     inQuotes = false;
     scannedTo = 0;
   }
+  pending = concatAll([pending, ...gathered]);
   if (pending.length > 0 || !header) {
     const out = piece(pending);
     yield out;
