@@ -6,6 +6,7 @@
 // (window.__parkatlas); each figure is the median of several changes after the load.
 // On a shared machine the wall-clock figures vary a lot: Node rows also print CPU time.
 
+import { recordGoal } from './bench-goals';
 import { existsSync, readFileSync } from 'node:fs';
 import { runLandRules } from '../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS } from '../src/analysis/settings';
@@ -50,6 +51,7 @@ async function nodeRules(line: Line, o: EngineBenchOptions): Promise<void> {
     }
   }
   line(`Node: rules over ${n.toLocaleString()} parcels (median of ${o.runs})`, vsGoal(median(wall), GOALS.nodeRules));
+  recordGoal(`${(n / 1e6).toFixed(1)}M: rules over all parcels, Node`, median(wall), GOALS.nodeRules);
   line(`  the same, CPU time of this process`, ms(median(cpu)));
   db.close();
 }
@@ -128,6 +130,9 @@ async function browserRows(line: Line, o: EngineBenchOptions): Promise<void> {
       const m = (xs: number[]) => (xs.length ? median(xs) : null);
       line(`  rules over all parcels (rules + categories, median of ${o.runs})`, vsGoal(m(rules), GOALS.browserRules));
       line('  setting change → map + dashboard updated', vsGoal(m(setting), GOALS.settingChange));
+      recordGoal(`${build} 1M: rules over all parcels, browser`, m(rules) ?? null, GOALS.browserRules);
+      recordGoal(`${build} 1M: setting change → map and dashboard`, m(setting) ?? null, GOALS.settingChange);
+      recordGoal(`${build} 1M: filter change → map updated`, m(filter) ?? null, GOALS.filterChange);
       line('    of which main-thread long tasks (drawing, not the engine)', ms(m(busySetting) ?? 0));
       line('  filter change → filter mask ready', vsGoal(m(mask), GOALS.filterChange));
       line('  filter change → map updated (drawn with the new figures)', vsGoal(m(filter), GOALS.filterChange));

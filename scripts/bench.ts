@@ -2,9 +2,11 @@
 // same engine and SQL as the browser); browser figures, when dist/ and Chromium exist, come
 // from the app's own performance marks. The import section times the import pipeline on
 // generated files of 100,000 parcels (scripts/bench-import.ts).
-// Usage: npm run bench [-- --parcels 1000000 --runs 5 --no-browser --only node|import|browser|render]
+// Usage: npm run bench [-- --parcels 1000000 --runs 5 --no-browser --only node|import|cli|browser|render --no-10m]
 //   --only render   runs just the map section (scripts/bench-render.ts)
 //   --only import   runs just the import section (Shapefile .zip and .xlsx of 100,000 parcels)
+//   --only cli      runs just the command-line report on 1M and 10M-row CSVs (scripts/bench-cli.ts);
+//                   --no-10m skips the 10M run
 
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,6 +22,7 @@ import { REGIONS } from '../src/data/regions';
 import { loadRegionFiles } from '../src/data/import/region';
 import { readDemoFiles } from '../src/data/demo-files-node';
 import { scaleUpParcels } from '../src/data/scale-up';
+import { cliBench } from './bench-cli';
 import { importBench } from './bench-import';
 import { printGoals, recordGoal } from './bench-goals';
 import { engineBench } from './bench-engine';
@@ -31,9 +34,10 @@ const { values: args } = parseArgs({
     'no-browser': { type: 'boolean', default: false },
     runs: { type: 'string', default: '5' },
     only: { type: 'string' },
+    'no-10m': { type: 'boolean', default: false },
   },
 });
-const SECTIONS = ['node', 'import', 'browser', 'render'] as const;
+const SECTIONS = ['node', 'import', 'cli', 'browser', 'render'] as const;
 if (args.only !== undefined && !(SECTIONS as readonly string[]).includes(args.only)) {
   console.error(`--only 只能是 ${SECTIONS.join('、')} / --only takes one of ${SECTIONS.join(', ')}`);
   process.exit(2);
@@ -158,8 +162,9 @@ async function browserBench() {
 
 if (runs('node')) await nodeBench();
 if (runs('import')) await importBench(line);
+if (runs('cli')) await cliBench(line, { tenMillion: !args['no-10m'] });
 if (runs('browser')) await browserBench();
-if (args.only !== 'import') await engineBench(line, { target: TARGET, runs: RUNS, only: args.only, noBrowser: args['no-browser'] });
+if (args.only === undefined || args.only === 'node' || args.only === 'browser') await engineBench(line, { target: TARGET, runs: RUNS, only: args.only, noBrowser: args['no-browser'] });
 if (runs('render') && !args['no-browser']) await renderBench(line, TARGET);
 printGoals();
 process.exit(0);

@@ -37,9 +37,14 @@ export interface ReportOptions {
   enterprises: string | null;
   parks: string | null;
   region: string | null;
+  /** The DuckDB build the SQL runs on: native (all cores, no 4 GB ceiling) or the browser's WebAssembly one. */
+  engine: Engine;
 }
 
-const STRING_FLAGS = ['parcels', 'as-of', 'out', 'settings', 'mapping', 'save-mapping', 'crs', 'join-key', 'geojson', 'xlsx', 'enterprises', 'parks', 'region'] as const;
+export const ENGINES = ['native', 'wasm'] as const;
+export type Engine = (typeof ENGINES)[number];
+
+const STRING_FLAGS = ['parcels', 'as-of', 'out', 'settings', 'mapping', 'save-mapping', 'crs', 'join-key', 'geojson', 'xlsx', 'enterprises', 'parks', 'region', 'engine'] as const;
 /** Flags that may be given once per parcels file; every other flag at most once. */
 const PER_PARCELS_FILE = new Set(['parcels', 'mapping', 'save-mapping']);
 
@@ -186,6 +191,11 @@ export function parseReportArgs(argv: string[]): ReportOptions | null {
   }
   for (const [flag, file] of given) checkOutputDir(flag, file);
 
+  const engine = one('engine') ?? 'native';
+  if (!(ENGINES as readonly string[]).includes(engine)) {
+    throw new UsageError(`--engine “${engine}” 无效：可用 ${ENGINES.join('、')} / invalid --engine “${engine}”: use ${ENGINES.join(' or ')}`);
+  }
+
   const settingsFile = one('settings');
   return {
     parcels,
@@ -203,6 +213,7 @@ export function parseReportArgs(argv: string[]): ReportOptions | null {
     enterprises: one('enterprises'),
     parks: one('parks'),
     region: one('region'),
+    engine: engine as Engine,
   };
 }
 

@@ -3,17 +3,18 @@
 // list beside the report, and writing the whole set of files so that either all of them appear
 // or none does.
 
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { REPORT_QUERY } from '../src/analysis/land-rules';
 import type { ReportRow } from '../src/analysis/run-land-rules';
 import { REPORT_COLUMNS } from '../src/data/contract';
 import { toSpreadsheetCsv } from '../src/data/csv';
+import { type Db, rows } from '../src/data/db';
 import type { SourceIssue } from '../src/data/formats/raw-table';
 import type { PolygonSet } from '../src/data/workspace/polygons';
 
-export interface OutputFile {
-  path: string;
-  content: string | Uint8Array;
-}
+/** A file to write, or one already written in full to `temp` (a streamed report). */
+export type OutputFile = { path: string; content: string | Uint8Array } | { path: string; temp: string };
 
 /**
  * Writes every file to a temporary name next to its target, then renames them all; if any write
@@ -23,15 +24,56 @@ export function writeAll(files: readonly OutputFile[], suffix = `${process.pid}.
   const written: string[] = [];
   try {
     for (const f of files) {
+      if ('temp' in f) {
+        written.push(f.temp);
+        continue;
+      }
       const tmp = `${f.path}.${suffix}`;
       written.push(tmp);
       writeFileSync(tmp, f.content);
     }
   } catch (e) {
     for (const tmp of written) rmSync(tmp, { force: true });
+    for (const f of files) if ('temp' in f) rmSync(f.temp, { force: true });
     throw e;
   }
   files.forEach((f, k) => renameSync(written[k], f.path));
+}
+
+/** Rows per page of the report read back from DuckDB: a few MB of text at a time. */
+export const REPORT_PAGE_ROWS = 65536;
+
+/**
+ * Writes the per-parcel report to `temp` page by page, so a province's report is never one
+ * string: the result is materialised once in DuckDB (in input order) and read back by rowid
+ * ranges. Returns the number of rows written; on failure the temporary file is removed.
+ */
+export async function writeReportCsv(db: Db, temp: string, pageRows = REPORT_PAGE_ROWS): Promise<number> {
+  await db.query({ text: `CREATE OR REPLACE TEMP TABLE report_out AS ${REPORT_QUERY.text}`, params: REPORT_QUERY.params });
+  const n = rows<{ n: number }>(await db.query('SELECT CAST(count(*) AS INTEGER) AS n FROM report_out'))[0].n;
+  const header = toSpreadsheetCsv(REPORT_COLUMNS, []);
+  const out = createWriteStream(temp);
+  const failed = new Promise<never>((_, reject) => out.once('error', reject));
+  failed.catch(() => undefined); // awaited below; an error after the last await is not unhandled
+  const write = async (text: string) => {
+    if (!out.write(text)) await Promise.race([once(out, 'drain'), failed]);
+  };
+  try {
+    await write(header);
+    for (let start = 0; start < n; start += pageRows) {
+      const page = rows<ReportRow>(await db.query(`SELECT * FROM report_out WHERE rowid >= ${start} AND rowid < ${start + pageRows} ORDER BY rowid`));
+      await write(toSpreadsheetCsv(REPORT_COLUMNS, page.map((r) => REPORT_COLUMNS.map((c) => r[c]))).slice(header.length));
+    }
+    out.end();
+    await Promise.race([once(out, 'finish'), failed]);
+  } catch (e) {
+    out.destroy();
+    rmSync(temp, { force: true });
+    throw e;
+  } finally {
+    await db.query('DROP TABLE IF EXISTS report_out');
+  }
+  return n;
 }
 
 /** The problems list (`--skip-invalid`): file, sheet, row, field, code, message, formula-safe. */

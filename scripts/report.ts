@@ -8,6 +8,8 @@
 // 2 wrong arguments, settings or mapping file, or a coordinate system to choose.
 // `run(argv, io)` is exported so tests call it in-process; the file runs it when executed.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readExportTables } from '../src/analysis/export-tables';
@@ -16,16 +18,18 @@ import { runMujun } from '../src/analysis/mujun';
 import { reportRows, runLandRules } from '../src/analysis/run-land-rules';
 import { REPORT_COLUMNS } from '../src/data/contract';
 import type { CrsChoice } from '../src/data/crs/choice';
-import { toSpreadsheetCsv } from '../src/data/csv';
-import { rows } from '../src/data/db';
+import { type Db, rows } from '../src/data/db';
+import { openNativeDb } from '../src/data/duckdb-native';
 import { openNodeDb } from '../src/data/duckdb-node';
 import type { SourceIssue } from '../src/data/formats/raw-table';
 import type { TableData } from '../src/data/workspace/tables';
 import { loadWorkspaceTables } from '../src/data/workspace/load-db';
 import { buildWorkbook } from '../src/export/xlsx';
 import { type ReportOptions, UsageError, parseReportArgs, problemsPath } from './report-args';
-import { InputRefused, checkFields, decideCrs, describeMapping, importOther, importParcels, issueLines, mapInputs, readInput, readSavedMappings } from './report-input';
-import { type OutputFile, findingsGeoJson, problemsCsv, writeAll } from './report-output';
+import type { BuiltImport } from '../src/data/ingest/import-table';
+import { InputRefused, type MappedInput, checkFields, decideCrs, describeMapping, importOther, importParcels, issueLines, mapInputs, readInput, readSavedMappings } from './report-input';
+import { type OutputFile, findingsGeoJson, problemsCsv, writeAll, writeReportCsv } from './report-output';
+import { streamParcels, streamable } from './report-stream';
 import { SUMMARY_QUERY, type SummaryRow, formatSummary } from './report-summary';
 
 const USAGE = `用法 / Usage:
@@ -68,6 +72,10 @@ const USAGE = `用法 / Usage:
                      Enterprises (any format above) for the 亩均 sheet; without it the sheet is empty
   --parks FILE       园区表（GeoJSON、CSV 等），用于工作簿中的园区名称
                      Parks (GeoJSON, CSV…) for park names in the workbook
+  --engine ENGINE    DuckDB：native（默认，本机原生库，使用全部 CPU 核，无 4 GB 内存上限）或 wasm（与浏览器相同的
+                     WebAssembly 版本）；两者运行同一套 SQL，报告逐字节相同
+                     DuckDB build: native (default; all cores, no 4 GB ceiling) or wasm (the browser's);
+                     the same SQL, byte-identical reports
   --region NAME      工作簿“说明”中的地区名称，默认取宗地文件名
                      Region name for the workbook's 说明 sheet; defaults to the parcels file name
   -h, --help         显示本帮助 / Show this help
@@ -87,6 +95,16 @@ export interface ReportIo {
   stderr(text: string): void;
 }
 
+/** Sizes tests shrink to exercise many pieces on small files. */
+export interface ReportTuning {
+  /** Bytes of CSV per streamed piece (src/data/formats/csv-chunks.ts). */
+  chunkBytes?: number;
+  /** Report rows per page read back from DuckDB. */
+  pageRows?: number;
+  /** Told which way the parcels were read: in pieces, or whole. */
+  onInputPath?: (path: 'streamed' | 'whole') => void;
+}
+
 const EMPTY: TableData = { count: 0, columns: {} };
 
 function stringValues(t: TableData | undefined, field: string): readonly (string | null)[] {
@@ -95,7 +113,7 @@ function stringValues(t: TableData | undefined, field: string): readonly (string
 }
 
 /** Runs the report; returns the exit code and never throws (failures are printed). */
-export async function run(argv: string[], io: ReportIo): Promise<number> {
+export async function run(argv: string[], io: ReportIo, tuning: ReportTuning = {}): Promise<number> {
   let o: ReportOptions | null;
   try {
     o = parseReportArgs(argv);
@@ -109,7 +127,7 @@ export async function run(argv: string[], io: ReportIo): Promise<number> {
     return 0;
   }
   try {
-    return await report(o, io);
+    return await report(o, io, tuning);
   } catch (e) {
     if (!(e instanceof InputRefused)) {
       // A write that failed (disk full, permissions) or anything unforeseen: one clear line.
@@ -122,8 +140,22 @@ export async function run(argv: string[], io: ReportIo): Promise<number> {
   }
 }
 
-async function report(o: ReportOptions, io: ReportIo): Promise<number> {
-  const saved = readSavedMappings(o.mappings);
+/** The parcels (and the workbook's tables) loaded into `db`, and what to print about them. */
+interface LoadedInput {
+  notes: string[];
+  /** Warnings and problems for standard error. */
+  lines: string[];
+  encoding: string;
+  /** The whole-file import, for outputs drawn from shapes (GeoJSON); null when streamed. */
+  built: BuiltImport | null;
+  mapped: MappedInput[];
+  parks: { table: TableData; issues: SourceIssue[] } | null;
+  allIssues: SourceIssue[];
+  skipped: number;
+}
+
+/** The whole-file path: every file read at once through the import pipeline, then loaded. */
+async function loadWhole(o: ReportOptions, saved: ReturnType<typeof readSavedMappings>, db: Db): Promise<LoadedInput> {
   const inputs = [];
   for (const file of o.parcels) inputs.push(await readInput(file));
   const mapped = mapInputs(inputs, saved);
@@ -144,53 +176,110 @@ async function report(o: ReportOptions, io: ReportIo): Promise<number> {
   const enterprises = o.enterprises ? await importOther(o.enterprises, 'enterprises') : null;
   const parks = o.parks ? await importOther(o.parks, 'parks') : null;
   const otherIssues: SourceIssue[] = [...(enterprises?.issues ?? []), ...(parks?.issues ?? [])];
-
   const allIssues = [...built.issues, ...otherIssues];
-  const lines = [...warnings, ...issueLines(allIssues, geometryFiles)];
-  if (lines.length > 0) io.stderr(`${lines.join('\n')}\n`);
+  await loadWorkspaceTables(db, { parcels: built.table, parks: parks?.table ?? EMPTY, enterprises: enterprises?.table });
+  return {
+    notes,
+    lines: [...warnings, ...issueLines(allIssues, geometryFiles)],
+    encoding: encodings[0]?.encoding ?? 'utf-8',
+    built,
+    mapped,
+    parks,
+    allIssues,
+    skipped: built.skipped.reduce((a, s) => a + s.rows.length, 0),
+  };
+}
 
-  const db = await openNodeDb();
+/** DuckDB's share of memory on the native engine; the rest of the 1.5 GB goal is Node's. */
+const NATIVE_MEMORY_LIMIT = '768MB';
+
+/**
+ * The engine: DuckDB-WASM in memory, or native DuckDB on a database file in a fresh temporary
+ * folder (removed on close) with a memory limit, so a province's tables live on disk.
+ */
+async function openDb(o: ReportOptions): Promise<Db & { close(): void }> {
+  if (o.engine === 'wasm') return openNodeDb();
+  const dir = mkdtempSync(path.join(tmpdir(), 'parkatlas-report-'));
   try {
-    await loadWorkspaceTables(db, { parcels: built.table, parks: parks?.table ?? EMPTY, enterprises: enterprises?.table });
-    await runLandRules(db, o.asOf, o.settings);
-    const report = await reportRows(db);
-    const files: OutputFile[] = [{ path: o.out, content: toSpreadsheetCsv(REPORT_COLUMNS, report.map((r) => REPORT_COLUMNS.map((c) => r[c]))) }];
-    if (o.xlsx) {
-      await runMujun(db, o.settings);
-      const ids = stringValues(parks?.table, 'park_id');
-      const names = stringValues(parks?.table, 'name');
-      files.push({
-        path: o.xlsx,
-        content: await buildWorkbook(await readExportTables(db, EMPTY_FILTER, o.asOf), {
-          asOf: o.asOf,
-          regionName: o.region ?? path.basename(o.parcels[0]),
-          filter: EMPTY_FILTER,
-          settings: o.settings,
-          parkNames: Object.fromEntries(ids.map((id, k) => [String(id), String(names[k] ?? '')])),
-          dataNote: `命令行报告（宗地文件 ${o.parcels.join('、')}${o.enterprises ? `，企业文件 ${o.enterprises}` : '，未提供企业文件'}）；盘活跟踪记录保存在浏览器中，此处为空`,
-        }),
-      });
+    const db = await openNativeDb({ file: path.join(dir, 'report.duckdb'), memoryLimit: NATIVE_MEMORY_LIMIT });
+    return {
+      ...db,
+      close() {
+        try {
+          db.close();
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+async function report(o: ReportOptions, io: ReportIo, tuning: ReportTuning): Promise<number> {
+  const saved = readSavedMappings(o.mappings);
+  let db = await openDb(o);
+  try {
+    const streamed = streamable(o) ? await streamParcels(o, saved, db, tuning.chunkBytes) : null;
+    let input: LoadedInput;
+    tuning.onInputPath?.(streamed ? 'streamed' : 'whole');
+    if (streamed) {
+      input = { notes: streamed.notes, lines: streamed.warnings, encoding: streamed.encoding ?? 'utf-8', built: null, mapped: [streamed.mapped], parks: null, allIssues: [], skipped: 0 };
+    } else {
+      // Start again on a fresh database: a stream given up part way may have left tables.
+      if (streamable(o)) {
+        db.close();
+        db = await openDb(o);
+      }
+      input = await loadWhole(o, saved, db);
     }
-    if (o.geojson) files.push({ path: o.geojson, content: findingsGeoJson(report, built.table.shapes, built.table.points) });
-    mapped.forEach((m, k) => {
-      if (o!.saveMappings[k]) files.push({ path: o!.saveMappings[k], content: `${JSON.stringify(m.mapping, null, 2)}\n` });
-    });
-    const skipped = built.skipped.reduce((a, s) => a + s.rows.length, 0);
-    const problems = o.skipInvalid && allIssues.length > 0 ? { path: problemsPath(o.out), count: allIssues.length, skipped } : null;
-    if (problems) files.push({ path: problems.path, content: problemsCsv(allIssues) });
+    if (input.lines.length > 0) io.stderr(`${input.lines.join('\n')}\n`);
+    await runLandRules(db, o.asOf, o.settings);
+    const reportTemp = `${o.out}.${process.pid}.tmp`;
+    const written = await writeReportCsv(db, reportTemp, tuning.pageRows);
+    const files: OutputFile[] = [{ path: o.out, temp: reportTemp }];
+    try {
+      if (o.xlsx) {
+        await runMujun(db, o.settings);
+        const ids = stringValues(input.parks?.table, 'park_id');
+        const names = stringValues(input.parks?.table, 'name');
+        files.push({
+          path: o.xlsx,
+          content: await buildWorkbook(await readExportTables(db, EMPTY_FILTER, o.asOf), {
+            asOf: o.asOf,
+            regionName: o.region ?? path.basename(o.parcels[0]),
+            filter: EMPTY_FILTER,
+            settings: o.settings,
+            parkNames: Object.fromEntries(ids.map((id, k) => [String(id), String(names[k] ?? '')])),
+            dataNote: `命令行报告（宗地文件 ${o.parcels.join('、')}${o.enterprises ? `，企业文件 ${o.enterprises}` : '，未提供企业文件'}）；盘活跟踪记录保存在浏览器中，此处为空`,
+          }),
+        });
+      }
+      if (o.geojson && input.built) files.push({ path: o.geojson, content: findingsGeoJson(await reportRows(db), input.built.table.shapes, input.built.table.points) });
+      input.mapped.forEach((m, k) => {
+        if (o.saveMappings[k]) files.push({ path: o.saveMappings[k], content: `${JSON.stringify(m.mapping, null, 2)}\n` });
+      });
+    } catch (e) {
+      rmSync(reportTemp, { force: true });
+      throw e;
+    }
+    const problems = o.skipInvalid && input.allIssues.length > 0 ? { path: problemsPath(o.out), count: input.allIssues.length, skipped: input.skipped } : null;
+    if (problems) files.push({ path: problems.path, content: problemsCsv(input.allIssues) });
     writeAll(files);
     const r = rows<SummaryRow>(await db.query(SUMMARY_QUERY));
     const summary = formatSummary(r, {
       file: o.parcels.join('、'),
-      encoding: encodings[0]?.encoding ?? 'utf-8',
+      encoding: input.encoding,
       asOf: o.asOf,
       out: o.out,
       xlsx: o.xlsx,
       geojson: o.geojson,
       problems,
-      written: report.length,
+      written,
     });
-    io.stdout(`${notes.length > 0 ? `${notes.join('\n')}\n` : ''}${summary}`);
+    io.stdout(`${input.notes.length > 0 ? `${input.notes.join('\n')}\n` : ''}${summary}`);
   } finally {
     db.close();
   }

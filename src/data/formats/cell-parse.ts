@@ -102,6 +102,9 @@ export function excelSerialToIso(serial: number, date1904 = false): string | nul
 const SERIAL_MIN = 10959; // 1930-01-01
 const SERIAL_MAX = 73050; // 2099-12-31
 
+/** Exactly YYYY-MM-DD: what the first pattern below reads as year, month and day. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 const DATE_PATTERNS: RegExp[] = [
   // 2023-05-01, 2023/5/1, 2023.5.1, optionally followed by a time (Excel's CSV export adds one).
   /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/,
@@ -114,6 +117,14 @@ const DATE_PATTERNS: RegExp[] = [
  * 2023年5月1日, 20230501 and Excel serial numbers (1930–2099 when given as a bare number).
  */
 export function parseDate(v: RawCell, opts: { date1904?: boolean } = {}): CellParse<string | null> {
+  if (typeof v === 'string' && ISO_DATE.test(v)) {
+    // The common case, a valid ISO date, without building the messages below (a province's
+    // ledger has tens of millions of date cells); anything else takes the full path.
+    const y = +v.slice(0, 4);
+    const m = +v.slice(5, 7);
+    const d = +v.slice(8, 10);
+    if (!impossibleDate(y, m, d)) return { ok: true, value: iso(y, m, d) };
+  }
   if (isEmpty(v)) return { ok: true, value: null };
   const q = quoteForMessage(v);
   const notDateZh = `“${q}” 不是日期（可用 2023-05-01、2023/5/1、2023年5月1日 或 20230501）`;
@@ -185,6 +196,7 @@ export interface NumberWithUnit {
   unit: string | null;
 }
 
+const SIMPLE_DECIMAL = /^-?\d{1,15}(?:\.\d{1,15})?$/;
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 
@@ -196,6 +208,12 @@ const GROUPED_NUMBER = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
  */
 export function parseNumber(v: RawCell): CellParse<NumberWithUnit | null> {
   if (v === null) return { ok: true, value: null };
+  if (typeof v === 'string' && SIMPLE_DECIMAL.test(v)) {
+    // The common case without the unit and separator checks below: no unit spelling ends in a
+    // digit, so the full path would read the same number.
+    const n = Number(v);
+    if (Number.isFinite(n)) return { ok: true, value: { value: n, unit: null } };
+  }
   if (typeof v === 'number') {
     if (Number.isFinite(v)) return { ok: true, value: { value: v, unit: null } };
     return fail(`“${quoteForMessage(v)}” 不是有限的数`, `"${quoteForMessage(v)}" is not a finite number`);

@@ -18,6 +18,11 @@ export interface CsvReadOptions {
   encoding?: TextEncodingName;
   /** Overrides delimiter detection. */
   delimiter?: CsvDelimiter;
+  /**
+   * The file line the row after the header is on, for a piece of a file read in parts
+   * (csv-chunks.ts: the header line, then the piece), so messages name the file's lines.
+   */
+  rowsFromLine?: number;
 }
 
 export interface CsvTable extends RawTable {
@@ -306,7 +311,9 @@ export function readCsv(bytes: Uint8Array, file: string, opts: CsvReadOptions = 
       break;
     }
     if (truncated) break;
+    const hadHeader = headerSeen;
     takeRow(recordLine, pos >= n, endedByBreak);
+    if (!hadHeader && headerSeen && opts.rowsFromLine !== undefined) line = opts.rowsFromLine;
   }
 
   if (decoded.cutAtEnd && lastRowOpen) {

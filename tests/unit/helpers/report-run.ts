@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { run } from '../../../scripts/report';
+import { type ReportTuning, run } from '../../../scripts/report';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -16,17 +16,23 @@ export interface ReportRun {
   stderr: string;
 }
 
-export async function report(args: string[]): Promise<ReportRun> {
+/** Unit tests run the browser's engine (DuckDB-WASM) unless a test picks one. */
+function withTestEngine(args: string[]): string[] {
+  return args.includes('--engine') || args.includes('--help') || args.includes('-h') ? args : [...args, '--engine', 'wasm'];
+}
+
+export async function report(args: string[], tuning: ReportTuning = {}): Promise<ReportRun> {
+  args = withTestEngine(args);
   let stdout = '';
   let stderr = '';
-  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await run(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, tuning);
   return { code, stdout, stderr };
 }
 
 /** The report as a user runs it: a separate Node process through tsx. */
 export function reportProcess(args: string[]): Promise<ReportRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/report.ts', ...args], { cwd: ROOT, timeout: 120_000, encoding: 'utf8' }, (err, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', 'scripts/report.ts', ...withTestEngine(args)], { cwd: ROOT, timeout: 120_000, encoding: 'utf8' }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
       resolve({ code, stdout, stderr });
     });
