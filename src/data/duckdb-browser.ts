@@ -21,11 +21,12 @@ import { OFFLINE_SETUP, toQuery } from './db';
 export type EngineBuild = 'eh' | 'coi';
 
 /**
- * The build used where the page allows both. Measured at 1,000,000 parcels on two shared cores
- * (README, engine performance), the threaded build ran the rules slower than `eh` (2.2 s
- * against 0.86 s), so `eh` stays the default and `?engine=coi` opts in.
+ * The build used where the page allows both. At 1,000,000 parcels on a quiet two-core machine
+ * (`npm run bench`, README "性能 · Performance") the threaded build ran the rules in 380 ms
+ * against 482 ms for `eh`, and a setting change in 1.70 s against 1.80 s; on cores busy with
+ * other work it lost, but a planner's browser is the only thing running. `?engine=eh` opts out.
  */
-export const PREFERRED_BUILD: EngineBuild = 'eh';
+export const PREFERRED_BUILD: EngineBuild = 'coi';
 
 /** The build to load: `requested` (or the preferred one) when the page allows it, else `eh`. */
 export function chooseBuild(isolated: boolean, requested: string | null): EngineBuild {
