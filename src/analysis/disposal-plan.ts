@@ -63,6 +63,32 @@ export type DisposalInput = Pick<
   tracking_stage?: TrackingStage | null;
 };
 
+/**
+ * The thresholds the statute itself sets (《闲置土地处置办法》第二条: 一年; 第十四条: 满一年征缴
+ * 百分之二十的闲置费, 满两年无偿收回). Legal text quotes these; a different setting is a local
+ * setting, said as such beside the quotation and never written into it.
+ */
+const STATUTE = { idleYears: 1, recoveryYears: 2, idleFeeRate: 0.2 } as const;
+type StatuteKey = keyof typeof STATUTE;
+
+function localYearsZh(s: RuleSettings, keys: StatuteKey[]): string {
+  const changed = keys.filter((k) => s[k] !== STATUTE[k]);
+  if (changed.length === 0) return '';
+  const parts = changed.map((k) =>
+    k === 'idleFeeRate' ? `费率 ${fmt(s.idleFeeRate * 100, 2)}%` : k === 'idleYears' ? `闲置认定 ${s.idleYears} 年` : `无偿收回 ${s.recoveryYears} 年`,
+  );
+  return `；本地设置（非法定）：${parts.join('、')}`;
+}
+
+function localYearsEn(s: RuleSettings, keys: StatuteKey[]): string {
+  const changed = keys.filter((k) => s[k] !== STATUTE[k]);
+  if (changed.length === 0) return '';
+  const parts = changed.map((k) =>
+    k === 'idleFeeRate' ? `fee rate ${fmtEn(s.idleFeeRate * 100)}%` : k === 'idleYears' ? `idle after ${s.idleYears} yr` : `recovery after ${s.recoveryYears} yr`,
+  );
+  return `; local setting (not the statute): ${parts.join(', ')}`;
+}
+
 const LAW_ZH = '《闲置土地处置办法》';
 const LAW_EN = 'Measures on Disposal of Idle Land';
 const EXIT_ZH = '投资协议·土地退出机制';
@@ -108,8 +134,10 @@ export function proposeActions(f: DisposalInput, s: RuleSettings): ProposedActio
       out.push(
         make(
           'recover',
-          `${LAW_ZH}第十四条第（二）项：闲置满 ${s.recoveryYears} 年（已闲置 ${f.idle_days} 天），报经有批准权的人民政府批准后无偿收回国有建设用地使用权`,
-          `${LAW_EN}, Art. 14(2): idle for ${s.recoveryYears}+ years (${f.idle_days} days), recovered without compensation once approved`,
+          `${LAW_ZH}第十四条第（二）项：未动工开发满两年的，报经有批准权的人民政府批准后，无偿收回国有建设用地使用权（已闲置 ${f.idle_days} 天）` +
+            localYearsZh(s, ['recoveryYears']),
+          `${LAW_EN}, Art. 14(2): not developed for two full years → recovered without compensation once approved (${f.idle_days} days idle)` +
+            localYearsEn(s, ['recoveryYears']),
         ),
       );
     } else if (f.disposal === 'fee') {
@@ -118,11 +146,13 @@ export function proposeActions(f: DisposalInput, s: RuleSettings): ProposedActio
       out.push(
         make(
           'collect_fee',
-          `${LAW_ZH}第十四条第（一）项：闲置满 ${s.idleYears} 年未满 ${s.recoveryYears} 年（已 ${f.idle_days} 天），按土地价款的 ${pct} 征缴土地闲置费` +
+          `${LAW_ZH}第十四条第（一）项：未动工开发满一年的，按照土地出让或者划拨价款的百分之二十征缴土地闲置费（已闲置 ${f.idle_days} 天）` +
+            localYearsZh(s, ['idleYears', 'recoveryYears', 'idleFeeRate']) +
             (amount !== null && f.land_price_wan !== null
               ? `：${fmt(f.land_price_wan)} 万元 × ${pct} = ${fmt(amount)} 万元`
               : '；土地价款缺失，金额待核实'),
-          `${LAW_EN}, Art. 14(1): idle ${s.idleYears}–${s.recoveryYears} years (${f.idle_days} days), fee of ${pct} of the land price` +
+          `${LAW_EN}, Art. 14(1): not developed for one full year → a fee of 20% of the land price (${f.idle_days} days idle)` +
+            localYearsEn(s, ['idleYears', 'recoveryYears', 'idleFeeRate']) +
             (amount !== null && f.land_price_wan !== null
               ? `: ${fmtEn(f.land_price_wan)} × ${pct} = ${fmtEn(amount)} (10k CNY)`
               : '; land price missing, amount to be confirmed'),
@@ -151,8 +181,8 @@ export function proposeActions(f: DisposalInput, s: RuleSettings): ProposedActio
     let ruleZh: string;
     let ruleEn: string;
     if (f.disposal === 'fee') {
-      ruleZh = `${LAW_ZH}第十四条：已征缴闲置费仍须开工，闲置满 ${s.recoveryYears} 年将无偿收回；督促限期开工`;
-      ruleEn = `${LAW_EN}, Art. 14: after the fee the holder must still start; at ${s.recoveryYears} years the land is recovered`;
+      ruleZh = `${LAW_ZH}第十四条：已征缴闲置费仍须开工，未动工开发满两年的将无偿收回${localYearsZh(s, ['recoveryYears'])}；督促限期开工`;
+      ruleEn = `${LAW_EN}, Art. 14: after the fee the holder must still start; at two full years the land is recovered${localYearsEn(s, ['recoveryYears'])}`;
     } else if (e1) {
       ruleZh = `${EXIT_ZH} E1：超过约定动工日期仍未动工，未满 ${s.idleYears} 年尚不构成闲置（${LAW_ZH}第二条）；督促开工，避免形成闲置`;
       ruleEn = `${EXIT_EN} E1: past the agreed start date, not yet idle (under ${s.idleYears} year, Art. 2); urge a start`;

@@ -39,7 +39,23 @@ describe('proposeActions', () => {
     expect(p[0]).toMatchObject({ labelZh: '征缴土地闲置费', amountWan: 200 });
     expect(p[0].ruleZh).toContain('第十四条第（一）项');
     expect(p[0].ruleZh).toContain('1,000 万元 × 20% = 200 万元');
-    expect(p[1].ruleZh).toContain('满 2 年将无偿收回');
+    expect(p[1].ruleZh).toContain('未动工开发满两年的将无偿收回；督促限期开工');
+    // Statutory defaults: nothing is marked as a local setting.
+    expect(p.map((a) => a.ruleZh).join()).not.toContain('本地设置');
+  });
+
+  it('quotes the statute whatever the settings, and names a changed threshold as a local setting', () => {
+    const local = { ...DEFAULT_SETTINGS, recoveryYears: 3, idleFeeRate: 0.1 };
+    const fee = plan({ ...NOT_STARTED, idle_type: 'not_started', idle_days: 800, disposal: 'fee', fee_wan: 100, exit_reasons: 'E1' }, local);
+    expect(fee[0].ruleZh).toContain('第十四条第（一）项：未动工开发满一年的，按照土地出让或者划拨价款的百分之二十征缴土地闲置费');
+    expect(fee[0].ruleZh).toContain('本地设置（非法定）：无偿收回 3 年、费率 10%');
+    expect(fee[0].ruleZh).not.toMatch(/第十四条[^；]*满 ?3 ?年/);
+    expect(fee[0].ruleEn).toContain('local setting (not the statute): recovery after 3 yr, fee rate 10%');
+    expect(fee[1].ruleZh).toContain('未动工开发满两年的将无偿收回；本地设置（非法定）：无偿收回 3 年');
+    const rec = plan({ ...NOT_STARTED, idle_type: 'not_started', idle_days: 1200, disposal: 'recovery' }, local);
+    expect(rec[0].ruleZh).toContain('第十四条第（二）项：未动工开发满两年的');
+    expect(rec[0].ruleZh).toContain('本地设置（非法定）：无偿收回 3 年');
+    expect(rec[0].ruleZh).not.toContain('费率');
   });
 
   it('fee without a land price: no amount, says so', () => {
