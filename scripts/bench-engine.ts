@@ -7,6 +7,7 @@
 // On a shared machine the wall-clock figures vary a lot: Node rows also print CPU time.
 
 import { recordGoal } from './bench-goals';
+import { launchBenchBrowser, serveBuilt } from './bench-browser';
 import { existsSync, readFileSync } from 'node:fs';
 import { runLandRules } from '../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS } from '../src/analysis/settings';
@@ -92,14 +93,9 @@ async function browserRows(line: Line, o: EngineBenchOptions): Promise<void> {
     line('Browser engine rows', 'skipped (needs `npm run build` and /usr/bin/chromium)');
     return;
   }
-  const { preview } = await import('vite');
-  const { chromium } = await import('playwright-core');
-  const server = await preview({ preview: { port: 0, host: '127.0.0.1', open: false }, logLevel: 'silent' });
-  const url = server.resolvedUrls!.local[0];
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const server = await serveBuilt();
+  const url = server.url;
+  const browser = await launchBenchBrowser();
   const perDemo = JSON.parse(readFileSync('data/demo/dezhou/parcels.geojson', 'utf8')).features.length as number;
   const scale = Math.ceil(o.target / perDemo);
   try {
@@ -130,9 +126,9 @@ async function browserRows(line: Line, o: EngineBenchOptions): Promise<void> {
       const m = (xs: number[]) => (xs.length ? median(xs) : null);
       line(`  rules over all parcels (rules + categories, median of ${o.runs})`, vsGoal(m(rules), GOALS.browserRules));
       line('  setting change → map + dashboard updated', vsGoal(m(setting), GOALS.settingChange));
-      recordGoal(`${build} 1M: rules over all parcels, browser`, m(rules) ?? null, GOALS.browserRules);
-      recordGoal(`${build} 1M: setting change → map and dashboard`, m(setting) ?? null, GOALS.settingChange);
-      recordGoal(`${build} 1M: filter change → map updated`, m(filter) ?? null, GOALS.filterChange);
+      recordGoal(`${build} ${(info.n / 1e6).toFixed(1)}M: rules over all parcels, browser`, m(rules) ?? null, GOALS.browserRules);
+      recordGoal(`${build} ${(info.n / 1e6).toFixed(1)}M: setting change → map and dashboard`, m(setting) ?? null, GOALS.settingChange);
+      recordGoal(`${build} ${(info.n / 1e6).toFixed(1)}M: filter change → map updated`, m(filter) ?? null, GOALS.filterChange);
       line('    of which main-thread long tasks (drawing, not the engine)', ms(m(busySetting) ?? 0));
       line('  filter change → filter mask ready', vsGoal(m(mask), GOALS.filterChange));
       line('  filter change → map updated (drawn with the new figures)', vsGoal(m(filter), GOALS.filterChange));

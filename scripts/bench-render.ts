@@ -10,13 +10,13 @@
 // steps also wait for software WebGL to finish it (test-hook.ts), which is what a person sees.
 
 import { recordGoal } from './bench-goals';
+import { launchBenchBrowser, serveBuilt } from './bench-browser';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
 type Line = (label: string, value: string) => void;
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const VIEWPORT = { width: 1600, height: 900 };
 const BASELINE_LIMIT_MS = 5 * 60_000;
 const FIRST_FRAME_GOAL_MS = 8_000;
@@ -109,15 +109,14 @@ export async function renderBench(line: Line, target: number): Promise<void> {
     console.log('\nMap rendering: skipped (needs `npm run build` and /usr/bin/chromium)');
     return;
   }
-  const { build, preview } = await import('vite');
-  const { chromium } = await import('playwright-core');
+  const { build } = await import('vite');
   const benchConfig = resolve('vite.bench.config.ts');
   await build({ configFile: benchConfig, logLevel: 'error' });
-  const app = await preview({ configFile: false, preview: { port: 0, host: '127.0.0.1', open: false }, logLevel: 'silent' });
-  const geo = await preview({ configFile: benchConfig, preview: { port: 0, host: '127.0.0.1', open: false }, logLevel: 'silent' });
-  const appUrl = app.resolvedUrls!.local[0];
-  const geoUrl = geo.resolvedUrls!.local[0];
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const app = await serveBuilt(false);
+  const geo = await serveBuilt(benchConfig);
+  const appUrl = app.url;
+  const geoUrl = geo.url;
+  const browser = await launchBenchBrowser();
   const perDemo = (JSON.parse(readFileSync('data/demo/dezhou/parcels.geojson', 'utf8')).features as unknown[]).length;
   console.log('\nMap rendering (Chromium, software WebGL; times from navigation start)');
   try {

@@ -8,6 +8,7 @@
 //   --only cli      runs just the command-line report on 1M and 10M-row CSVs (scripts/bench-cli.ts);
 //                   --no-10m skips the 10M run
 
+import { launchBenchBrowser, serveBuilt } from './bench-browser';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readCategories, readFilterMask } from '../src/analysis/findings-columns';
@@ -121,14 +122,9 @@ async function browserBench() {
     console.log('\nBrowser: skipped (needs `npm run build` and /usr/bin/chromium)');
     return;
   }
-  const { preview } = await import('vite');
-  const { chromium } = await import('playwright-core');
-  const server = await preview({ preview: { port: 0, host: '127.0.0.1', open: false }, logLevel: 'silent' });
-  const url = server.resolvedUrls!.local[0];
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const server = await serveBuilt();
+  const url = server.url;
+  const browser = await launchBenchBrowser();
   console.log('\nBrowser (Chromium, software WebGL; times from navigation start)');
   const parcelsPerDemo = JSON.parse(readFileSync('data/demo/dezhou/parcels.geojson', 'utf8')).features.length as number;
   const factor = Math.ceil(TARGET / parcelsPerDemo);

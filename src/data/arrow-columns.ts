@@ -17,7 +17,7 @@ export type TypedColumn =
   | { type: 'boolean'; values: Uint8Array };
 
 /** Validity bitmap (bit set = value present), LSB first as Arrow wants; null when nothing is empty. */
-function validity(n: number, isNull: (i: number) => boolean): { bitmap: Uint8Array | undefined; nullCount: number } {
+export function validity(n: number, isNull: (i: number) => boolean): { bitmap: Uint8Array | undefined; nullCount: number } {
   const bitmap = new Uint8Array((n + 7) >> 3);
   let nullCount = 0;
   for (let i = 0; i < n; i++) {

@@ -16,21 +16,13 @@ import {
   Bool, DataType, DateDay, Decimal, Field, Float32, Float64, Int8, Int16, Int32, List, Table, Uint8, Uint16, Uint32, Utf8,
   type Vector, makeData, makeVector, tableFromIPC, vectorFromArray,
 } from 'apache-arrow';
+import { validity } from './arrow-columns';
 import type { Db, ResultTable } from './db';
 import { OFFLINE_SETUP, toQuery } from './db';
 import { ident } from './sql';
 
 const MS_PER_DAY = 86_400_000;
 
-function validity(n: number, isNull: (i: number) => boolean): { bitmap: Uint8Array | undefined; nullCount: number } {
-  const bitmap = new Uint8Array((n + 7) >> 3);
-  let nullCount = 0;
-  for (let i = 0; i < n; i++) {
-    if (isNull(i)) nullCount++;
-    else bitmap[i >> 3] |= 1 << (i & 7);
-  }
-  return { bitmap: nullCount === 0 ? undefined : bitmap, nullCount };
-}
 
 /** A JS number for any numeric DuckDB value (BIGINT and DECIMAL as doubles, like DuckDB-WASM here). */
 function toNumber(v: DuckDBValue): number | null {
