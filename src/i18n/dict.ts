@@ -1,6 +1,11 @@
 // UI strings. Chinese is the product's language; English is a courtesy for investors.
 // Labels of codes (idle types, disposals, E1–E6 …) come from the vocabulary, not from here.
 
+import { ACCESS_MESSAGES } from './messages-access';
+import { BASEMAP_MESSAGES } from './messages-basemap';
+import { LEGAL_MESSAGES } from './messages-legal';
+import { NAV_MESSAGES } from './messages-nav';
+import { REVIEW_MESSAGES } from './messages-review';
 import { CODE_FAMILIES, type FamilyName, type Lang, MUJUN_NOT_CLASSED, MU_DEFINITION, UNIT_LABELS, displayLabel } from '../vocab';
 
 export type { Lang } from '../vocab';
@@ -166,6 +171,11 @@ const zh = {
   settingsNote: '修改后地图、统计与清单立即重算；设置保存在本浏览器。',
   source: '依据',
   defaultValue: '默认',
+  ...NAV_MESSAGES.zh,
+  ...BASEMAP_MESSAGES.zh,
+  ...ACCESS_MESSAGES.zh,
+  ...REVIEW_MESSAGES.zh,
+  ...LEGAL_MESSAGES.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -331,6 +341,11 @@ const en: Record<MessageKey, string> = {
   settingsNote: 'Changes recompute map, counts and lists at once; settings are saved in this browser.',
   source: 'Source',
   defaultValue: 'default',
+  ...NAV_MESSAGES.en,
+  ...BASEMAP_MESSAGES.en,
+  ...ACCESS_MESSAGES.en,
+  ...REVIEW_MESSAGES.en,
+  ...LEGAL_MESSAGES.en,
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
