@@ -3,7 +3,7 @@
 // writes integer codes only (narrowFindingsQuery); findings-view.ts decodes them into the
 // parcel_findings view that labels, explanations and exports read.
 //
-// Sources (data contract v1):
+// Sources (data contract v2):
 // - Idle land: 《闲置土地处置办法》(国土资源部令第53号, 2012) 第二条 (definition) and
 //   第十四条 (fee of 20 % of the land price after one year, recovery without compensation
 //   after two years); 第八条 (government or force-majeure delay → negotiated disposal).
@@ -92,6 +92,11 @@ export interface ParcelFinding {
   tax_per_mu: number | null;
   missing_inputs: string;
   category: number;
+  /** The dates the data records (the view's actual_start_date / halted_since are as of as_of). */
+  recorded_actual_start_date?: DateValue;
+  recorded_halted_since?: DateValue;
+  /** supply_date is after as_of: the parcel has no findings yet (as-of rules). */
+  supplied_after_as_of?: boolean;
 }
 
 /**
@@ -180,6 +185,32 @@ export function idleSinceSql(idleCode: Query, p: string): Query {
 
 const DISPOSAL = (d: Disposal) => codeSql(DISPOSALS, d);
 
+/** A mask, or none for a parcel supplied after the as-of date (it has no findings yet). */
+const unlessLater = (mask: Query): Query => sql`CASE WHEN supplied_after_as_of THEN 0 ELSE ${mask} END`;
+
+/** The dated events of a parcel that the as-of rules hide when they lie after the as-of date. */
+export const AS_OF_EVENTS = ['actual_start_date', 'halted_since'] as const;
+
+/**
+ * The parcels as they stood at the as-of date (data contract v2, as-of rules): an
+ * `actual_start_date` or `halted_since` after `as_of` has not happened yet and counts as empty;
+ * the recorded values are kept as `recorded_*`, and `supplied_after_as_of` marks a parcel whose
+ * `supply_date` is after `as_of` (it gets no findings). Undated snapshot fields (status, amounts,
+ * areas) are taken as given. `params` is the one-row relation holding `as_of`.
+ */
+export function datedParcelsSql(table: string, params: string): Query {
+  return sql`SELECT ${datedColumnsSql('q', sql`d.as_of`)}
+  FROM ${ident(table)} q CROSS JOIN (SELECT as_of FROM ${ident(params)}) d`;
+}
+
+/** The select list of datedParcelsSql, for a query that already joins the as-of date. */
+export function datedColumnsSql(q: string, asOf: Query): Query {
+  const events = AS_OF_EVENTS.map((c) => sql`CASE WHEN ${col(q, c)} <= ${asOf} THEN ${col(q, c)} END AS ${ident(c)}`);
+  const recorded = AS_OF_EVENTS.map((c) => sql`${col(q, c)} AS ${ident(`recorded_${c}`)}`);
+  return sql`${ident(q)}.* REPLACE (${events}), ${recorded},
+    COALESCE(${col(q, 'supply_date')} > ${asOf}, FALSE) AS supplied_after_as_of`;
+}
+
 /**
  * SELECT producing one narrow findings row per parcel: pidx, the map category (= the disposal
  * code), the idle type code, idle days, and bit masks of the exit conditions,
@@ -229,15 +260,16 @@ export function narrowFindingsQuery(asOf: string, s: RuleSettings, table = 'parc
   return sql`
 WITH k AS (${ruleParamsQuery(asOf, s)}),
 base AS (
-  SELECT p.*, k.as_of, k.dev_min, k.inv_min, k.idle_cut, k.recovery_cut,
+  SELECT ${datedColumnsSql('p', sql`k.as_of`)}, k.as_of, k.dev_min, k.inv_min, k.idle_cut, k.recovery_cut,
     COALESCE(p.government_delay, FALSE) AS gov_delay,
     ${parcelRatiosSql('p')},
-    ${clockStartSql('p')} AS clock_start,
     -- Each status test once per row: string comparisons are a good part of the run's time.
     p.status = 'producing' AS producing,
     p.status = 'built_no_production' AS built_idle
   FROM ${ident(table)} p CROSS JOIN k
 ),
+-- The clock starts from the dated events as they stood at the as-of date.
+clocked AS (SELECT *, ${clockStartSql('b')} AS clock_start FROM base b),
 lines AS (
   SELECT *,
     -- The one-year line (第二条) and the recovery line (第十四条(二)) have been reached.
@@ -245,11 +277,13 @@ lines AS (
     clock_start <= recovery_cut AS recovery_due,
     -- As efficiencyAppliesSql, from the status tests above.
     land_use = 'industrial' AND (producing OR built_idle) AS efficiency_applies
-  FROM base
+  FROM clocked
 ),
 idle AS (
   SELECT *,
     CASE
+      -- Not yet supplied at the as-of date: no findings (data contract v2, as-of rules).
+      WHEN supplied_after_as_of THEN ${codeSql(IDLE_TYPES, 'none')}
       -- 第二条: not started one full year after the agreed start date.
       WHEN actual_start_date IS NULL AND agreed_start_date IS NOT NULL AND idle_due
         THEN ${codeSql(IDLE_TYPES, 'not_started')}
@@ -279,10 +313,10 @@ SELECT pidx,
   CAST(disposal AS UTINYINT) AS category,
   CAST(idle_code AS UTINYINT) AS idle_code,
   CAST(COALESCE(date_diff('day', idle_since, as_of), 0) AS INTEGER) AS idle_days,
-  CAST(${maskSql(EXIT_CODES, exits)} AS UTINYINT) AS exits,
-  CAST(${guardedMaskSql(sql`efficiency_applies`, INEFFICIENCY_CODES, inefficiencies)} AS UTINYINT) AS ineff,
-  CAST(${maskSql(MISSING_INPUTS, missing)}
-    + ${guardedMaskSql(sql`efficiency_applies`, MISSING_INPUTS, missingEfficiency)} AS USMALLINT) AS missing
+  CAST(${unlessLater(maskSql(EXIT_CODES, exits))} AS UTINYINT) AS exits,
+  CAST(${unlessLater(guardedMaskSql(sql`efficiency_applies`, INEFFICIENCY_CODES, inefficiencies))} AS UTINYINT) AS ineff,
+  CAST(${unlessLater(sql`${maskSql(MISSING_INPUTS, missing)}
+    + ${guardedMaskSql(sql`efficiency_applies`, MISSING_INPUTS, missingEfficiency)}`)} AS USMALLINT) AS missing
 FROM judged`;
 }
 

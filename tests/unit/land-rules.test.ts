@@ -76,6 +76,48 @@ describe('idle land: not started (第二条: 超过约定动工日期满一年�
   });
 });
 
+describe('as-of rules (data contract v2: dated events after the as-of date have not happened yet)', () => {
+  it('a parcel agreed to start 2018-01-01 and started 2023-01-01 is idle (not started, two and a half years) at 2020-06-30', async () => {
+    const p = { agreed_start_date: '2018-01-01', actual_start_date: '2023-01-01', status: 'producing' };
+    const then = await one(p, '2020-06-30');
+    expect(then).toMatchObject({ idle_type: 'not_started', disposal: 'recovery', idle_days: 911, exit_reasons: 'E1' });
+    expect(then.idle_since).toBe(Date.UTC(2018, 0, 1));
+    // The view shows the start as it stood then (empty) beside the one the data records.
+    expect(then).toMatchObject({ actual_start_date: null, recorded_actual_start_date: Date.UTC(2023, 0, 1), supplied_after_as_of: false });
+    // At the start date itself the start has happened: no longer idle.
+    expect(await one(p, '2023-01-01')).toMatchObject({ idle_type: 'none', disposal: 'none', exit_reasons: '' });
+    expect(await one(p, '2022-12-31')).toMatchObject({ idle_type: 'not_started', disposal: 'recovery' });
+  });
+
+  it('a halt dated after the as-of date has not happened: not stalled, and its clock has not started', async () => {
+    const p = { actual_start_date: '2018-01-01', halted_since: '2021-01-01', developed_area_m2: 1000, status: 'halted' };
+    expect(await one(p, '2020-12-31')).toMatchObject({ idle_type: 'none', halted_since: null, idle_from: null });
+    expect(await one(p, '2022-01-01')).toMatchObject({ idle_type: 'stalled', idle_days: 365 });
+  });
+
+  it('a parcel supplied after the as-of date has no findings, and one supplied on that day has', async () => {
+    const p = {
+      supply_date: '2022-01-01', agreed_start_date: '2019-01-01', status: 'built_no_production',
+      policy_compliant: false, floor_area_m2: 100, land_price_wan: null,
+    };
+    const later = await one(p, '2021-12-31');
+    expect(later).toMatchObject({
+      supplied_after_as_of: true, idle_type: 'none', disposal: 'none', idle_days: 0, exit_reasons: '', inefficiency: '', missing_inputs: '',
+    });
+    const same = await one(p, '2022-01-01');
+    expect(same).toMatchObject({ supplied_after_as_of: false, idle_type: 'not_started', disposal: 'recovery' });
+    expect(same.exit_reasons).toBe('E1;E3;E5');
+  });
+
+  it('the report follows the as-of rules too', async () => {
+    await judge([{ agreed_start_date: '2018-01-01', actual_start_date: '2023-01-01' }, { supply_date: '2021-01-01', agreed_start_date: '2018-01-01' }], '2020-06-30');
+    expect(await reportRows(db)).toEqual([
+      { parcel_id: 'P1', idle_type: 'not_started', idle_days: 911, disposal: 'recovery', exit_reasons: 'E1', inefficiency: '' },
+      { parcel_id: 'P2', idle_type: 'none', idle_days: 0, disposal: 'none', exit_reasons: '', inefficiency: '' },
+    ]);
+  });
+});
+
 describe('disposal (第十四条: 满一年征缴闲置费, 满两年无偿收回; 第八条: 政府原因协商处置)', () => {
   it('switches from fee to recovery exactly two years after idle since (not_started)', async () => {
     const p = { agreed_start_date: '2019-06-15', land_price_wan: 1000 };
