@@ -36,6 +36,8 @@ export interface SummaryMeta {
   /** Text encoding the file was read in (`utf-8`, `gb18030`, `windows-1252`…). */
   encoding: string;
   asOf: string;
+  /** Settings that differ from the statute or the defaults, in words (local-settings.ts), if any. */
+  settingsNotice?: string | null;
   out: string;
   xlsx: string | null;
   geojson?: string | null;
@@ -53,6 +55,8 @@ export function formatSummary(r: readonly SummaryRow[], m: SummaryMeta): string 
   const decoded = m.encoding === 'utf-8' ? '' : m.encoding === 'gb18030' || m.encoding === 'gbk' ? '（按 GBK/GB18030 解码）' : `（按 ${m.encoding} 解码）`;
   lines.push(`宗地文件：${m.file}${decoded}`);
   lines.push(`评估基准日：${m.asOf}`);
+  // A local figure is never reported as the statute's (《闲置土地处置办法》第二条、第十四条).
+  if (m.settingsNotice) lines.push(`注意：${m.settingsNotice}`);
   lines.push(`读取宗地：${n('all', '')} 宗，${mu('all', '')} 亩`);
   const idleTypes = IDLE_TYPES.filter((t) => t !== 'none');
   lines.push(`闲置土地：${idleTypes.reduce((sum, t) => sum + n('idle', t), 0)} 宗`);

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readExportTables } from '../src/analysis/export-tables';
+import { localSettingsNotice } from '../src/analysis/local-settings';
 import { EMPTY_FILTER } from '../src/analysis/filters';
 import { runMujun } from '../src/analysis/mujun';
 import { reportRows, runLandRules } from '../src/analysis/run-land-rules';
@@ -273,6 +274,7 @@ async function report(o: ReportOptions, io: ReportIo, tuning: ReportTuning): Pro
       file: o.parcels.join('、'),
       encoding: input.encoding,
       asOf: o.asOf,
+      settingsNotice: localSettingsNotice(o.settings, 'zh')?.text ?? null,
       out: o.out,
       xlsx: o.xlsx,
       geojson: o.geojson,

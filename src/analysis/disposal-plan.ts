@@ -36,7 +36,8 @@ import {
   m2ToMu,
 } from '../vocab';
 import type { FindingsRow } from './land-rules';
-import type { RuleSettings } from './settings';
+import { statuteNote } from './local-settings';
+import type { NumericSettingKey, RuleSettings } from './settings';
 
 export type { DisposalAction } from '../vocab';
 
@@ -63,31 +64,10 @@ export type DisposalInput = Pick<
   tracking_stage?: TrackingStage | null;
 };
 
-/**
- * The thresholds the statute itself sets (《闲置土地处置办法》第二条: 一年; 第十四条: 满一年征缴
- * 百分之二十的闲置费, 满两年无偿收回). Legal text quotes these; a different setting is a local
- * setting, said as such beside the quotation and never written into it.
- */
-const STATUTE = { idleYears: 1, recoveryYears: 2, idleFeeRate: 0.2 } as const;
-type StatuteKey = keyof typeof STATUTE;
-
-function localYearsZh(s: RuleSettings, keys: StatuteKey[]): string {
-  const changed = keys.filter((k) => s[k] !== STATUTE[k]);
-  if (changed.length === 0) return '';
-  const parts = changed.map((k) =>
-    k === 'idleFeeRate' ? `费率 ${fmt(s.idleFeeRate * 100, 2)}%` : k === 'idleYears' ? `闲置认定 ${s.idleYears} 年` : `无偿收回 ${s.recoveryYears} 年`,
-  );
-  return `；本地设置（非法定）：${parts.join('、')}`;
-}
-
-function localYearsEn(s: RuleSettings, keys: StatuteKey[]): string {
-  const changed = keys.filter((k) => s[k] !== STATUTE[k]);
-  if (changed.length === 0) return '';
-  const parts = changed.map((k) =>
-    k === 'idleFeeRate' ? `fee rate ${fmtEn(s.idleFeeRate * 100)}%` : k === 'idleYears' ? `idle after ${s.idleYears} yr` : `recovery after ${s.recoveryYears} yr`,
-  );
-  return `; local setting (not the statute): ${parts.join(', ')}`;
-}
+// Legal text quotes the statute's own figures (第二条: 一年; 第十四条: 满一年征缴百分之二十的闲置费,
+// 满两年无偿收回); a different setting is named beside the quotation (statuteNote), never in it.
+const localYearsZh = (s: RuleSettings, keys: NumericSettingKey[]) => statuteNote(s, keys, 'zh');
+const localYearsEn = (s: RuleSettings, keys: NumericSettingKey[]) => statuteNote(s, keys, 'en');
 
 const LAW_ZH = '《闲置土地处置办法》';
 const LAW_EN = 'Measures on Disposal of Idle Land';

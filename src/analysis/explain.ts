@@ -5,6 +5,7 @@
 
 import { DISPOSAL_LABELS, type Lang, isoDate } from '../vocab';
 import type { FindingsRow } from './land-rules';
+import { statuteNote } from './local-settings';
 import type { RuleSettings } from './settings';
 
 /** The fields of a findings row the explanation reads (dates as epoch ms or ISO text). */
@@ -15,7 +16,8 @@ export type ExplainInput = Pick<
   | 'land_price_wan' | 'actual_investment_wan' | 'agreed_investment_wan' | 'annual_output_wan' | 'agreed_annual_output_wan'
   | 'exit_reasons' | 'inefficiency' | 'missing_inputs'
   | 'developed_ratio' | 'investment_ratio' | 'plot_ratio' | 'investment_intensity' | 'tax_per_mu'
->;
+  | 'recorded_actual_start_date' | 'recorded_halted_since' | 'supplied_after_as_of'
+> & Partial<Pick<FindingsRow, 'supply_date'>>;
 
 export interface Explanation {
   /** Headline reason for the idle finding (or why the parcel is not idle). */
@@ -50,10 +52,11 @@ export function explainParcel(p: ExplainInput, s: RuleSettings, lang: Lang): Exp
         ? `属政府原因或不可抗力造成 → ${named('negotiate')}（延长动工期限、调整用途、置换等，第八条）`
         : `caused by government action or force majeure → ${named('negotiate')} (Art. 8)`;
     }
+    // 第十四条 in its own words (满一年 / 满两年 / 百分之二十); a local setting beside it, never in it.
     if (p.disposal === 'recovery') {
       return zh
-        ? `已满 ${s.recoveryYears} 年，符合${named('recovery')}情形（第十四条；须先排除第八条所列政府原因，并依法告知、听证）`
-        : `${s.recoveryYears}+ years idle → ${named('recovery')} (Art. 14; government causes under Art. 8 must be ruled out and the holder notified and heard)`;
+        ? `符合${named('recovery')}情形（第十四条第（二）项：未动工开发满两年的，无偿收回国有建设用地使用权${statuteNote(s, ['recoveryYears'], 'zh')}；须先排除第八条所列政府原因，并依法告知、听证）`
+        : `→ ${named('recovery')} (Art. 14(2): not developed for two full years → recovered without compensation${statuteNote(s, ['recoveryYears'], 'en')}; government causes under Art. 8 must be ruled out and the holder notified and heard)`;
     }
     const fee =
       p.fee_wan !== null && p.land_price_wan !== null
@@ -63,10 +66,20 @@ export function explainParcel(p: ExplainInput, s: RuleSettings, lang: Lang): Exp
         : zh
           ? '，土地价款缺失，闲置费金额无法计算'
           : '; land price missing, fee amount unknown';
+    const keys = ['idleYears', 'recoveryYears', 'idleFeeRate'] as const;
     return zh
-      ? `已满 ${s.idleYears} 年、未满 ${s.recoveryYears} 年，${named('fee')}（第十四条）${fee}`
-      : `${s.idleYears}–${s.recoveryYears} years → ${named('fee')} (Art. 14)${fee}`;
+      ? `${named('fee')}（第十四条第（一）项：未动工开发满一年的，按照土地出让或者划拨价款的百分之二十征缴土地闲置费${statuteNote(s, keys, 'zh')}）${fee}`
+      : `→ ${named('fee')} (Art. 14(1): not developed for one full year → a fee of 20% of the land price${statuteNote(s, keys, 'en')})${fee}`;
   };
+
+  // The one-year line of 第二条 as the statute says it, with the local setting beside it.
+  const yearLine = zh
+    ? s.idleYears === 1
+      ? '满一年（第二条）'
+      : `按本地设置满 ${s.idleYears} 年（非法定；第二条为满一年）`
+    : s.idleYears === 1
+      ? 'one full year (Art. 2)'
+      : `${s.idleYears} full years by local setting (not the statute; Art. 2 says one year)`;
 
   if (p.idle_type === 'not_started' && agreed && since) {
     idle = zh
@@ -93,8 +106,8 @@ export function explainParcel(p: ExplainInput, s: RuleSettings, lang: Lang): Exp
           ? `约定动工日期 ${agreed} 尚未到期，未闲置`
           : `Agreed start ${agreed} not yet reached; not idle`
         : zh
-          ? `约定动工日期 ${agreed}，截至 ${asOf} 未动工但未满 ${s.idleYears} 年（${idleFrom} 起认定闲置）`
-          : `Agreed start ${agreed}; not started but under ${s.idleYears} year(s) by ${asOf} (idle from ${idleFrom})`;
+          ? `约定动工日期 ${agreed}，截至 ${asOf} 未动工，尚未${yearLine}，${idleFrom} 起认定闲置`
+          : `Agreed start ${agreed}; not started by ${asOf}, but not yet ${yearLine}: idle from ${idleFrom}`;
   } else if (!actual && !agreed) {
     idle = zh ? '未动工且缺少约定动工日期，无法判定是否闲置' : 'Not started and no agreed start date: idle status cannot be judged';
   } else if (halted && idleFrom) {
@@ -102,14 +115,23 @@ export function explainParcel(p: ExplainInput, s: RuleSettings, lang: Lang): Exp
     idle =
       asOf < due
         ? zh
-          ? `自 ${halted} 停工，${due} 起满 ${s.idleYears} 年`
-          : `Halted since ${halted}; a full year is reached on ${due}`
+          ? `自 ${halted} 停工，${due} 起${yearLine}`
+          : `Halted since ${halted}; ${yearLine} is reached on ${due}`
         : zh
-          ? `自 ${halted} 停工已满 ${s.idleYears} 年，但开发面积与投资比例不低于标准（或缺失），不认定闲置`
-          : `Halted since ${halted} for over ${s.idleYears} year(s), but development and investment are not below the thresholds (or missing)`;
+          ? `自 ${halted} 停工已${yearLine}，但开发面积与投资比例不低于标准（或缺失），不认定闲置`
+          : `Halted since ${halted} for ${yearLine}, but development and investment are not below the thresholds (or missing)`;
   } else {
     idle = zh ? `已于 ${actual} 动工，未停工，未闲置` : `Started ${actual}, not halted; not idle`;
   }
+
+  // Data contract v2, as-of rules: events the data records after the as-of date have not happened yet.
+  const later = laterEvents(p, asOf, zh);
+  if (p.supplied_after_as_of) {
+    const supplied = isoDate(p.supply_date ?? null);
+    idle = zh
+      ? `供地日期 ${supplied ?? ''} 晚于评估日期 ${asOf}：截至评估日期尚未供地，不作判定`
+      : `Supplied on ${supplied ?? ''}, after the as-of date ${asOf}: not yet supplied then, not judged`;
+  } else if (later) idle = `${idle}${later}`;
 
   const exits: Explanation['exits'] = [];
   for (const code of p.exit_reasons ? p.exit_reasons.split(';') : []) {
@@ -145,4 +167,17 @@ export function explainParcel(p: ExplainInput, s: RuleSettings, lang: Lang): Exp
   }
 
   return { idle, exits, inefficiencies, missing: p.missing_inputs ? p.missing_inputs.split(';') : [] };
+}
+
+/** “（实际动工日期 2023-01-01 晚于评估日期，按当时尚未发生判定）” for each recorded event after the as-of date. */
+function laterEvents(p: ExplainInput, asOf: string, zh: boolean): string {
+  const events: [string, string, string][] = [];
+  const actual = isoDate(p.recorded_actual_start_date ?? null);
+  const halted = isoDate(p.recorded_halted_since ?? null);
+  if (actual && actual > asOf) events.push([actual, '实际动工日期', 'the actual start']);
+  if (halted && halted > asOf) events.push([halted, '停工日期', 'the halt']);
+  if (events.length === 0) return '';
+  return zh
+    ? `（${events.map(([d, z]) => `${z} ${d}`).join('、')} 晚于评估日期，按当时尚未发生判定）`
+    : ` (${events.map(([d, , e]) => `${e} on ${d}`).join(' and ')} came after the as-of date and is treated as not yet happened)`;
 }

@@ -82,6 +82,13 @@ export interface SettingMeta {
   sourceEn: string;
   /** Whole numbers only (years feed DuckDB's to_years). */
   integer?: boolean;
+  /**
+   * The default is the statute's own figure (《闲置土地处置办法》第二条、第十四条): any other value
+   * is a local, non-statutory setting and is announced as such wherever findings are shown.
+   */
+  statutory?: boolean;
+  /** Shown as a percentage (the setting holds a share, 0.2 = 20 %). */
+  percent?: boolean;
 }
 
 export const DEFAULT_SETTINGS: RuleSettings = {
@@ -185,31 +192,31 @@ export type RuleSettingMeta = SettingMeta & { group: SettingGroup };
 
 export const SETTING_META: readonly RuleSettingMeta[] = [
   {
-    key: 'idleYears', group: 'idle', labelZh: '闲置认定年限', labelEn: 'Years until idle', unitZh: '年', unitEn: 'yr',
+    key: 'idleYears', group: 'idle', statutory: true, labelZh: '闲置认定年限', labelEn: 'Years until idle', unitZh: '年', unitEn: 'yr',
     min: 1, max: 5, step: 1, integer: true,
     sourceZh: `${IDLE_LAW_ZH} 第二条：超过约定动工日期满一年未动工`,
     sourceEn: `${IDLE_LAW_EN}, Art. 2: not started one full year after the agreed date`,
   },
   {
-    key: 'recoveryYears', group: 'idle', labelZh: '无偿收回年限', labelEn: 'Years until recovery', unitZh: '年', unitEn: 'yr',
+    key: 'recoveryYears', group: 'idle', statutory: true, labelZh: '无偿收回年限', labelEn: 'Years until recovery', unitZh: '年', unitEn: 'yr',
     min: 1, max: 10, step: 1, integer: true,
     sourceZh: `${IDLE_LAW_ZH} 第十四条：未动工开发满两年的，无偿收回`,
     sourceEn: `${IDLE_LAW_EN}, Art. 14: idle for two full years → recovered without compensation`,
   },
   {
-    key: 'idleFeeRate', group: 'idle', labelZh: '闲置费费率', labelEn: 'Idle-land fee rate', unitZh: '× 土地价款', unitEn: '× land price',
+    key: 'idleFeeRate', group: 'idle', statutory: true, percent: true, labelZh: '闲置费费率', labelEn: 'Idle-land fee rate', unitZh: '× 土地价款', unitEn: '× land price',
     min: 0, max: 1, step: 0.01,
     sourceZh: `${IDLE_LAW_ZH} 第十四条：按土地出让或者划拨价款的百分之二十征缴土地闲置费`,
     sourceEn: `${IDLE_LAW_EN}, Art. 14: fee of 20 % of the land price`,
   },
   {
-    key: 'stalledDevelopedRatio', group: 'idle', labelZh: '中止开发建设认定·已开发面积占比低于', labelEn: 'Development suspended: developed share below',
+    key: 'stalledDevelopedRatio', group: 'idle', statutory: true, percent: true, labelZh: '中止开发建设认定·已开发面积占比低于', labelEn: 'Development suspended: developed share below',
     unitZh: '', unitEn: '', min: 0, max: 1, step: 0.01,
     sourceZh: `${IDLE_LAW_ZH} 第二条：已动工开发但开发面积占应动工开发面积不足三分之一`,
     sourceEn: `${IDLE_LAW_EN}, Art. 2: developed area under one third`,
   },
   {
-    key: 'stalledInvestmentRatio', group: 'idle', labelZh: '中止开发建设认定·已投资额占比低于', labelEn: 'Development suspended: investment share below',
+    key: 'stalledInvestmentRatio', group: 'idle', statutory: true, percent: true, labelZh: '中止开发建设认定·已投资额占比低于', labelEn: 'Development suspended: investment share below',
     unitZh: '', unitEn: '', min: 0, max: 1, step: 0.01,
     sourceZh: `${IDLE_LAW_ZH} 第二条：已投资额占总投资额不足百分之二十五，中止开发建设满一年`,
     sourceEn: `${IDLE_LAW_EN}, Art. 2: investment under 25 %, halted for one full year`,

@@ -1,6 +1,7 @@
 // What the UI can ask for. Each action turns a request into events (updaters.ts); the few
 // that wait on an effect (tracking storage, export) do so here, not in the updaters.
 
+import type { SheetKey } from '../analysis/export-tables';
 import type { ParcelFilter } from '../analysis/filters';
 import type { ClusterSettings } from '../analysis/review-settings';
 import { MUJUN_SHARE_KEYS, type NumericSettingKey, type RuleSettings, classSharePatch } from '../analysis/settings';
@@ -88,7 +89,7 @@ export function createActions({ store, dispatch, enqueue, fx }: ActionDeps) {
       return [];
     },
     /** Exports the current (filtered) lists as one .xlsx, or one list as CSV. */
-    async exportLists(kind: 'xlsx' | { csv: string }): Promise<void> {
+    async exportLists(kind: 'xlsx' | { csv: SheetKey }): Promise<void> {
       const s = store.get();
       dispatch({ type: 'exporting', on: true });
       try {

@@ -6,4 +6,4 @@ export { REGIONS, type RegionId, type RegionInfo, regionById, isWorkspaceId, typ
 export { DEFAULT_SETTINGS, SETTING_GROUPS, SETTING_META, type SettingMeta } from '../analysis/settings';
 export { CLUSTER_SETTING_META } from '../analysis/review-settings';
 export { OVERLAP_EXPLANATION } from '../analysis/county-overlap';
-export { SHEET_NAMES } from '../analysis/export-tables';
+export { SHEET_NAMES, SHEET_NAMES_BY_LANG, type SheetKey } from '../analysis/export-tables';

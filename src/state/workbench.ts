@@ -6,7 +6,8 @@
 //   history  ← region, selected parcel, tracking revision  (every view: the detail panel shows it)
 // plus the export, which runs on the same queue.
 
-import { readExportTables } from '../analysis/export-tables';
+import { SHEET_NAMES_BY_LANG, type SheetKey, readExportTables } from '../analysis/export-tables';
+import { placeInfo } from './place-info';
 import { mujunMix, mujunRanking, parcelMujunClasses, runMujun } from '../analysis/mujun';
 import { loadTracking, revitalisedThisYear, trackingStageCounts } from '../analysis/tracking-summary';
 import type { RuleSettings } from '../analysis/settings';
@@ -96,40 +97,48 @@ export const history: Derivation<WorkbenchState['history']> = {
 
 export const WORKBENCH_DERIVATIONS = [trackingTable, scores, figures, history] as const;
 
-/** The files an export writes (the current filter, as-of date and settings). */
+/**
+ * The files an export writes (the current filter, as-of date and settings), in the UI's language:
+ * sheet names, headers, labels and the 说明 / Notes sheet. `csv` names a sheet by its key.
+ */
 export async function exportFile(
   s: AppState,
   db: Db,
   fx: Effects,
-  kind: 'xlsx' | { csv: string },
+  kind: 'xlsx' | { csv: SheetKey },
 ): Promise<{ bytes: Uint8Array; name: string; type: string }> {
-  const region = regionById(s.region)!;
+  const region = regionById(s.region);
   const asOf = asOfDate(s);
+  const lang = s.lang;
+  const info = placeInfo(s, lang);
   // The tables are rebuilt here rather than trusted: the export must match this state even
   // when the workbench (which keeps them current) has not been opened.
   await loadTrackingTable(db, fx.tracking, s.region);
   await runMujun(db, s.settings);
-  const tables = await readExportTables(db, s.filter, asOf);
+  const tables = await readExportTables(db, s.filter, asOf, lang);
   if (kind === 'xlsx') {
     // exceljs is large; it loads only when someone exports.
     const { buildWorkbook } = await import('../export/xlsx');
     const parkNames = Object.fromEntries(s.parkOptions.map((p) => [p.park_id, p.name]));
     const bytes = await buildWorkbook(tables, {
       asOf,
-      regionName: `${region.province}${region.city}`,
+      regionName: region ? (lang === 'zh' ? `${region.province}${region.city}` : region.nameEn) : info.title,
       filter: s.filter,
       settings: s.settings,
       parkNames,
-      dataNote: '园区、宗地、企业为示例数据（程序生成），不代表真实统计',
+      dataNote: info.synthetic ? (lang === 'zh' ? '园区、宗地、企业为示例数据（程序生成），不代表真实统计' : 'Parks, parcels and enterprises are generated demo data, not real statistics') : undefined,
+      lang,
+      today: s.today,
     });
+    const base = lang === 'zh' ? `园区招商一张图_${region?.nameZh ?? info.title}` : `ParkAtlas_${region?.nameEn ?? info.title}`;
     return {
       bytes,
-      name: `园区招商一张图_${region.nameZh}_${asOf}.xlsx`,
+      name: `${base}_${asOf}.xlsx`,
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     };
   }
   const { tableToCsvBytes, csvFileName } = await import('../export/csv');
-  const t = tables.find((x) => x.name === kind.csv) ?? tables[0];
+  const t = tables.find((x) => x.name === SHEET_NAMES_BY_LANG[lang][kind.csv]) ?? tables[0];
   return { bytes: tableToCsvBytes(t), name: csvFileName(t, asOf), type: 'text/csv;charset=utf-8' };
 }
 

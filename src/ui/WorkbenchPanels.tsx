@@ -1,7 +1,7 @@
 // Workbench side panels: map colouring, revitalisation progress, 亩均 class mix, exports.
 
 import { useMemo } from 'preact/hooks';
-import { SHEET_NAMES } from '../state/catalog';
+import { SHEET_NAMES_BY_LANG, type SheetKey } from '../state/catalog';
 import { MUJUN_PALETTE, cssColor } from '../map/palette';
 import { Chart } from './charts/Chart';
 import { fmt } from './format';
@@ -100,7 +100,7 @@ export function MujunMixChart() {
 
 export function ExportBar() {
   const actions = useActions();
-  const { t } = useT();
+  const { t, lang } = useT();
   const exporting = useAppState((s) => s.workbench.exporting);
   const error = useAppState((s) => s.workbench.error);
   const filter = useAppState((s) => s.filter);
@@ -118,15 +118,17 @@ export function ExportBar() {
           value=""
           onChange={(e) => {
             const v = (e.target as HTMLSelectElement).value;
-            if (v) actions.exportLists({ csv: v });
+            if (v) actions.exportLists({ csv: v as SheetKey });
           }}
         >
           <option value="">{t('exportCsv')}</option>
-          {Object.values(SHEET_NAMES).map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
+          {(Object.entries(SHEET_NAMES_BY_LANG[lang]) as [SheetKey, string][])
+            .filter(([key]) => key !== 'notes')
+            .map(([key, name]) => (
+              <option key={key} value={key}>
+                {name}
+              </option>
+            ))}
         </select>
       </div>
       <p class="muted small">{filtered ? t('exportFiltered') : t('exportAll')}</p>

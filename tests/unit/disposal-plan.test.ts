@@ -48,13 +48,13 @@ describe('proposeActions', () => {
     const local = { ...DEFAULT_SETTINGS, recoveryYears: 3, idleFeeRate: 0.1 };
     const fee = plan({ ...NOT_STARTED, idle_type: 'not_started', idle_days: 800, disposal: 'fee', fee_wan: 100, exit_reasons: 'E1' }, local);
     expect(fee[0].ruleZh).toContain('第十四条第（一）项：未动工开发满一年的，按照土地出让或者划拨价款的百分之二十征缴土地闲置费');
-    expect(fee[0].ruleZh).toContain('本地设置（非法定）：无偿收回 3 年、费率 10%');
+    expect(fee[0].ruleZh).toContain('本判定按本地设置（非法定）：无偿收回年限 3 年、闲置费费率 10%');
     expect(fee[0].ruleZh).not.toMatch(/第十四条[^；]*满 ?3 ?年/);
-    expect(fee[0].ruleEn).toContain('local setting (not the statute): recovery after 3 yr, fee rate 10%');
-    expect(fee[1].ruleZh).toContain('未动工开发满两年的将无偿收回；本地设置（非法定）：无偿收回 3 年');
+    expect(fee[0].ruleEn).toContain('judged by local setting (not the statute): years until recovery 3 yr, idle-land fee rate 10%');
+    expect(fee[1].ruleZh).toContain('未动工开发满两年的将无偿收回；本判定按本地设置（非法定）：无偿收回年限 3 年');
     const rec = plan({ ...NOT_STARTED, idle_type: 'not_started', idle_days: 1200, disposal: 'recovery' }, local);
     expect(rec[0].ruleZh).toContain('第十四条第（二）项：未动工开发满两年的');
-    expect(rec[0].ruleZh).toContain('本地设置（非法定）：无偿收回 3 年');
+    expect(rec[0].ruleZh).toContain('本判定按本地设置（非法定）：无偿收回年限 3 年');
     expect(rec[0].ruleZh).not.toContain('费率');
   });
 

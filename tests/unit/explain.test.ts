@@ -86,7 +86,9 @@ describe('idle explanation (闲置土地处置办法 第二条、第八条、第
     expect(idle).toMatch(DAYS_1521);
     expect(idle).toContain('无偿收回');
     expect(idle).toContain('第十四条');
-    expect(idle).toContain(`${S.recoveryYears} 年`);
+    // 第十四条第（二）项 in its own words.
+    expect(idle).toContain('未动工开发满两年的，无偿收回');
+    expect(idle).not.toContain('本地设置');
     expect(idle).not.toContain('闲置费');
   });
 
@@ -105,13 +107,29 @@ describe('idle explanation (闲置土地处置办法 第二条、第八条、第
     });
     const { idle } = explainParcel(p, S, 'zh');
     expect(idle.startsWith('约定动工日期 2025-03-01，截至 2026-06-30 已满 1 年未动工（闲置 486 天，第二条）；')).toBe(true);
-    expect(idle).toContain('征缴土地闲置费（第十四条）');
+    expect(idle).toContain('征缴土地闲置费（第十四条第（一）项：未动工开发满一年的，按照土地出让或者划拨价款的百分之二十征缴土地闲置费）');
     expect(idle.endsWith('，闲置费 = 土地价款 1,000 万元 × 20.0% = 200 万元')).toBe(true);
     expect(idle).not.toContain('无偿收回');
     const en = explainParcel(p, S, 'en').idle;
     expect(en).toContain('fee = land price 1,000 × 20.0% = 200');
     expect(en).toContain('2025-03-01');
     expect(en).toContain('2026-06-30');
+  });
+
+  it('a changed recovery period never rewrites 第十四条: the statute is quoted, the local setting stated beside it', () => {
+    // Idle 2.5 years with recovery set to 3 years: a fee by the local setting, although the statute recovers at two.
+    const p = input({
+      agreed_start_date: '2024-01-01', actual_start_date: null, idle_type: 'not_started', idle_since: '2024-01-01',
+      idle_days: 911, idle_years: 2, disposal: 'fee', land_price_wan: 1000, fee_wan: 200,
+    });
+    const local = { ...S, recoveryYears: 3 };
+    const zh = explainParcel(p, local, 'zh').idle;
+    expect(zh).toContain('第十四条第（一）项：未动工开发满一年的，按照土地出让或者划拨价款的百分之二十征缴土地闲置费；本判定按本地设置（非法定）：无偿收回年限 3 年');
+    expect(zh).not.toMatch(/满 ?1 ?年未满 ?3 ?年/);
+    const en = explainParcel(p, local, 'en').idle;
+    expect(en).toContain('Art. 14(1): not developed for one full year → a fee of 20% of the land price; judged by local setting (not the statute): years until recovery 3 yr');
+    // The statutory settings: no local note at all.
+    expect(explainParcel(p, S, 'zh').idle).not.toContain('本地设置');
   });
 
   it('fee without a land price says the amount cannot be computed', () => {
@@ -191,11 +209,14 @@ describe('idle explanation (闲置土地处置办法 第二条、第八条、第
   it('overdue but under a year: names the date from which it becomes idle', () => {
     const p = input({ agreed_start_date: '2026-01-15', actual_start_date: null, idle_from: '2027-01-15' });
     expect(explainParcel(p, S, 'zh').idle).toBe(
-      '约定动工日期 2026-01-15，截至 2026-06-30 未动工但未满 1 年（2027-01-15 起认定闲置）',
+      '约定动工日期 2026-01-15，截至 2026-06-30 未动工，尚未满一年（第二条），2027-01-15 起认定闲置',
     );
     expect(explainParcel(p, S, 'en').idle).toContain('idle from 2027-01-15');
     // A longer idle period setting is named with the line the rules drew for it.
-    expect(explainParcel({ ...p, idle_from: '2028-01-15' }, { ...S, idleYears: 2 }, 'zh').idle).toContain('未满 2 年（2028-01-15 起认定闲置）');
+    // A longer idle period is a local setting, named beside the statute's one year.
+    expect(explainParcel({ ...p, idle_from: '2028-01-15' }, { ...S, idleYears: 2 }, 'zh').idle).toContain(
+      '尚未按本地设置满 2 年（非法定；第二条为满一年），2028-01-15 起认定闲置',
+    );
   });
 
   it('agreed start date exactly today is overdue-not-idle, not 尚未到期', () => {
@@ -213,13 +234,13 @@ describe('idle explanation (闲置土地处置办法 第二条、第八条、第
 
   it('halted for under a year: names the date a full year is reached', () => {
     const p = input({ halted_since: '2026-01-10', idle_from: '2027-01-10', developed_ratio: 0.1 });
-    expect(explainParcel(p, S, 'zh').idle).toBe('自 2026-01-10 停工，2027-01-10 起满 1 年');
-    expect(explainParcel(p, S, 'en').idle).toBe('Halted since 2026-01-10; a full year is reached on 2027-01-10');
+    expect(explainParcel(p, S, 'zh').idle).toBe('自 2026-01-10 停工，2027-01-10 起满一年（第二条）');
+    expect(explainParcel(p, S, 'en').idle).toBe('Halted since 2026-01-10; one full year (Art. 2) is reached on 2027-01-10');
   });
 
   it('halted over a year but well developed: not idle, says why', () => {
     const p = input({ halted_since: '2024-01-10', idle_from: '2025-01-10', developed_ratio: 0.9, investment_ratio: 0.8 });
-    expect(explainParcel(p, S, 'zh').idle).toContain('自 2024-01-10 停工已满 1 年，但开发面积与投资比例不低于标准');
+    expect(explainParcel(p, S, 'zh').idle).toContain('自 2024-01-10 停工已满一年（第二条），但开发面积与投资比例不低于标准');
   });
 
   it('started and working: not idle', () => {
@@ -324,8 +345,27 @@ describe('explaining a real parcel_findings row', () => {
       await runLandRules(db, '2024-06-01', s);
       const [row] = rows<ExplainInput>(await db.query('SELECT * FROM parcel_findings'));
       expect(isoDate(row.idle_from)).toBe(line);
-      expect(explainParcel(row, s, 'zh').idle).toContain(`未满 ${idleYears} 年（${line} 起认定闲置）`);
+      const yearLine = idleYears === 1 ? '满一年（第二条）' : `按本地设置满 ${idleYears} 年（非法定；第二条为满一年）`;
+      expect(explainParcel(row, s, 'zh').idle).toContain(`尚未${yearLine}，${line} 起认定闲置`);
     }
+  });
+
+  it('at a past as-of date, a later start is named and treated as not yet happened; a later supply is not judged', async () => {
+    await loadParcels(db, [
+      { agreed_start_date: '2018-01-01', actual_start_date: '2023-01-01', status: 'producing' },
+      { supply_date: '2021-03-01', agreed_start_date: '2018-01-01' },
+    ]);
+    await runLandRules(db, '2020-06-30', S);
+    const [started, supplied] = rows<ExplainInput>(await db.query('SELECT * FROM parcel_findings ORDER BY pidx'));
+    const zh = explainParcel(started, S, 'zh').idle;
+    expect(zh.startsWith('约定动工日期 2018-01-01，截至 2020-06-30 已满 2 年未动工（')).toBe(true);
+    expect(zh.endsWith('（实际动工日期 2023-01-01 晚于评估日期，按当时尚未发生判定）')).toBe(true);
+    expect(explainParcel(started, S, 'en').idle).toContain('the actual start on 2023-01-01 came after the as-of date');
+    expect(explainParcel(supplied, S, 'zh').idle).toBe('供地日期 2021-03-01 晚于评估日期 2020-06-30：截至评估日期尚未供地，不作判定');
+    // At today's date the same parcel is simply started.
+    await runLandRules(db, '2026-06-30', S);
+    const [now] = rows<ExplainInput>(await db.query('SELECT * FROM parcel_findings ORDER BY pidx'));
+    expect(explainParcel(now, S, 'zh').idle).toBe('已于 2023-01-01 动工，未停工，未闲置');
   });
 
   it('reads the epoch-ms dates of a findings row into the same sentence', async () => {

@@ -86,10 +86,10 @@ const sheet = (tables: ExportTable[], name: string) => {
 const record = (t: ExportTable, i: number) => Object.fromEntries(t.headers.map((h, j) => [h, t.rows[i][j]]));
 const column = (t: ExportTable, h: string) => t.rows.map((r) => r[t.headers.indexOf(h)]);
 
-async function workbook(f: ParcelFilter): Promise<ExportTable[]> {
-  const tables = await readExportTables(db, f, AS_OF);
+async function workbook(f: ParcelFilter, lang: 'zh' | 'en' = 'zh', settings = SETTINGS): Promise<ExportTable[]> {
+  const tables = await readExportTables(db, f, AS_OF, lang);
   const bytes = await buildWorkbook(tables, {
-    asOf: AS_OF, regionName: '山东省德州市', filter: f, settings: SETTINGS,
+    asOf: AS_OF, regionName: '山东省德州市', filter: f, settings, lang,
     generatedAt: '2021-06-02T10:00:00.000Z', parkNames: { K1: '经开区', K2: '高新区' }, dataNote: '示例数据',
   });
   // An .xlsx is a zip archive.
@@ -115,12 +115,13 @@ describe('export workbook (written and read back with exceljs)', () => {
     expect(column(t, '宗地编号')).toEqual(['P1', 'P4', 'P2']);
     expect(record(t, 0)).toMatchObject({
       宗地编号: 'P1', 县区: '宁津县', 园区: '经开区', 土地使用权人: '甲公司', 用地性质: '工业', 建设状态: '未动工',
-      '面积(亩)': 45, 闲置类型: '未动工闲置', 闲置起始日期: '2019-01-01', '闲置天数(天)': 882, 处置方式: '无偿收回',
+      '面积(亩)': 45, 闲置类型: '未动工闲置', 起算日期: '2019-01-01', 认定闲置日期: '2020-01-01', 无偿收回期满日期: '2021-01-01',
+      '闲置天数(天)': 882, 处置方式: '无偿收回',
       '土地价款(万元)': 800, '闲置费(万元)': null, 政府原因: '否',
     });
     expect(record(t, 2)).toMatchObject({
       宗地编号: 'P2', 闲置类型: '中止开发建设闲置', '闲置天数(天)': 457, 处置方式: '征缴土地闲置费', '闲置费(万元)': 200,
-      '已开发面积占比(%)': 3.3, 停工日期: '2020-03-01',
+      '已开发面积占比(%)': 3.3, 停工日期: '2020-03-01', 起算日期: '2020-03-01', 认定闲置日期: '2021-03-01',
     });
   });
 
@@ -215,5 +216,45 @@ describe('CSV export', () => {
     expect(parsed.header).toEqual(idle.headers);
     expect(parsed.records[0].cells.slice(0, 3)).toEqual(['P1', '宁津县', '经开区']);
     expect(parsed.records[2].cells[idle.headers.indexOf('闲置费(万元)')]).toBe('200');
+  });
+});
+
+describe('export in English', () => {
+  it('sheet names, headers, labels and the Notes sheet are English; values and ids are unchanged', async () => {
+    const wb = await workbook({ ...EMPTY_FILTER, counties: ['乐陵市'] }, 'en');
+    expect(wb.map((t) => t.name)).toEqual(['Notes', 'Idle land', 'Exit conditions', 'Inefficient land', 'Per-mu evaluation', 'Revitalisation tracking']);
+    const idle = sheet(wb, 'Idle land');
+    expect(record(idle, 0)).toMatchObject({
+      'Parcel ID': 'P4', County: '乐陵市', Park: '高新区', 'Land use': 'Industrial', 'Clock start': '2020-01-01', 'Idle from': '2021-01-01',
+      'Days idle': 517, 'Idle-land fee (10k CNY)': 100, 'Government delay': 'No',
+    });
+    // No Chinese outside the data's own names (county, park, holder).
+    const chinese = /[\u4e00-\u9fff]/;
+    for (const t of wb) for (const h of t.headers) expect(h).not.toMatch(chinese);
+    expect(String(record(idle, 0)['Idle type'])).not.toMatch(chinese);
+    const exit = sheet(wb, 'Exit conditions');
+    expect(String(record(exit, 0)['Exit conditions'])).not.toMatch(chinese);
+    const notes = sheet(wb, 'Notes');
+    expect(notes.headers).toEqual(['Item', 'Value', 'Unit', 'Default', 'Source or note']);
+    expect(notes.rows.find((r) => r[0] === 'Filter')?.[1]).toBe('County: 乐陵市');
+    for (const r of notes.rows) for (const v of [r[0], r[2], r[4]]) if (typeof v === 'string') expect(v).not.toMatch(chinese);
+  });
+});
+
+describe('说明 names settings that differ from the statute', () => {
+  it('lists a changed statutory figure at the top as 非法定设置 and marks its row; other changes as 本地设置', async () => {
+    const local = mergeSettings({ recoveryYears: 3, minTaxPerMu: 8 }).settings;
+    const notes = sheet(await workbook(EMPTY_FILTER, 'zh', local), '说明');
+    const i = notes.rows.findIndex((r) => r[0] === '非法定设置');
+    expect(i).toBeGreaterThan(-1);
+    expect(i).toBeLessThan(notes.rows.findIndex((r) => r[0] === '地区'));
+    expect(notes.rows[i][1]).toBe('无偿收回年限 3 年（法定：2 年）');
+    expect(notes.rows.find((r) => r[0] === '本地设置')?.[1]).toBe('亩均税收下限 8 万元/亩（默认：5 万元/亩）');
+    const row = notes.rows.find((r) => r[0] === '无偿收回年限')!;
+    expect(row.slice(1, 4)).toEqual([3, '年', 2]);
+    expect(row[4]).toMatch(/^本地设置（非法定），法定值见：.*第十四条：未动工开发满两年的，无偿收回$/);
+    // At the defaults there is no such row.
+    const plain = sheet(await workbook(EMPTY_FILTER, 'zh', DEFAULT_SETTINGS), '说明');
+    expect(plain.rows.some((r) => r[0] === '非法定设置' || r[0] === '本地设置')).toBe(false);
   });
 });

@@ -140,6 +140,8 @@ describe('npm run report', { timeout: 120_000 }, () => {
       'P2,stalled,457,fee,,',
       'P3,none,0,none,E4;E5,L3',
     ]);
+    // The summary says the recovery period is a local figure, not the statute's two years.
+    expect(r.stdout).toContain('注意：非法定设置（与《闲置土地处置办法》规定不同）：无偿收回年限 3 年（法定：2 年）。本地设置：容积率下限 0.3（默认：0.8）');
   });
 
   it('bad settings: exit 2 with the reason, no output file', async () => {
