@@ -2,7 +2,7 @@
 // with these hooks, so no component holds a module-level singleton.
 
 import { createContext } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { AppState } from './app-state';
 import type { App } from './runtime';
 import type { Store } from './store';
@@ -16,15 +16,23 @@ export function useApp(): App {
 }
 
 export function useStore<T, U>(store: Store<T>, select: (s: T) => U): U {
-  const [value, setValue] = useState(() => select(store.get()));
+  // The value is selected on every render with the selector of that render, so a selector that
+  // closes over props or the language (placeInfo(s, lang)) is never answered by a stale one;
+  // the subscription only decides when to render again, with the latest selector.
+  const latest = useRef(select);
+  latest.current = select;
+  const [, rerender] = useState(0);
   useEffect(() => {
-    const update = () => setValue(() => select(store.get()));
-    update();
-    return store.subscribe(update);
-    // The selector is expected to be stable in meaning; re-subscribing each render is wasteful.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    let last = latest.current(store.get());
+    return store.subscribe(() => {
+      const next = latest.current(store.get());
+      if (next !== last) {
+        last = next;
+        rerender((n) => n + 1);
+      }
+    });
   }, [store]);
-  return value;
+  return select(store.get());
 }
 
 /** A slice of the app state; the component re-renders when its identity changes. */

@@ -44,6 +44,13 @@ export function DetailPanel(props: { parcel: ParcelDetail }) {
   const history = useAppState((s) => s.workbench.history);
   const { explanation: ex, actions } = parcelPanel(p, settings, lang, history);
   const money = (v: number | null) => (v === null ? '—' : `${fmt(v)} ${t('wan')}`);
+  // A date the data records after the as-of date is shown, marked as not yet happened then.
+  const asOf = isoDate(p.as_of);
+  const recorded = (v: typeof p.supply_date) => {
+    const d = isoDate(v);
+    if (!d || !asOf || d <= asOf) return d;
+    return lang === 'zh' ? `${d}（${t('afterAsOf')}）` : `${d} (${t('afterAsOf')})`;
+  };
   return (
     <section class="detail" data-testid="detail-panel" data-parcel-id={p.parcel_id}>
       <div class="detail-head">
@@ -94,11 +101,11 @@ export function DetailPanel(props: { parcel: ParcelDetail }) {
         <Fact label={t('landUse')} value={code(p.land_use)} />
         <Fact label={t('status')} value={code(p.status)} />
         <Fact label={t('area')} value={p.area_m2 === null ? null : `${fmt(p.area_m2, 0)} m² · ${fmt(m2ToMu(p.area_m2))} ${t('mu')}`} />
-        <Fact label={t('supplyDate')} value={isoDate(p.supply_date)} />
+        <Fact label={t('supplyDate')} value={recorded(p.supply_date)} />
         <Fact label={t('agreedStart')} value={isoDate(p.agreed_start_date)} />
-        <Fact label={t('actualStart')} value={isoDate(p.actual_start_date)} />
+        <Fact label={t('actualStart')} value={recorded(p.recorded_actual_start_date ?? p.actual_start_date)} />
         <Fact label={t('agreedCompletion')} value={isoDate(p.agreed_completion_date)} />
-        <Fact label={t('haltedSince')} value={isoDate(p.halted_since)} />
+        <Fact label={t('haltedSince')} value={recorded(p.recorded_halted_since ?? p.halted_since)} />
         <Fact label={t('landPrice')} value={money(p.land_price_wan)} />
         <Fact label={t('investment')} value={`${money(p.actual_investment_wan)} / ${money(p.agreed_investment_wan)}`} />
         <Fact label={t('output')} value={`${money(p.annual_output_wan)} / ${money(p.agreed_annual_output_wan)}`} />

@@ -3,6 +3,7 @@
 import { DEFAULT_SETTINGS, SETTING_GROUPS, SETTING_META } from '../state/catalog';
 import type { SettingMeta } from '../state/app-state';
 import { useT } from './i18n';
+import './legal.css';
 import { useActions, useApp, useAppState } from '../state/context';
 
 function groupOf(m: SettingMeta): string {
@@ -69,8 +70,13 @@ export function SettingsPanel(props: { onClose: () => void }) {
                   }}
                 />
                 <div class="setting-source small muted">
-                  {t('defaultValue')} {Number(def.toFixed(4))} · {lang === 'zh' ? m.sourceZh : m.sourceEn}
+                  {m.statutory ? t('statuteValue') : t('defaultValue')} {Number(def.toFixed(4))} · {lang === 'zh' ? m.sourceZh : m.sourceEn}
                 </div>
+                {m.statutory && value !== def && (
+                  <div class="setting-warn small" data-testid={`non-statutory-${m.key}`}>
+                    ⚠ {t('nonStatutoryRow')}
+                  </div>
+                )}
               </div>
             );
           })}
