@@ -23,7 +23,19 @@ describe('wrapText', () => {
   });
 
   it('breaks English between words, not inside them', () => {
-    expect(wrapText('12 firms · 3 parks', 80, 12)).toEqual(['12 firms ·', '3 parks']);
+    const lines = wrapText('Smart fitness and online sales', 90, 12);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe('Smart fitness and online sales');
+    for (const l of lines) expect(textWidth(l, 12)).toBeLessThanOrEqual(90);
+  });
+
+  it('balances the lines instead of leaving one character alone', () => {
+    // Greedy at 90 px would give 控制系统与变频 / 器.
+    expect(wrapText('控制系统与变频器', 90, 12)).toEqual(['控制系统', '与变频器']);
+  });
+
+  it('starts a new line at a newline', () => {
+    expect(wrapText('29 家企业\n9 个园区', 200, 12)).toEqual(['29 家企业', '9 个园区']);
   });
 
   it('cuts a single word wider than the box rather than letting it spill', () => {

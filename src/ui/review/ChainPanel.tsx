@@ -22,6 +22,8 @@ export function coverage(n: ChainNodeInfo): Coverage {
 
 function meta(n: ChainNodeInfo, t: ReturnType<typeof useT>['t']): string {
   if (n.isGap) return t('covGapNote');
+  // Firms and parks on lines of their own: in a column a third of the sidebar wide, one line
+  // would break in the middle of a phrase.
   return t('covFirmsParks').replace('{firms}', String(n.enterprises)).replace('{parks}', String(n.parkIds.length));
 }
 

@@ -18,12 +18,13 @@ export function promotionReason(c: ParkCluster, t: T, lang: 'zh' | 'en'): string
   if (!p || !p.candidate) return t('promoNotCandidate');
   const sep = lang === 'zh' ? '、' : ', ';
   const colon = lang === 'zh' ? '：' : ': ';
+  const paren = (x: string) => (lang === 'zh' ? `（${x}）` : ` (${x})`);
   const parts: string[] = [];
   if (p.sharedChains.length > 0) {
-    parts.push(t('promoShared') + colon + p.sharedChains.map((s) => `${s.chain_name}（${s.counties.join(sep)}）`).join(lang === 'zh' ? '；' : '; '));
+    parts.push(t('promoShared') + colon + p.sharedChains.map((s) => `${s.chain_name}${paren(s.counties.join(sep))}`).join(lang === 'zh' ? '；' : '; '));
   }
   if (p.links.length > 0) {
-    const shown = p.links.slice(0, 3).map((l) => `${l.fromName}（${l.fromCounties.join(sep)}）→ ${l.toName}（${l.toCounties.join(sep)}）`);
+    const shown = p.links.slice(0, 3).map((l) => `${l.fromName}${paren(l.fromCounties.join(sep))} → ${l.toName}${paren(l.toCounties.join(sep))}`);
     parts.push(t('promoLinks') + colon + shown.join(lang === 'zh' ? '；' : '; ') + (p.links.length > 3 ? ' …' : ''));
   }
   return parts.join(lang === 'zh' ? '。' : '. ');

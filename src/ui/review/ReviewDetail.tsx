@@ -86,14 +86,22 @@ function NodeDetail() {
       </h3>
       <p>
         {node.enterprises} {t('firms')} · {node.parcelsCount} {t('parcelsInView')}
-        <br />
-        <span class="output-pair" data-testid="node-output">
-          {t('nodeOutput')}
-          {colon}
-          {t('outputActual')} {outputText(node.output_wan, t)} / {t('outputAgreed')} {outputText(node.agreed_output_wan, t)}
-        </span>
-        <br />
-        {node.counties.join(sep) || '—'}
+        {(node.output_wan > 0 || node.agreed_output_wan > 0) && (
+          <>
+            <br />
+            <span class="output-pair" data-testid="node-output">
+              {t('nodeOutput')}
+              {colon}
+              {t('outputActual')} {outputText(node.output_wan, t)} / {t('outputAgreed')} {outputText(node.agreed_output_wan, t)}
+            </span>
+          </>
+        )}
+        {node.counties.length > 0 && (
+          <>
+            <br />
+            {node.counties.join(sep)}
+          </>
+        )}
       </p>
       {node.parkIds.length > 0 && (
         <p class="small" data-testid="node-parks">

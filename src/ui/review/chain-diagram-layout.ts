@@ -73,8 +73,25 @@ export function textWidth(s: string, fontPx: number): number {
 /**
  * Breaks text into lines no wider than `maxPx`: between words for Latin text, anywhere in CJK
  * text (Chinese has no spaces), never inside a Latin word unless the word alone is too wide.
+ * Lines are balanced (控制系统 / 与变频器 rather than 控制系统与变频 / 器); a newline in the
+ * text always starts a new line.
  */
 export function wrapText(s: string, maxPx: number, fontPx: number): string[] {
+  return s.split('\n').flatMap((part) => balanced(part, maxPx, fontPx));
+}
+
+function balanced(s: string, maxPx: number, fontPx: number): string[] {
+  const greedy = wrapGreedy(s, maxPx, fontPx);
+  if (greedy.length < 2) return greedy;
+  // The narrowest width that still needs no more lines than the greedy wrap.
+  for (let w = textWidth(s, fontPx) / greedy.length; w < maxPx; w += fontPx / 4) {
+    const lines = wrapGreedy(s, w, fontPx);
+    if (lines.length === greedy.length) return lines;
+  }
+  return greedy;
+}
+
+function wrapGreedy(s: string, maxPx: number, fontPx: number): string[] {
   const tokens = s.match(/[\u2E80-\uFFEF]|[^\s\u2E80-\uFFEF]+|\s+/g) ?? [];
   const lines: string[] = [];
   let line = '';
