@@ -60,13 +60,17 @@ export interface ChainNodeInfo {
   stage: ChainStage;
   /** Enterprises in the region on this node. */
   enterprises: number;
-  /** Sum of annual_output_wan > 0 of parcels on this node. */
+  /** Sum of annual_output_wan > 0 of parcels on this node (实际年产值). */
   output_wan: number;
+  /** Sum of agreed_annual_output_wan of the same parcels (约定年产值, from the investment agreements). */
+  agreed_output_wan: number;
   /** Sum of the enterprises' revenue_wan, for reference. */
   revenue_wan: number;
   /** Counties with an enterprise or a parcel on this node, sorted. */
   counties: string[];
   parcelsCount: number;
+  /** Parks with an enterprise or a parcel on this node, sorted (for map selection and the detail). */
+  parkIds: string[];
   /** No enterprise in the region (补链 target). */
   isGap: boolean;
 }
@@ -89,13 +93,19 @@ export interface CandidatePark {
   availableAreaMu: number;
 }
 
+/** A node named for people: the id is for code, the name for the screen. */
+export interface NodeRef {
+  node_id: string;
+  node_name: string;
+}
+
 export interface GapNode {
   node_id: string;
   node_name: string;
   stage: ChainStage;
   /** Nodes it supplies / is supplied by (chain links), so the UI can say who would buy from it. */
-  feeds: string[];
-  fedBy: string[];
+  feeds: NodeRef[];
+  fedBy: NodeRef[];
   /** Parks whose leading_chains include this chain, most available land first. */
   candidateParks: CandidatePark[];
 }
@@ -113,21 +123,26 @@ export interface ChainMap {
 export function chainNodesQuery(chainId: string): Query {
   return sql`
 WITH e AS (
-  SELECT chain_node, count(*) AS n, COALESCE(sum(revenue_wan), 0) AS revenue_wan, list(DISTINCT county) AS counties
+  SELECT chain_node, count(*) AS n, COALESCE(sum(revenue_wan), 0) AS revenue_wan, list(DISTINCT county) AS counties,
+    list(DISTINCT park_id) FILTER (WHERE park_id IS NOT NULL) AS parks
   FROM enterprises WHERE chain_node IS NOT NULL GROUP BY chain_node
 ),
 p AS (
   SELECT chain_node, count(*) AS n,
     COALESCE(sum(annual_output_wan) FILTER (WHERE annual_output_wan > 0), 0) AS output_wan,
-    list(DISTINCT county) AS counties
+    COALESCE(sum(agreed_annual_output_wan) FILTER (WHERE agreed_annual_output_wan > 0), 0) AS agreed_output_wan,
+    list(DISTINCT county) AS counties,
+    list(DISTINCT park_id) FILTER (WHERE park_id IS NOT NULL) AS parks
   FROM parcels WHERE chain_node IS NOT NULL GROUP BY chain_node
 )
 SELECT c.node_id, c.node_name, c.stage,
   CAST(COALESCE(e.n, 0) AS INTEGER) AS enterprises,
   COALESCE(p.output_wan, 0) AS output_wan,
+  COALESCE(p.agreed_output_wan, 0) AS agreed_output_wan,
   COALESCE(e.revenue_wan, 0) AS revenue_wan,
   list_sort(list_distinct(list_concat(COALESCE(e.counties, CAST([] AS VARCHAR[])), COALESCE(p.counties, CAST([] AS VARCHAR[]))))) AS counties,
   CAST(COALESCE(p.n, 0) AS INTEGER) AS "parcelsCount",
+  list_sort(list_distinct(list_concat(COALESCE(e.parks, CAST([] AS VARCHAR[])), COALESCE(p.parks, CAST([] AS VARCHAR[]))))) AS "parkIds",
   e.n IS NULL AS "isGap"
 FROM chain_nodes c
 LEFT JOIN e ON e.chain_node = c.node_id
@@ -174,8 +189,10 @@ export async function chainMap(db: Db, chainId: string, parks?: readonly ParkAva
       node_id: n.node_id,
       node_name: n.node_name,
       stage: n.stage,
-      feeds: links.filter((l) => l.from_node === n.node_id).map((l) => l.to_node),
-      fedBy: links.filter((l) => l.to_node === n.node_id).map((l) => l.from_node),
+      // Names from the link's own join, so a node of another chain is named too; the id only
+      // when chain_nodes does not know it (a link to a node nobody listed).
+      feeds: links.filter((l) => l.from_node === n.node_id).map((l) => ({ node_id: l.to_node, node_name: l.to_name ?? l.to_node })),
+      fedBy: links.filter((l) => l.to_node === n.node_id).map((l) => ({ node_id: l.from_node, node_name: l.from_name ?? l.from_node })),
       candidateParks: candidates,
     }));
   return { chain_id: chainId, chain_name: head[0].chain_name, nodes, links, gaps };

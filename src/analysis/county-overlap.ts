@@ -194,6 +194,8 @@ export interface ComplementLink {
   supplier: string;
   /** County holding to_node (customer). */
   customer: string;
+  /** Each county holds both ends: either can supply the other (listed once, not twice). */
+  bothWays: boolean;
 }
 
 export interface CountyPairDetail {
@@ -241,21 +243,32 @@ export function countyPairDetail(p: CountyProfiles, a: string, b: string): Count
 
   const complementary: ComplementLink[] = [];
   if (a !== b) {
+    // One entry per unordered node pair: the same link seen from both counties (each holds both
+    // ends), or stored in both directions, is one business relation, not two.
+    const byPair = new Map<string, ComplementLink>();
     for (const l of p.links) {
       for (const [supplier, customer, ws, wc] of [
         [a, b, wa, wb],
         [b, a, wb, wa],
       ] as const) {
-        if (ws.has(l.from_node) && wc.has(l.to_node)) {
-          complementary.push({
-            from_node: l.from_node,
-            from_name: node(l.from_node).node_name,
-            to_node: l.to_node,
-            to_name: node(l.to_node).node_name,
-            supplier,
-            customer,
-          });
+        if (!ws.has(l.from_node) || !wc.has(l.to_node)) continue;
+        const k = JSON.stringify([l.from_node, l.to_node].sort());
+        const seen = byPair.get(k);
+        if (seen) {
+          if (seen.supplier !== supplier || seen.from_node !== l.from_node) seen.bothWays = true;
+          continue;
         }
+        const link: ComplementLink = {
+          from_node: l.from_node,
+          from_name: node(l.from_node).node_name,
+          to_node: l.to_node,
+          to_name: node(l.to_node).node_name,
+          supplier,
+          customer,
+          bothWays: false,
+        };
+        byPair.set(k, link);
+        complementary.push(link);
       }
     }
   }

@@ -10,6 +10,7 @@ import { convex, featureCollection, point } from '@turf/turf';
 import type { Feature, Polygon } from 'geojson';
 import type { Db } from '../data/db';
 import type { PolygonGeometry } from '../data/geometry';
+import { type JointPromotion, type ParkHoldings, jointPromotion, loadParkHoldings } from './cluster-promotion';
 import { dbscan } from './dbscan';
 import { type ParkAvailability, parkAvailability, splitChains } from './park-availability';
 import { type ParkShape, parkAnchor, parkDistanceMatrix, verticesOf } from './park-distance';
@@ -29,10 +30,14 @@ export interface ParkCluster {
   id: number;
   parkIds: string[];
   parkNames: string[];
+  /** County of each park, parallel to parkIds. */
+  parkCounties: string[];
   /** Distinct counties, in the order their first park appears. */
   counties: string[];
-  /** Parks in more than one county → candidate for 组团招商 across county lines. */
+  /** Parks in more than one county. */
   multiCounty: boolean;
+  /** Whether the cluster is a 组团招商 candidate and why (cluster-promotion.ts); null until assessed. */
+  promotion: JointPromotion | null;
   /** e.g. 宁津县·乐陵市·庆云县组团 */
   labelZh: string;
   labelEn: string;
@@ -102,8 +107,10 @@ export function clusterParks(input: readonly ClusterInputPark[], settings: Clust
       id: k + 1,
       parkIds: ps.map((p) => p.park_id),
       parkNames: ps.map((p) => p.name),
+      parkCounties: ps.map((p) => p.county),
       counties,
       multiCounty: counties.length > 1,
+      promotion: null,
       labelZh: `${counties.join('·')}组团`,
       labelEn: `${counties.join(' · ')} cluster`,
       hull: hullFeature?.geometry ?? null,
@@ -141,6 +148,11 @@ export function clusterParks(input: readonly ClusterInputPark[], settings: Clust
   };
 }
 
+/** The clusters with their 组团招商 assessment filled in. */
+export function withPromotion(result: ParkClusterResult, holdings: ParkHoldings): ParkClusterResult {
+  return { ...result, clusters: result.clusters.map((c) => ({ ...c, promotion: jointPromotion(c, holdings, result.settings.mainChainShare) })) };
+}
+
 /** Reads availability from DuckDB, attaches outlines by park_id and clusters. */
 export async function parkClusters(
   db: Db,
@@ -154,4 +166,14 @@ export async function parkClusters(
     .filter((p) => keep(p.park_id))
     .map((p) => ({ ...p, geometry: byId.get(p.park_id) ?? null }));
   return clusterParks(parks, settings);
+}
+
+/** parkClusters, then the 组团招商 assessment (needs the chain tables). */
+export async function assessedParkClusters(
+  db: Db,
+  shapes: readonly ParkShape[],
+  settings: ClusterSettings = DEFAULT_CLUSTER_SETTINGS,
+  keep: (parkId: string) => boolean = () => true,
+): Promise<ParkClusterResult> {
+  return withPromotion(await parkClusters(db, shapes, settings, keep), await loadParkHoldings(db));
 }

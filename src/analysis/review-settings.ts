@@ -16,6 +16,8 @@ export interface ClusterSettings {
   minParks: number;
   /** `boundary`: shortest distance between park outlines; `centroid`: between centroids. */
   method: ClusterDistanceMethod;
+  /** A chain is a park's main industry (主业) when it has at least this share of the park's chain firms. */
+  mainChainShare: number;
 }
 
 // 30 km: under half an hour by expressway/provincial road between park gates, the radius
@@ -24,9 +26,13 @@ export interface ClusterSettings {
 // at 35 km the western parks chain step by step into one 8-county group too loose to promote.
 // minParks 2: a 组团 is any two or more parks; with 2, DBSCAN is single linkage at epsKm.
 // Boundary distance: large parks' centroids are far apart even when their edges touch.
-export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = { epsKm: 30, minParks: 2, method: 'boundary' };
+// mainChainShare 0.25: a chain with a quarter of a park's chain firms is one of its two or three
+// main lines of business; below that it is a few stray firms, and on the demo data every park
+// has a stray firm on every chain, which is why "any firm on a common chain" marked every
+// cross-county cluster as a 组团招商 candidate (cluster-promotion.ts).
+export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = { epsKm: 30, minParks: 2, method: 'boundary', mainChainShare: 0.25 };
 
-export type ClusterSettingMeta = Omit<SettingMeta, 'key'> & { key: 'epsKm' | 'minParks' };
+export type ClusterSettingMeta = Omit<SettingMeta, 'key'> & { key: 'epsKm' | 'minParks' | 'mainChainShare' };
 
 export const CLUSTER_SETTING_META: readonly ClusterSettingMeta[] = [
   {
@@ -40,6 +46,12 @@ export const CLUSTER_SETTING_META: readonly ClusterSettingMeta[] = [
     min: 2, max: 10, step: 1, integer: true,
     sourceZh: '两个及以上园区即可组团；阈值内园区数（含自身）达到该值的园区作为组团核心',
     sourceEn: 'Two or more parks make a cluster; a park with this many parks within the distance (itself included) is a core park',
+  },
+  {
+    key: 'mainChainShare', labelZh: '主业占比阈值', labelEn: 'Main-chain share', unitZh: '（0–1）', unitEn: '(0–1)',
+    min: 0.05, max: 1, step: 0.05,
+    sourceZh: '某产业链企业数占园区产业链企业的比例不低于该值，即为该园区主业；不同县区园区主业相同或上下游相接，组团才列为招商候选',
+    sourceEn: 'A chain with at least this share of a park’s chain firms is one of its main industries; a cluster is a joint-promotion candidate only when parks in different counties share a main chain or link as supplier and customer',
   },
 ];
 

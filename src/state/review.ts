@@ -9,7 +9,7 @@ import { type ChainLayout, type GroupedSuggestion, chainLayout, groupLayoutSugge
 import { type ChainMap, type ChainSummary, type ParkMatch, chainMap, listChains, nodePidx, parkMatch } from '../analysis/chains';
 import { type CountyProfiles, loadCountyProfiles } from '../analysis/county-overlap';
 import { type ParkAvailability, parkAvailability } from '../analysis/park-availability';
-import { type ParkClusterResult, parkClusters } from '../analysis/park-clusters';
+import { type ParkClusterResult, assessedParkClusters } from '../analysis/park-clusters';
 import { parkShapesFromGeoJson } from '../analysis/park-distance';
 import { regionById } from '../data/regions';
 import type { AppState } from './app-state';
@@ -69,7 +69,7 @@ export const clusters: Derivation<ParkClusterResult | null> = {
       ? key(s.review.baseKey, s.clusterSettings, s.filter.counties, s.filter.parkIds)
       : null,
   current: (s) => s.review.clustersKey,
-  run: (s, { db }) => parkClusters(db, parkShapesFromGeoJson(s.parks!), s.clusterSettings, parkKept(s)),
+  run: (s, { db }) => assessedParkClusters(db, parkShapesFromGeoJson(s.parks!), s.clusterSettings, parkKept(s)),
   apply: (s, r) => withReview(s, { clusters: r, selectedCluster: null, clustersKey: clusters.wanted(s) }),
 };
 

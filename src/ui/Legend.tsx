@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { type MujunLegendKey, mujunClassTotals } from '../analysis/mujun-totals';
 import {
   CLUSTER_MULTI_LINE,
   CLUSTER_SINGLE_LINE,
@@ -45,33 +46,50 @@ function Row(props: { color: string; label: string; outline?: boolean; line?: bo
 
 export function Legend() {
   const synthetic = useAppState((s) => placeInfo(s, 'zh').synthetic);
-  const { t, lang } = useT();
+  const { t } = useT();
   const mode = useAppState((s) => s.mode);
   const colorBy = useAppState((s) => s.workbench.colorBy);
   if (mode === 'layout') {
     return (
       <LegendBox title={t('legendLayout')}>
-        <Row color={cssColor(CLUSTER_MULTI_LINE)} label={t('legendClusterMulti')} outline />
-        <Row color={cssColor(CLUSTER_SINGLE_LINE)} label={t('legendClusterSingle')} outline />
-        <Row color={cssColor(OVERLAP_LINE_LEGEND)} label={t('legendOverlap')} line />
-        <div class="small muted">{t('legendOverlapWidth')}</div>
+        <Row color={cssColor(CLUSTER_MULTI_LINE)} label={t('legendPromo')} outline />
+        <Row color={cssColor(CLUSTER_SINGLE_LINE)} label={t('legendPromoOther')} outline />
+        <Row color={cssColor(OVERLAP_LINE_LEGEND)} label={t('legendPairLine')} line />
+        <div class="small muted legend-note">{t('legendPairLineNote')}</div>
         <Row color={cssColor(HIGHLIGHT)} label={t('legendHighlight')} />
         <div class="source-line">{t(synthetic ? 'sourceLine' : 'sourceLineOwn')}</div>
       </LegendBox>
     );
   }
   if (mode === 'workbench' && colorBy === 'mujun') {
-    return (
-      <LegendBox title={t('legendMujun')}>
-        {MUJUN_CLASSES.map((c, i) => (
-          <Row key={c} color={cssColor(MUJUN_PALETTE[i + 1])} label={MUJUN_CLASS_LABELS[c][lang]} />
-        ))}
-        <Row color={cssColor(MUJUN_PALETTE[0])} label={t('notClassed')} />
-        <div class="source-line">{t(synthetic ? 'sourceLine' : 'sourceLineOwn')}</div>
-      </LegendBox>
-    );
+    return <MujunLegend />;
   }
   return <IdleLegend />;
+}
+
+/** A/B/C/D with the count of enterprises and their land in each class, under the current filter. */
+function MujunLegend() {
+  const synthetic = useAppState((s) => placeInfo(s, 'zh').synthetic);
+  const { t, lang } = useT();
+  const mix = useAppState((s) => s.workbench.mixByCounty);
+  const totals = useMemo(() => mujunClassTotals(mix), [mix]);
+  const count = (k: MujunLegendKey) =>
+    t('mujunLegendUnit').replace('{n}', fmt(totals[k].enterprises, 0)).replace('{mu}', fmt(totals[k].landMu, 0));
+  return (
+    <LegendBox title={t('legendMujun')}>
+      {[...MUJUN_CLASSES, 'unclassed' as const].map((c, i) => (
+        <div class="legend-row" key={c}>
+          <i class="swatch" style={{ background: cssColor(MUJUN_PALETTE[c === 'unclassed' ? 0 : i + 1]) }} />
+          <span>{c === 'unclassed' ? t('notClassed') : MUJUN_CLASS_LABELS[c][lang]}</span>
+          <span class="legend-count" data-testid={`legend-mujun-${c}`}>
+            {count(c)}
+          </span>
+        </div>
+      ))}
+      <div class="small muted legend-note">{t('mujunLegendNote')}</div>
+      <div class="source-line">{t(synthetic ? 'sourceLine' : 'sourceLineOwn')}</div>
+    </LegendBox>
+  );
 }
 
 function IdleLegend() {

@@ -17,7 +17,7 @@ import { testHook } from './test-hook';
 import { useActions, useApp, useAppState } from '../state/context';
 import type { HoverInfo } from '../state/hover';
 import { placeLabels } from '../state/place-labels';
-import { selectOverlap, selectPair } from '../state/review-selectors';
+import { overlapLinePairs, selectOverlap, selectPair } from '../state/review-selectors';
 
 
 type ParcelShapes = NonNullable<AppState['shapes']>;
@@ -43,9 +43,6 @@ interface Hover {
   y: number;
   info: HoverInfo | null;
 }
-
-/** Overlap lines drawn at most: beyond this a city map turns into a red web. */
-const MAX_OVERLAP_LINES = 6;
 
 export function MapView(props: { wall?: boolean }) {
   const app = useApp();
@@ -74,6 +71,7 @@ export function MapView(props: { wall?: boolean }) {
   const clusters = useAppState((s) => s.review.clusters);
   const selectedCluster = useAppState((s) => s.review.selectedCluster);
   const overlap = useAppState(selectOverlap);
+  const chosenCounties = useAppState((s) => s.filter.counties);
   const pair = useAppState(selectPair);
   const highlight = useAppState((s) => s.review.highlight);
   const layoutRevision = useAppState((s) => s.review.revision);
@@ -166,20 +164,21 @@ export function MapView(props: { wall?: boolean }) {
   const layout = useMemo((): LayoutOverlay | undefined => {
     if (mode !== 'layout') return undefined;
     const seats = new Map(countyLabels.map((l) => [l.text, l.position]));
-    const isPair = (p: { a: string; b: string }) => !!pair && ((p.a === pair.a && p.b === pair.b) || (p.a === pair.b && p.b === pair.a));
-    const top = (overlap?.highPairs ?? []).slice(0, MAX_OVERLAP_LINES);
-    const chosen = (overlap?.highPairs ?? []).filter(isPair);
-    const lines = [...new Set([...top, ...chosen])]
+    const lines = overlapLinePairs(overlap?.highPairs ?? [], pair, chosenCounties)
       .filter((p) => seats.has(p.a) && seats.has(p.b))
-      .map((p) => ({ from: seats.get(p.a)!, to: seats.get(p.b)!, index: p.index, selected: isPair(p) }));
-    if (pair && !lines.some((l) => l.selected) && seats.has(pair.a) && seats.has(pair.b)) {
-      lines.push({ from: seats.get(pair.a)!, to: seats.get(pair.b)!, index: pair.index, selected: true });
-    }
+      .map((p) => ({ from: seats.get(p.a)!, to: seats.get(p.b)!, index: p.index, selected: p.selected }));
+    // The warm outline marks 组团招商 candidates (cluster-promotion.ts), not every cross-county cluster.
     const hulls = (clusters?.clusters ?? [])
       .filter((c) => c.hull)
-      .map((c) => ({ id: c.id, hull: c.hull!, label: shortClusterLabel(c.counties, lang), multiCounty: c.multiCounty, selected: c.id === selectedCluster }));
+      .map((c) => ({
+        id: c.id,
+        hull: c.hull!,
+        label: shortClusterLabel(c.counties, lang),
+        multiCounty: c.promotion?.candidate ?? false,
+        selected: c.id === selectedCluster,
+      }));
     return { hulls, lines };
-  }, [mode, countyLabels, overlap, pair, clusters, selectedCluster, lang]);
+  }, [mode, countyLabels, overlap, pair, chosenCounties, clusters, selectedCluster, lang]);
 
   const override = useMemo((): ColourOverride | undefined => {
     if (mode === 'layout' && highlight) return { values: highlight, palette: HIGHLIGHT_PALETTE, revision: layoutRevision };

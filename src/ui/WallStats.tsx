@@ -16,7 +16,7 @@ export function WallStats() {
     mode === 'layout'
       ? [
           [t('wallClusters'), fmt(clusters?.clusters.length ?? 0, 0)],
-          [t('wallJoint'), fmt(clusters?.clusters.filter((c) => c.multiCounty).length ?? 0, 0)],
+          [t('wallPromo'), fmt(clusters?.clusters.filter((c) => c.promotion?.candidate).length ?? 0, 0)],
           [`${t('availableLand')} (${t('mu')})`, fmt(clusters?.clusters.reduce((a, c) => a + c.availableAreaMu, 0) ?? 0, 0)],
           [t('wallOverlapPairs'), fmt(overlap?.highPairs.length ?? 0, 0)],
           [t('wallGaps'), fmt(chains.reduce((a, c) => a + c.gapNodes, 0), 0)],

@@ -49,6 +49,12 @@ export interface TestHookApi {
   cameraStep(lng: number, lat: number, zoom: number): Promise<number>;
   /** Page point of a bar (category on the category axis, value inside the bar). */
   chartPoint(testid: string, category: string, value: number, seriesIndex?: number, yCategory?: string): { x: number; y: number } | null;
+  /** The layout review as a briefing: cluster verdicts, chain nodes with names and parks, the open pair's links. */
+  review(): {
+    clusters: { id: number; counties: string[]; multiCounty: boolean; candidate: boolean }[];
+    nodes: { id: string; name: string; gap: boolean; parkIds: string[]; feeds: string[]; fedBy: string[] }[];
+    complementary: { from: string; to: string; bothWays: boolean }[];
+  };
 }
 
 export function installTestHook(app: App): void {
@@ -179,6 +185,28 @@ export function installTestHook(app: App): void {
         };
         map.jumpTo({ center: [lng, lat], zoom });
       });
+    },
+    review() {
+      const s = store.get();
+      const chain = s.review.chain;
+      const gaps = new Map((chain?.gaps ?? []).map((g) => [g.node_id, g]));
+      return {
+        clusters: (s.review.clusters?.clusters ?? []).map((c) => ({
+          id: c.id,
+          counties: c.counties,
+          multiCounty: c.multiCounty,
+          candidate: c.promotion?.candidate ?? false,
+        })),
+        nodes: (chain?.nodes ?? []).map((n) => ({
+          id: n.node_id,
+          name: n.node_name,
+          gap: n.isGap,
+          parkIds: n.parkIds,
+          feeds: gaps.get(n.node_id)?.feeds.map((x) => x.node_name) ?? [],
+          fedBy: gaps.get(n.node_id)?.fedBy.map((x) => x.node_name) ?? [],
+        })),
+        complementary: (selectPair(s)?.complementary ?? []).map((l) => ({ from: l.from_node, to: l.to_node, bothWays: l.bothWays })),
+      };
     },
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;

@@ -13,6 +13,10 @@ async function layout(a: AppPage): Promise<Record<string, any>> {
   return a.page.evaluate(() => (window as any).__parkatlas.layout());
 }
 
+async function review(a: AppPage): Promise<Record<string, any>> {
+  return a.page.evaluate(() => (window as any).__parkatlas.review());
+}
+
 async function waitLayout(a: AppPage, predicate: string): Promise<void> {
   await a.page.waitForFunction(
     (p) => {
@@ -108,6 +112,58 @@ describe('park layout review', () => {
     for (const id of marked) {
       await expect(app.page.locator(`[data-node="${id}"] .gap-tag`).textContent()).resolves.toContain('补链');
     }
+  });
+
+  test('the chain diagram shows a gap node by name, and its detail names its neighbours, not their ids', async () => {
+    const app = await openLayout();
+    const { page } = app;
+    const gap = (await review(app)).nodes.find((n: any) => n.gap);
+    expect(gap).toBeTruthy();
+    const box = page.locator(`[data-testid=chain-graph] [data-node="${gap.id}"]`);
+    await expect(box.textContent()).resolves.toContain(gap.name);
+    await expect(box.getAttribute('data-coverage')).resolves.toBe('gap');
+    await box.focus();
+    await page.keyboard.press('Enter');
+    await waitLayout(app, `l.selectedNode === '${gap.id}'`);
+    const neighbours = (await page.locator('[data-testid=gap-neighbours]').textContent()) ?? '';
+    for (const name of [...gap.feeds, ...gap.fedBy]) expect(neighbours).toContain(name);
+    expect(neighbours).not.toMatch(/[A-Z]{2}-[A-Z]{2,}-\d+/);
+  });
+
+  test('the 组团招商候选 badge is absent on a cross-county cluster without shared or linked main industries', async () => {
+    const app = await openLayout('&region=shaoguan');
+    const { page } = app;
+    await waitLayout(app, "l.chainId && l.chainId.startsWith('SG')");
+    const clusters = (await review(app)).clusters;
+    const plain = clusters.find((c: any) => c.multiCounty && !c.candidate);
+    expect(plain).toBeTruthy();
+    const items = page.locator('[data-testid=cluster-list] li');
+    await expect(items.count()).resolves.toBe(clusters.length);
+    for (let i = 0; i < clusters.length; i++) {
+      const badges = await items.nth(i).locator('[data-testid=promotion-badge]').count();
+      expect(badges).toBe(clusters[i].candidate ? 1 : 0);
+    }
+    const i = clusters.indexOf(plain);
+    await expect(items.nth(i).locator('[data-testid=promotion-reason]').textContent()).resolves.toContain('主业不同');
+  });
+
+  test('complementary links of a county pair are listed once each', async () => {
+    const app = await openLayout();
+    const { page } = app;
+    const pair = (await layout(app)).highPairs[0];
+    const pt = await page.evaluate(
+      ([a, b]) => (window as any).__parkatlas.chartPoint('overlap-matrix', b, 0, 0, a),
+      [pair.a, pair.b] as const,
+    );
+    await page.mouse.click(pt.x, pt.y);
+    await waitLayout(app, 'l.pair !== null');
+    const links = (await review(app)).complementary;
+    expect(links.length).toBeGreaterThan(0);
+    const keys = links.map((l: any) => [l.from, l.to].sort().join('|'));
+    expect(new Set(keys).size).toBe(keys.length);
+    const rows = await page.locator('[data-testid=complementary] li').allTextContents();
+    expect(rows).toHaveLength(links.length);
+    expect(new Set(rows).size).toBe(rows.length);
   });
 
   test('choosing counties narrows clusters, the overlap matrix and the suggestions', async () => {

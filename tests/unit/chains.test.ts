@@ -73,7 +73,7 @@ async function loadFixture(): Promise<void> {
   await loadParcels(db, [
     /* pidx 0 */ { county: '县A', park_id: 'KA', chain_node: 'U1', area_m2: 30000, annual_output_wan: 100 },
     /* pidx 1 */ { county: '区D', park_id: 'KD', chain_node: 'M1', area_m2: 30000, annual_output_wan: 200 },
-    /* pidx 2 */ { county: '区D', park_id: 'KD', chain_node: 'D1', area_m2: 60000, annual_output_wan: 300 },
+    /* pidx 2 */ { county: '区D', park_id: 'KD', chain_node: 'D1', area_m2: 60000, annual_output_wan: 300, agreed_annual_output_wan: 450 },
     /* pidx 3 */ { county: '县A', park_id: 'KA', chain_node: 'X1', area_m2: 10000, annual_output_wan: 50 },
     /* pidx 4 */ { county: '县A', park_id: 'KA', area_m2: 20000 },
     // 县B's park is full (3 ha planned, 3 ha producing): no land to offer.
@@ -111,6 +111,18 @@ describe('chain list and chain map', () => {
     expect(await chainMap(db, 'NOPE')).toBeNull();
   });
 
+  it('each node names its parks (firms or parcels there) and sums actual and agreed output', async () => {
+    const m = (await chainMap(db, 'C1'))!;
+    expect(m.nodes.map((n) => [n.node_id, n.parkIds])).toEqual([
+      ['G1', []],
+      ['U1', ['KA']],
+      ['M1', ['KD']],
+      ['D1', ['KD']],
+    ]);
+    const d1 = m.nodes.find((n) => n.node_id === 'D1')!;
+    expect([d1.output_wan, d1.agreed_output_wan]).toEqual([300, 450]);
+  });
+
   it('links touching the chain, cross-chain ones flagged', async () => {
     const m = (await chainMap(db, 'C1'))!;
     expect(m.links.map((l) => [l.from_node, l.to_node, l.crossChain])).toEqual([
@@ -125,7 +137,8 @@ describe('chain list and chain map', () => {
     const m = (await chainMap(db, 'C1'))!;
     expect(m.gaps.map((g) => g.node_id)).toEqual(['G1']);
     const [g] = m.gaps;
-    expect(g.feeds).toEqual(['M1']);
+    // Named, not by id: the panel says 「下游：部件」, never 「下游：M1」.
+    expect(g.feeds).toEqual([{ node_id: 'M1', node_name: '部件' }]);
     expect(g.fedBy).toEqual([]);
     // KD 200,000 − 90,000 m² = 165 亩; KC 50,000 m² = 75 亩; KA 100,000 − 60,000 m² = 60 亩.
     expect(g.candidateParks.map((p) => p.park_id)).toEqual(['KD', 'KC', 'KA']);

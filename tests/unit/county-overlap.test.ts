@@ -135,13 +135,40 @@ describe('pair detail', () => {
   it('complementarity keeps the link direction: supplier county → customer county', () => {
     const d = countyPairDetail(profiles, '甲县', '丙县');
     expect(d.complementary).toEqual([
-      { from_node: 'N1', from_name: '原料', to_node: 'N3', to_name: '部件', supplier: '甲县', customer: '丙县' },
-      { from_node: 'N3', from_name: '部件', to_node: 'N2', to_name: '整机', supplier: '丙县', customer: '甲县' },
+      { from_node: 'N1', from_name: '原料', to_node: 'N3', to_name: '部件', supplier: '甲县', customer: '丙县', bothWays: false },
+      { from_node: 'N3', from_name: '部件', to_node: 'N2', to_name: '整机', supplier: '丙县', customer: '甲县', bothWays: false },
     ]);
     // 丁 holds N1 only: it can supply 丙, but 丙 has no customer for N3 in 丁.
     expect(countyPairDetail(profiles, '丙县', '丁县').complementary).toEqual([
-      { from_node: 'N1', from_name: '原料', to_node: 'N3', to_name: '部件', supplier: '丁县', customer: '丙县' },
+      { from_node: 'N1', from_name: '原料', to_node: 'N3', to_name: '部件', supplier: '丁县', customer: '丙县', bothWays: false },
     ]);
     expect(countyPairDetail(profiles, '甲县', '乙县').complementary).toEqual([]);
+  });
+
+  it('a link both counties can serve either way is listed once, marked both ways', () => {
+    // 子县 and 丑县 each hold 原料 and 部件; the link 原料 → 部件 is also stored reversed.
+    const w = () => new Map([['N1', 1], ['N3', 1]]);
+    const twin: CountyProfiles = {
+      ...profiles,
+      counties: ['子县', '丑县'],
+      weights: new Map([['子县', w()], ['丑县', w()]]),
+      links: [
+        { from_node: 'N1', to_node: 'N3' },
+        { from_node: 'N3', to_node: 'N1' },
+      ],
+    };
+    const d = countyPairDetail(twin, '子县', '丑县');
+    expect(d.complementary).toEqual([
+      { from_node: 'N1', from_name: '原料', to_node: 'N3', to_name: '部件', supplier: '子县', customer: '丑县', bothWays: true },
+    ]);
+    // One county holding only the supplier end of a one-way link: not marked both ways.
+    const oneWay = {
+      ...twin,
+      weights: new Map([['子县', new Map([['N1', 1]])], ['丑县', new Map([['N3', 1]])]]),
+      links: [{ from_node: 'N1', to_node: 'N3' }],
+    };
+    expect(countyPairDetail(oneWay, '子县', '丑县').complementary).toEqual([
+      { from_node: 'N1', from_name: '原料', to_node: 'N3', to_name: '部件', supplier: '子县', customer: '丑县', bothWays: false },
+    ]);
   });
 });

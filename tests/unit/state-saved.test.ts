@@ -56,7 +56,7 @@ describe('validation', () => {
       ...DEFAULT_SAVED_STATE,
       lang: 'en' as const,
       rules: { ...DEFAULT_SETTINGS, recoveryYears: 3 },
-      clusters: { epsKm: 12, minParks: 3, method: 'centroid' as const },
+      clusters: { epsKm: 12, minParks: 3, method: 'centroid' as const, mainChainShare: 0.4 },
       overlap: { highOverlap: 0.55 },
     };
     expect(storeSavedState(storage, s)).toBe(true);
@@ -71,7 +71,13 @@ describe('validation', () => {
     expect(r.refused).toBe(false);
     expect(r.state.rules.idleYears).toBe(2);
     expect(r.state.rules.minPlotRatio).toBe(DEFAULT_SETTINGS.minPlotRatio);
-    expect(r.state.clusters).toEqual({ epsKm: DEFAULT_CLUSTER_SETTINGS.epsKm, minParks: 3, method: DEFAULT_CLUSTER_SETTINGS.method });
+    expect(r.state.clusters).toEqual({
+      epsKm: DEFAULT_CLUSTER_SETTINGS.epsKm,
+      minParks: 3,
+      method: DEFAULT_CLUSTER_SETTINGS.method,
+      // A document saved before the setting existed gets its default.
+      mainChainShare: DEFAULT_CLUSTER_SETTINGS.mainChainShare,
+    });
     expect(r.state.overlap.highOverlap).toBe(0.5);
     const text = r.issues.map((i) => i.zh).join('\n');
     for (const field of ['minPlotRatio', 'epsKm', 'method', 'colour']) expect(text).toContain(field);

@@ -16,16 +16,36 @@ export function OverlapPanel() {
   const option = useMemo(() => {
     if (!overlap) return {};
     const n = overlap.counties.length;
-    const data: [number, number, number][] = [];
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) data.push([j, i, Math.round(overlap.index[i][j] * 100) / 100]);
+    // Cells carry the index × 100 as a whole number: two digits fit a cell of an 11-county
+    // matrix at 12 px, "0.85" would not. Text is dark on light cells and white on the dark red
+    // ones (from 0.8 up), each with a halo of the opposite colour so it stays legible.
+    const data = [];
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        if (i === j) continue;
+        const v = Math.round(overlap.index[i][j] * 100) / 100;
+        const dark = v >= 0.8;
+        data.push({
+          value: [j, i, v],
+          label: { color: dark ? '#ffffff' : '#1b2b34', textBorderColor: dark ? '#5a0000' : '#ffffff', textBorderWidth: 2 },
+        });
+      }
+    }
+    const axisFont = { fontSize: 12, color: '#33434f' };
     return {
       animation: false,
-      tooltip: { formatter: (p: { value: number[] }) => `${overlap.counties[p.value[1]]} × ${overlap.counties[p.value[0]]}<br/>${p.value[2]}` },
-      grid: { left: 70, right: 8, top: 6, bottom: 62 },
-      xAxis: { type: 'category', data: overlap.counties, axisLabel: { rotate: 50, fontSize: 10, interval: 0 } },
-      yAxis: { type: 'category', data: overlap.counties, axisLabel: { fontSize: 10, interval: 0 }, inverse: true },
+      tooltip: { formatter: (p: { value: number[] }) => `${overlap.counties[p.value[1]]} × ${overlap.counties[p.value[0]]}<br/>${p.value[2].toFixed(2)}` },
+      grid: { left: 84, right: 8, top: 6, bottom: 78 },
+      xAxis: { type: 'category', data: overlap.counties, axisLabel: { ...axisFont, rotate: 50, interval: 0 } },
+      yAxis: { type: 'category', data: overlap.counties, axisLabel: { ...axisFont, interval: 0 }, inverse: true },
       visualMap: { min: 0, max: 1, show: false, inRange: { color: [...OVERLAP_HEAT] } },
-      series: [{ type: 'heatmap', data, label: { show: n <= 11, fontSize: 9, formatter: (p: { value: number[] }) => p.value[2].toFixed(2) } }],
+      series: [
+        {
+          type: 'heatmap',
+          data,
+          label: { show: n <= 12, fontSize: 12, fontWeight: 'bold', formatter: (p: { value: number[] }) => String(Math.round(p.value[2] * 100)) },
+        },
+      ],
     };
   }, [overlap]);
   return (
@@ -49,7 +69,7 @@ export function OverlapPanel() {
       {overlap && (
         <Chart
           option={option}
-          height={Math.max(220, 70 + overlap.counties.length * 20)}
+          height={Math.max(240, 90 + overlap.counties.length * 24)}
           testid="overlap-matrix"
           onClick={(e) => {
             const v = e.value as number[];
@@ -57,6 +77,7 @@ export function OverlapPanel() {
           }}
         />
       )}
+      {overlap && <p class="small">{t('overlapCellNote')}</p>}
       <p class="muted small">{OVERLAP_EXPLANATION[lang]}</p>
     </section>
   );

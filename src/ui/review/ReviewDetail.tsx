@@ -11,6 +11,7 @@ import { OVERLAP_HIGH, OVERLAP_LOW, cssColor } from '../../map/palette';
 function PairDetail() {
   const actions = useActions();
   const { t, lang } = useT();
+  const sep = lang === 'zh' ? '、' : ', ';
   const pair = useAppState(selectPair)!;
   const threshold = useAppState((s) => s.overlapSettings.highOverlap);
   return (
@@ -31,9 +32,11 @@ function PairDetail() {
       <ul class="codes" data-testid="shared-nodes">
         {pair.shared.map((n) => (
           <li key={n.node_id}>
-            <b>{n.node_name}</b>（{n.chain_name}）{pair.a} {(n.shareA * 100).toFixed(0)}% · {pair.b} {(n.shareB * 100).toFixed(0)}%
+            <b>{n.node_name}</b>
+            {lang === 'zh' ? `（${n.chain_name}）` : ` (${n.chain_name}) `}
+            {pair.a} {(n.shareA * 100).toFixed(0)}% · {pair.b} {(n.shareB * 100).toFixed(0)}%
             <div class="small muted">
-              {n.parksA.map((p) => p.name).join('、')} | {n.parksB.map((p) => p.name).join('、')}
+              {n.parksA.map((p) => p.name).join(sep)} | {n.parksB.map((p) => p.name).join(sep)}
             </div>
           </li>
         ))}
@@ -42,44 +45,83 @@ function PairDetail() {
       {pair.complementary.length === 0 && <p class="muted">{t('none')}</p>}
       <ul class="codes" data-testid="complementary">
         {pair.complementary.map((l) => (
-          <li key={`${l.from_node}-${l.to_node}-${l.supplier}`}>
-            {l.supplier}「{l.from_name}」→ {l.customer}「{l.to_name}」
+          <li key={`${l.from_node}-${l.to_node}`}>
+            {l.bothWays ? (
+              <>
+                「{l.from_name}」→「{l.to_name}」 <span class="both-ways">{t('bothWays')}</span>
+              </>
+            ) : (
+              <>
+                {l.supplier}「{l.from_name}」→ {l.customer}「{l.to_name}」
+              </>
+            )}
           </li>
         ))}
       </ul>
-      <p class="muted small">{lang === 'zh' ? '同质化环节宜错位分工；互补链接可组织上下游对接。' : 'Shared nodes call for a division of labour; complementary links for supplier matchmaking.'}</p>
+      <p class="muted small">{t('pairAdvice')}</p>
     </section>
   );
 }
 
+/** 万元 → "1.25 亿元" from 1 亿 up, else "3,400 万元": a leader reads output in 亿. */
+export function outputText(wan: number, t: (k: 'yi' | 'wan') => string): string {
+  return wan >= 10000 ? `${fmt(wan / 10000, 2)} ${t('yi')}` : `${fmt(wan, 0)} ${t('wan')}`;
+}
+
 function NodeDetail() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const chain = useAppState((s) => s.review.chain);
   const nodeId = useAppState((s) => s.review.selectedNode);
+  const availability = useAppState((s) => s.review.availability);
   const node = chain?.nodes.find((n) => n.node_id === nodeId);
   const gap = chain?.gaps.find((g) => g.node_id === nodeId);
   if (!node) return null;
+  const sep = lang === 'zh' ? '、' : ', ';
+  const colon = lang === 'zh' ? '：' : ': ';
+  const parkName = (id: string) => availability.find((p) => p.park_id === id)?.name ?? id;
   return (
-    <section data-testid="node-detail" class="node-detail">
+    <section data-testid="node-detail" class="node-detail" data-parks={node.parkIds.join(' ')}>
       <h3>
-        {node.node_name} {node.isGap && <span class="gap-tag">{t('gapTarget')}</span>}
+        {node.node_name} {node.isGap && <span class="gap-tag">{t('chainGapTag')}</span>}
       </h3>
       <p>
-        {node.enterprises} {t('firms')} · {node.parcelsCount} {t('parcelsInView')} · {t('output')} {fmt(node.output_wan / 10000, 1)} {t('yi')}
-        <br />
-        {node.counties.join('、') || '—'}
+        {node.enterprises} {t('firms')} · {node.parcelsCount} {t('parcelsInView')}
+        {(node.output_wan > 0 || node.agreed_output_wan > 0) && (
+          <>
+            <br />
+            <span class="output-pair" data-testid="node-output">
+              {t('nodeOutput')}
+              {colon}
+              {t('outputActual')} {outputText(node.output_wan, t)} / {t('outputAgreed')} {outputText(node.agreed_output_wan, t)}
+            </span>
+          </>
+        )}
+        {node.counties.length > 0 && (
+          <>
+            <br />
+            {node.counties.join(sep)}
+          </>
+        )}
       </p>
+      {node.parkIds.length > 0 && (
+        <p class="small" data-testid="node-parks">
+          {t('nodeParks')}
+          {colon}
+          {node.parkIds.map(parkName).join(sep)}
+        </p>
+      )}
       {gap && (
         <>
-          <p class="small">
-            {gap.fedBy.length > 0 && `${t('suppliedBy')}：${gap.fedBy.join('、')}；`}
-            {gap.feeds.length > 0 && `${t('supplies')}：${gap.feeds.join('、')}`}
+          <p class="small" data-testid="gap-neighbours">
+            {gap.fedBy.length > 0 && `${t('suppliedBy')}${colon}${gap.fedBy.map((n) => n.node_name).join(sep)}${lang === 'zh' ? '；' : '; '}`}
+            {gap.feeds.length > 0 && `${t('supplies')}${colon}${gap.feeds.map((n) => n.node_name).join(sep)}`}
           </p>
           <h4>{t('candidateParks')}</h4>
           <ul class="codes">
             {gap.candidateParks.slice(0, 6).map((p) => (
               <li key={p.park_id}>
-                {p.name}（{p.county}）· {t('availableLand')} {fmt(p.availableAreaMu, 0)} {t('mu')}
+                {p.name}
+                {lang === 'zh' ? `（${p.county}）` : ` (${p.county})`} · {t('availableLand')} {fmt(p.availableAreaMu, 0)} {t('mu')}
               </li>
             ))}
           </ul>
