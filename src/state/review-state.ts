@@ -3,15 +3,17 @@
 // them on read instead of storing copies that would have to be kept in step.
 
 import type { ChainLayout, GroupedSuggestion } from '../analysis/chain-roles';
-import type { ChainMap, ChainSummary, ParkMatch } from '../analysis/chains';
+import type { ChainMap, ChainNodeInfo, ChainSummary, ParkMatch } from '../analysis/chains';
 import type { CountyOverlap, CountyPairDetail, CountyProfiles } from '../analysis/county-overlap';
 import type { ParkAvailability } from '../analysis/park-availability';
-import type { ParkClusterResult } from '../analysis/park-clusters';
+import type { ParkCluster, ParkClusterResult } from '../analysis/park-clusters';
 import type { ClusterSettings } from '../analysis/review-settings';
 
 export type {
   ChainLayout,
   ChainMap,
+  ChainNodeInfo,
+  ParkCluster,
   ChainSummary,
   ClusterSettings,
   CountyOverlap,

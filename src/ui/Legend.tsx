@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { type MujunLegendKey, mujunClassTotals } from '../analysis/mujun-totals';
+import { type MujunLegendKey, mujunClassTotals } from '../state/mujun-legend';
 import {
   CLUSTER_MULTI_LINE,
   CLUSTER_SINGLE_LINE,

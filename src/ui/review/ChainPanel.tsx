@@ -4,7 +4,7 @@
 // selects the node (the map highlights its parcels; the detail panel names its parks).
 
 import { useMemo } from 'preact/hooks';
-import type { ChainMap, ChainNodeInfo } from '../../analysis/chains';
+import type { ChainMap, ChainNodeInfo } from '../../state/review-state';
 import { useActions, useAppState } from '../../state/context';
 import { CHAIN_STAGE_LABELS } from '../../vocab';
 import { useT } from '../i18n';

@@ -2,7 +2,7 @@
 // whose parks in different counties share a main industry or supply each other
 // (cluster-promotion.ts), and each cluster says why it is or is not one.
 
-import type { ParkCluster } from '../../analysis/park-clusters';
+import type { ParkCluster } from '../../state/review-state';
 import { CLUSTER_SETTING_META } from '../../state/catalog';
 import { fmt } from '../format';
 import { useT } from '../i18n';
