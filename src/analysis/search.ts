@@ -32,8 +32,8 @@ export function searchText(input: string): string {
 }
 
 /**
- * Up to `limit` hits, best first over all kinds (exact match, then prefix, then substring;
- * shorter names first), then grouped by kind in the order of SEARCH_KINDS.
+ * Up to `limit` hits: exact matches, then prefixes, then substrings, the kinds taking turns
+ * within each (shorter names first), then grouped by kind in the order of SEARCH_KINDS.
  */
 export function searchQuery(text: string, limit = SEARCH_LIMIT): Query {
   return sql`
@@ -60,11 +60,14 @@ hits AS (
   SELECT 3, 'park', k.name, k.park_id, k.county, CAST([] AS INTEGER[]), NULL, lower(k.name)
   FROM parks k, q WHERE contains(lower(k.name), q.t) OR lower(k.park_id) = q.t
 ),
-ranked AS (
+fitted AS (
   SELECT h.*, CASE WHEN h.m = q.t OR lower(h.key) = q.t THEN 0 WHEN starts_with(h.m, q.t) THEN 1 ELSE 2 END AS fit
   FROM hits h, q
 ),
-best AS (SELECT * FROM ranked ORDER BY fit, length(label), kord, label LIMIT ${limit})
+ranked AS (SELECT *, row_number() OVER (PARTITION BY kord ORDER BY fit, length(label), label) AS n FROM fitted),
+-- Kinds take turns (the best parcel, the best holder, the best park, the second parcel…), so
+-- fifty holders named 宁津县… do not hide the park 宁津经济开发区; a closer fit still goes first.
+best AS (SELECT * FROM ranked ORDER BY fit, n, kord LIMIT ${limit})
 SELECT kind, label, key, detail, pidxs, parcel_id FROM best ORDER BY kord, fit, length(label), label`;
 }
 

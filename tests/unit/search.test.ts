@@ -15,6 +15,7 @@ beforeAll(async () => {
   await loadParks(db, [
     { park_id: 'K1', name: '宁津经济开发区' },
     { park_id: 'K2', name: '乐陵高新区', county: '乐陵市' },
+    { park_id: 'K3', name: '有限责任配套产业园区', county: '乐陵市' },
   ]);
   await loadEnterprises(db, [{ enterprise_id: 'E1', name: '德州华宇机械有限公司' }]);
   await loadParcels(db, [
@@ -59,6 +60,14 @@ describe('search', () => {
   it('keeps the best hits when more match than the list shows', async () => {
     const hits = await searchPlaces(db, 'DZ', 2);
     expect(labels(hits)).toEqual(['DZ-000418', 'DZ-000429']);
+  });
+
+  it('lets kinds take turns, so many holders do not hide a park', async () => {
+    // Two holders and a park with a longer name contain 有限; with room for two, the park keeps its place.
+    const hits = await searchPlaces(db, '有限', 2);
+    expect(labels(hits)).toEqual(['德州华宇机械有限公司', '有限责任配套产业园区']);
+    // Only holders match: the list fills with them.
+    expect(labels(await searchPlaces(db, '公司', 2))).toEqual(['德州华宇机械有限公司', '宁津县鑫源化工有限公司']);
   });
 
   it('treats quotes, % and _ as plain characters and never splices the text into the SQL', async () => {
