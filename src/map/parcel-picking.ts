@@ -47,7 +47,7 @@ export const POINTER_RADIUS_PX = 7;
  * Two dots whose centres are within this many pixels of being equally near the pointer are
  * drawn on top of each other: the click cannot tell them apart, so the planner is asked.
  */
-export const TIE_PX = 1.5;
+export const TIE_PX = 1.2;
 /** The longest choice list offered. */
 export const MAX_CHOICES = 6;
 
