@@ -71,6 +71,11 @@ export function MapView(props: { wall?: boolean }) {
   drawingRef.current = drawing;
   /** Set while the map is fitted to the whole place: that camera is the default, not written in the address. */
   const placeFit = useRef(false);
+  /**
+   * The place whose boundaries the map shows. After another region is chosen, a flight still
+   * ending over the previous one must not become the new region's camera.
+   */
+  const drawnRegion = useRef<string | null>(null);
 
   const phase = useAppState((s) => s.phase);
   const boundaries = useAppState((s) => s.boundaries);
@@ -142,7 +147,7 @@ export function MapView(props: { wall?: boolean }) {
     // Every camera the map settles on is recorded (replacing the current history entry), except
     // the fit to the whole place, which an address without a camera means anyway.
     map.on('moveend', () => {
-      if (placeFit.current) return;
+      if (placeFit.current || drawnRegion.current !== app.store.get().region) return;
       const c = map.getCenter();
       actions.mapMoved({ lng: c.lng, lat: c.lat, zoom: map.getZoom() });
     });
@@ -215,6 +220,7 @@ export function MapView(props: { wall?: boolean }) {
     const map = mapRef.current;
     if (!map || !styleReady || !boundaries) return;
     setCounties(map, boundaries);
+    drawnRegion.current = app.store.get().region;
     // A link with a camera opens there; otherwise the whole place is shown.
     const camera = app.store.get().camera;
     if (camera) map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
