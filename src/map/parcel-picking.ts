@@ -36,3 +36,51 @@ export function pickedParcel(shapes: ParcelShapes, layerId: string | undefined, 
   if (layerId === 'parcel-dots') return index;
   return null;
 }
+
+/**
+ * How far from a dot's centre a click still means that dot, in CSS pixels: the far dots are
+ * 1.8–4.5 px in radius (parcel-attributes.ts), too small to hit on purpose, so the pointer
+ * reaches a little beyond them.
+ */
+export const POINTER_RADIUS_PX = 7;
+/**
+ * Two dots whose centres are within this many pixels of being equally near the pointer are
+ * drawn on top of each other: the click cannot tell them apart, so the planner is asked.
+ */
+export const TIE_PX = 1.2;
+/** The longest choice list offered. */
+export const MAX_CHOICES = 6;
+
+/** Shown parcels whose label point is inside [west, south, east, north] (a box around the pointer). */
+export function dotsInBox(centers: Float64Array, shown: (pidx: number) => boolean, box: readonly [number, number, number, number]): number[] {
+  const [w, s, e, n] = box;
+  const out: number[] = [];
+  for (let p = 0; 2 * p + 1 < centers.length; p++) {
+    const x = centers[2 * p];
+    const y = centers[2 * p + 1];
+    // NaN (no label point) fails every comparison and is skipped.
+    if (x >= w && x <= e && y >= s && y <= n && shown(p)) out.push(p);
+  }
+  return out;
+}
+
+export interface PickCandidate {
+  pidx: number;
+  /** Screen distance from the pointer to the dot's centre, in CSS pixels. */
+  distPx: number;
+}
+
+export type PickResult = { kind: 'none' } | { kind: 'one'; pidx: number } | { kind: 'choice'; pidxs: number[] };
+
+/**
+ * The parcel a click at city zoom means: the dot whose centre is nearest the pointer (not the
+ * one drawn last, which is what the GPU's pick buffer holds where dots overlap), or — when
+ * several centres are about equally near — a short list to choose from, nearest first.
+ */
+export function choosePick(candidates: readonly PickCandidate[], radiusPx = POINTER_RADIUS_PX, tiePx = TIE_PX, max = MAX_CHOICES): PickResult {
+  const near = candidates.filter((c) => c.distPx <= radiusPx).sort((a, b) => a.distPx - b.distPx || a.pidx - b.pidx);
+  if (near.length === 0) return { kind: 'none' };
+  const tied = near.filter((c) => c.distPx - near[0].distPx <= tiePx);
+  if (tied.length === 1) return { kind: 'one', pidx: near[0].pidx };
+  return { kind: 'choice', pidxs: tied.slice(0, max).map((c) => c.pidx) };
+}

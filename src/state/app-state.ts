@@ -15,6 +15,7 @@ import type { ListedParcel, ParcelDetail } from '../analysis/parcel-lookup';
 import type { PlaceId } from '../data/regions';
 import type { Lang } from '../i18n/dict';
 import type { Notice } from './notice';
+import type { Camera, Viewport } from './camera';
 import { type ReviewState, INITIAL_REVIEW } from './review-state';
 import type { SavedState } from './saved-state';
 import { type AsOf, type Mode, type View, effectiveAsOf } from './view';
@@ -52,6 +53,17 @@ export interface AppState {
   /** parcel_id of the selected parcel. */
   parcel: string | null;
   wall: boolean;
+  /** Where the map looks (reported by the map after every move); null = the whole place. */
+  camera: Camera | null;
+  /**
+   * Bumped when the state, not the map, changed the camera (a navigation, Back/Forward): the map
+   * then moves to `camera`. Moves the map reports itself leave it alone.
+   */
+  cameraSeq: number;
+  /** Whether the map animates to the next `camera` (a navigation) or jumps (a restored view). */
+  cameraAnimate: boolean;
+  /** The map's size in CSS pixels, for fitting extents (0 × 0 until the map reports it). */
+  viewport: Viewport;
   /** `?scale=N`: the demo tiled N times (benchmarks), or null. */
   scale: number | null;
   /** Save time of the shown workspace (empty for a demo region): a re-import reloads the map. */
@@ -113,7 +125,7 @@ export interface AppState {
 }
 
 export function viewOf(s: AppState): View {
-  return { mode: s.mode, region: s.region, asOf: s.asOf, lang: s.lang, filter: s.filter, parcel: s.parcel, wall: s.wall };
+  return { mode: s.mode, region: s.region, asOf: s.asOf, lang: s.lang, filter: s.filter, parcel: s.parcel, wall: s.wall, camera: s.camera };
 }
 
 export function savedOf(s: AppState): SavedState {
@@ -136,6 +148,9 @@ export function initialState(view: View, saved: SavedState, today: string, scale
   return {
     ...view,
     scale,
+    cameraSeq: 0,
+    cameraAnimate: false,
+    viewport: { width: 0, height: 0 },
     workspaceStamp: '',
     workspaces: [],
     today,

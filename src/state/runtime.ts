@@ -124,8 +124,10 @@ export function createApp(fx: Effects): App {
     if (search === fx.address.search()) return;
     // Restored views and corrections (a result that clears an unknown parcel) rewrite the
     // current entry; the planner's own navigations add one.
-    const corrective = e.type === 'viewRestored' || e.type === 'derived';
-    if (!corrective && historyMode(viewOf(prev), viewOf(next)) === 'push') fx.address.push(search);
+    // A camera the map reports (a drag, the end of a flight) is never an entry of its own.
+    const corrective = e.type === 'viewRestored' || e.type === 'derived' || e.type === 'cameraMoved';
+    const push = e.type === 'navigated' || historyMode(viewOf(prev), viewOf(next)) === 'push';
+    if (!corrective && push) fx.address.push(search);
     else fx.address.replace(search);
   }
 

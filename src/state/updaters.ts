@@ -10,6 +10,7 @@ import type { Lang } from '../i18n/dict';
 import type { AppState, WorkspaceSummaryView } from './app-state';
 import { derivationNamed } from './derivations';
 import type { Notice } from './notice';
+import { type Bounds, type Camera, type Viewport, cameraForBounds, isCamera, roundCamera, sameCamera } from './camera';
 import { withReview } from './review';
 import { mergeClusterSettings, mergeOverlapSettings } from './saved-state';
 import { type AsOf, type Mode, type View, isIsoDate } from './view';
@@ -26,6 +27,15 @@ export type AppEvent =
   | { type: 'parcelSelected'; parcel: string | null }
   /** Back/forward or an edited address. */
   | { type: 'viewRestored'; view: View; issues: Notice[] }
+  /** The map stopped moving (a drag, a zoom, the end of a flight): incidental, never a history entry. */
+  | { type: 'cameraMoved'; camera: Camera }
+  | { type: 'viewportSized'; viewport: Viewport }
+  /**
+   * A deliberate navigation (a county, park, parcel, search result, ranking row or chain node
+   * chosen): the camera fits `bounds`, and the selection and filter change with it, as one
+   * history entry.
+   */
+  | { type: 'navigated'; bounds: Bounds | null; parcel?: string | null; filter?: Partial<ParcelFilter> }
   // Settings
   | { type: 'settingsPatched'; patch: Partial<RuleSettings> }
   | { type: 'settingsReset' }
@@ -73,6 +83,20 @@ function enterRegion(s: AppState, region: PlaceId): AppState {
   };
 }
 
+/** The map is asked to move to `camera` (null: the whole place). */
+function moveCamera(s: AppState, camera: Camera | null, animate: boolean): AppState {
+  return { ...s, camera, cameraSeq: s.cameraSeq + 1, cameraAnimate: animate };
+}
+
+function navigate(s: AppState, e: Extract<AppEvent, { type: 'navigated' }>): AppState {
+  let next = s;
+  if (e.filter) next = withReview({ ...next, filter: { ...next.filter, ...e.filter } }, { pairCounties: null });
+  if (e.parcel !== undefined) next = selectParcel(next, e.parcel);
+  // Before the map has reported its size there is nothing to fit into: the selection still applies.
+  const camera = e.bounds && next.viewport.width > 0 ? cameraForBounds(e.bounds, next.viewport) : null;
+  return camera ? moveCamera(next, camera, true) : next;
+}
+
 function selectParcel(s: AppState, parcel: string | null): AppState {
   if (parcel === s.parcel) return s;
   if (parcel !== null) return { ...s, parcel };
@@ -83,8 +107,8 @@ export function update(s: AppState, e: AppEvent): AppState {
   switch (e.type) {
     case 'regionChosen':
       if (e.region === s.region) return s;
-      // A new region starts unfiltered: its counties and parks are other ones.
-      return selectParcel(enterRegion({ ...s, filter: EMPTY_FILTER }, e.region), null);
+      // A new region starts unfiltered, seen whole: its counties and parks are other ones.
+      return selectParcel(enterRegion({ ...s, filter: EMPTY_FILTER, camera: null }, e.region), null);
     case 'asOfSet':
       if (e.asOf !== 'today' && !isIsoDate(e.asOf)) return s;
       return { ...s, asOf: e.asOf, today: e.today };
@@ -100,10 +124,20 @@ export function update(s: AppState, e: AppEvent): AppState {
     case 'parcelSelected':
       return selectParcel(s, e.parcel);
     case 'viewRestored': {
-      const { region, parcel, ...rest } = e.view;
-      const next = selectParcel({ ...enterRegion(s, region), ...rest }, parcel);
+      const { region, parcel, camera, ...rest } = e.view;
+      let next = selectParcel({ ...enterRegion(s, region), ...rest }, parcel);
+      // Back/Forward return the camera too; an entry without one shows the whole place.
+      if (!sameCamera(camera, s.camera) || region !== s.region) next = moveCamera(next, camera, region === s.region);
       return e.issues.length ? { ...next, notices: [...next.notices, ...e.issues] } : next;
     }
+    case 'cameraMoved':
+      if (!isCamera(e.camera) || sameCamera(e.camera, s.camera)) return s;
+      return { ...s, camera: roundCamera(e.camera) };
+    case 'viewportSized':
+      if (e.viewport.width === s.viewport.width && e.viewport.height === s.viewport.height) return s;
+      return { ...s, viewport: { width: e.viewport.width, height: e.viewport.height } };
+    case 'navigated':
+      return navigate(s, e);
     case 'settingsPatched': {
       // The valid values of a patch apply even when others are refused; the refused ones are
       // reported. (Deciding whether to recompute is the findings key's job, not this one's.)
@@ -167,7 +201,7 @@ export function update(s: AppState, e: AppEvent): AppState {
     case 'workspacesListed':
       return { ...s, workspaces: e.workspaces };
     case 'workspaceSaved': {
-      const next = selectParcel(enterRegion({ ...s, filter: EMPTY_FILTER }, e.id), null);
+      const next = selectParcel(enterRegion({ ...s, filter: EMPTY_FILTER, camera: null }, e.id), null);
       return { ...next, workspaceStamp: e.updatedAt, placeKey: null, regionKey: null };
     }
     case 'placeMissing':

@@ -5,11 +5,13 @@
 //
 // Parameters: region, lang, asOf (YYYY-MM-DD; absent = today), mode (idle|workbench|layout),
 // county, park, status, idle, disposal, year, quality (filters; repeated for several values),
-// parcel (selected parcel id), wall=1 (大屏) and scale=N (tiles the demo N times, benchmarks).
+// parcel (selected parcel id), wall=1 (大屏), at=lng,lat,zoom (the camera) and scale=N (tiles the
+// demo N times, benchmarks).
 
 import { type ParcelFilter, EMPTY_FILTER } from '../analysis/filters';
 import { DISPOSALS, IDLE_TYPES, PARCEL_STATUSES } from '../data/contract';
 import { placeIdOf } from '../data/regions';
+import { cameraFromParam, cameraToParam } from './camera';
 import type { Notice } from './notice';
 import { type View, DEFAULT_VIEW, MODES, isIsoDate } from './view';
 
@@ -43,6 +45,7 @@ export function viewToSearch(view: View, extras: UrlExtras = NO_EXTRAS): string 
   for (const y of view.filter.supplyYears) p.append('year', String(y));
   if (view.parcel !== null) p.set('parcel', view.parcel);
   if (view.wall) p.set('wall', '1');
+  if (view.camera !== null) p.set('at', cameraToParam(view.camera));
   if (extras.scale !== null) p.set('scale', String(extras.scale));
   return `?${p.toString()}`;
 }
@@ -115,6 +118,11 @@ export function viewFromSearch(search: string, fallback: Pick<View, 'region' | '
   const parcel = p.get('parcel');
   if (parcel !== null && parcel !== '') view.parcel = parcel;
   view.wall = p.get('wall') === '1';
+  const at = p.get('at');
+  if (at !== null && at !== '') {
+    view.camera = cameraFromParam(at);
+    if (!view.camera) issues.push(refused('at', at, '整个地区的视图', 'the whole region'));
+  }
 
   let scale: number | null = null;
   const s = p.get('scale');

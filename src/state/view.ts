@@ -5,6 +5,7 @@
 import { type ParcelFilter, EMPTY_FILTER } from '../analysis/filters';
 import { type PlaceId, DEFAULT_REGION } from '../data/regions';
 import type { Lang } from '../i18n/dict';
+import type { Camera } from './camera';
 
 export const MODES = ['idle', 'workbench', 'layout'] as const;
 export type Mode = (typeof MODES)[number];
@@ -23,6 +24,8 @@ export interface View {
   parcel: string | null;
   /** 大屏: map, title and legend only. */
   wall: boolean;
+  /** Where the map looks; null = the whole place, as on opening. */
+  camera: Camera | null;
 }
 
 export const DEFAULT_VIEW: View = {
@@ -33,6 +36,7 @@ export const DEFAULT_VIEW: View = {
   filter: EMPTY_FILTER,
   parcel: null,
   wall: false,
+  camera: null,
 };
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */

@@ -13,6 +13,7 @@ import { WallStats } from './WallStats';
 import { Notices } from './Notices';
 import { ImportDialog } from './import/ImportDialog';
 import { useState } from 'preact/hooks';
+import { WallDetailCard } from './WallDetailCard';
 import { useActions, useAppState } from '../state/context';
 
 export function App() {
@@ -58,6 +59,7 @@ export function App() {
           <MapTitle />
           <Notices />
           {wall && <WallStats />}
+          {wall && selected && <WallDetailCard parcel={selected} />}
           <Legend />
           {phase === 'loading' && (
             // Once the place is painted, the wait for the rules is a small note, not a veil over the map.

@@ -3,6 +3,7 @@ import { placeInfo } from '../state/place-info';
 import { WorkspaceMenu } from './WorkspaceMenu';
 import { useT } from './i18n';
 import { ModeTabs } from './ModeTabs';
+import { SearchBox } from './SearchBox';
 import { useActions, useAppState } from '../state/context';
 import { asOfDate } from '../state/app-state';
 
@@ -25,6 +26,7 @@ export function Header(props: { onSettings: () => void; wall: boolean; onWall: (
         )}
       </div>
       <ModeTabs />
+      {!props.wall && <SearchBox />}
       <nav class="regions" aria-label={t('region')}>
         {REGIONS.map((r) => (
           <button

@@ -4,7 +4,9 @@ import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { offlineStyle, setCounties } from '../map/basemap';
-import { type ColourOverride, type LayoutOverlay, NEAR_ZOOM, buildLayers, pickedParcel } from '../map/layers';
+import { type ColourOverride, type LayoutOverlay, NEAR_ZOOM, buildLayers } from '../map/layers';
+import { measureLayers, measureOf } from '../map/measure';
+import type { PickResult } from '../map/parcel-picking';
 import { HIGHLIGHT_PALETTE, MUJUN_PALETTE } from '../map/palette';
 import type { PolygonGeometry } from '../map/parcel-geometry';
 import { pointGeometry, polygonGeometry } from '../map/parcel-geometry-client';
@@ -18,15 +20,12 @@ import { useActions, useApp, useAppState } from '../state/context';
 import type { HoverInfo } from '../state/hover';
 import { placeLabels } from '../state/place-labels';
 import { overlapLinePairs, selectOverlap, selectPair } from '../state/review-selectors';
+import { pickParcels } from './map-pick';
+import { MeasurePanel, useMeasure } from './MeasureTool';
+import { PickChoice } from './WallDetailCard';
 
 
 type ParcelShapes = NonNullable<AppState['shapes']>;
-
-/** The parcel under the pointer, whichever way parcels are drawn (layers.ts). */
-function pickedPidx(shapes: ParcelShapes | null, info: { layer?: { id: string } | null; index: number; bitmap?: { pixel: number[] } | null }): number | null {
-  const pixel = info.bitmap?.pixel;
-  return shapes ? pickedParcel(shapes, info.layer?.id, info.index, pixel ? [pixel[0], pixel[1]] : undefined) : null;
-}
 
 /** Map labels stay short on a wall screen: three counties by name, more as “A等N县区”. */
 function shortClusterLabel(counties: string[], lang: 'zh' | 'en'): string {
@@ -36,7 +35,10 @@ function shortClusterLabel(counties: string[], lang: 'zh' | 'en'): string {
   return `${names[0]}等${names.length}县区组团`;
 }
 
-type PickInfo = Parameters<typeof pickedPidx>[1];
+/** Flights are skipped for people who asked their system for less motion. */
+const reducedMotion = () => typeof matchMedia !== 'undefined' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+/** Milliseconds of a navigation's flight. */
+const FLIGHT_MS = 700;
 
 interface Hover {
   x: number;
@@ -57,6 +59,20 @@ export function MapView(props: { wall?: boolean }) {
   const [drawing, setDrawing] = useState<ParcelDrawing>('points');
   // Tagged with its shapes: a new region's shapes are never drawn with the previous triangles.
   const [polygons, setPolygons] = useState<{ shapes: ParcelShapes; geometry: PolygonGeometry } | null>(null);
+  const [choice, setChoice] = useState<{ x: number; y: number; pidxs: number[] } | null>(null);
+  const measure = useMeasure();
+  // The map's event handlers are bound once: they read the latest of these through refs.
+  const measureRef = useRef(measure);
+  measureRef.current = measure;
+  const drawingRef = useRef(drawing);
+  drawingRef.current = drawing;
+  /** Set while the map is fitted to the whole place: that camera is the default, not written in the address. */
+  const placeFit = useRef(false);
+  /**
+   * The place whose boundaries the map shows. After another region is chosen, a flight still
+   * ending over the previous one must not become the new region's camera.
+   */
+  const drawnRegion = useRef<string | null>(null);
 
   const phase = useAppState((s) => s.phase);
   const boundaries = useAppState((s) => s.boundaries);
@@ -78,6 +94,7 @@ export function MapView(props: { wall?: boolean }) {
   const colorBy = useAppState((s) => s.workbench.colorBy);
   const parcelClasses = useAppState((s) => s.workbench.parcelClasses);
   const workbenchRevision = useAppState((s) => s.workbench.revision);
+  const cameraSeq = useAppState((s) => s.cameraSeq);
 
   useEffect(() => {
     const map = new maplibregl.Map({
@@ -94,19 +111,49 @@ export function MapView(props: { wall?: boolean }) {
     const overlay = new MapboxOverlay({
       interleaved: false,
       layers: [],
-      onClick: (info) => {
-        actions.selectParcel(pickedPidx(app.store.get().shapes, info as PickInfo));
+      onClick: (info, event) => {
+        const m = measureRef.current;
+        if (m.active) {
+          if (info.coordinate) m.click(map, info.x, info.y, [info.coordinate[0], info.coordinate[1]]);
+          return;
+        }
+        // A right-click is not a selection (it ends a measurement, see contextmenu below).
+        if ((event as { rightButton?: boolean } | undefined)?.rightButton) return;
+        const r = pickParcels(map, overlay, app.store.get(), drawingRef.current, info.x, info.y);
+        setChoice(r.kind === 'choice' ? { x: info.x, y: info.y, pidxs: r.pidxs } : null);
+        if (r.kind !== 'choice') actions.selectParcel(r.kind === 'one' ? r.pidx : null);
       },
       onHover: (info) => {
-        const pidx = pickedPidx(app.store.get().shapes, info as PickInfo);
+        if (measureRef.current.active) return setHover(null);
+        // The tooltip names the parcel a click there would select.
+        const r = pickParcels(map, overlay, app.store.get(), drawingRef.current, info.x, info.y);
+        const pidx = r.kind === 'one' ? r.pidx : r.kind === 'choice' ? r.pidxs[0] : null;
         // Answered from memory (state/hover.ts): no database job, so no busy mark and no wait.
         const facts = pidx === null ? null : actions.hoverInfo(pidx);
         setHover(facts ? { x: info.x, y: info.y, info: facts } : null);
       },
-      getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
+      getCursor: ({ isHovering }) => (measureRef.current.active ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
     });
     map.addControl(overlay);
     map.on('load', () => setStyleReady(true));
+    const sized = () => {
+      const c = map.getCanvas();
+      actions.mapSized({ width: c.clientWidth, height: c.clientHeight });
+    };
+    sized();
+    map.on('resize', sized);
+    // Every camera the map settles on is recorded (replacing the current history entry), except
+    // the fit to the whole place, which an address without a camera means anyway.
+    map.on('moveend', () => {
+      if (placeFit.current || drawnRegion.current !== app.store.get().region) return;
+      const c = map.getCenter();
+      actions.mapMoved({ lng: c.lng, lat: c.lat, zoom: map.getZoom() });
+    });
+    map.getCanvasContainer().addEventListener('contextmenu', (e) => {
+      if (!measureRef.current.active) return;
+      e.preventDefault();
+      measureRef.current.end();
+    });
     map.on('zoom', () => {
       setZoomBand(map.getZoom() >= NEAR_ZOOM ? 'near' : 'far');
       // Only a change of drawing re-renders: preact ignores setting the same value.
@@ -117,28 +164,65 @@ export function MapView(props: { wall?: boolean }) {
     overlayRef.current = overlay;
     testHook.map = map;
     testHook.pick = (x, y) => {
-      const info = overlay.pickObject({ x, y, radius: 0 });
-      return info ? pickedPidx(app.store.get().shapes, info as PickInfo) : null;
+      const r = pickParcels(map, overlay, app.store.get(), drawingRef.current, x, y);
+      return r.kind === 'one' ? r.pidx : r.kind === 'choice' ? r.pidxs[0] : null;
     };
+    testHook.pickResult = (x, y): PickResult => pickParcels(map, overlay, app.store.get(), drawingRef.current, x, y);
+    testHook.measure = () => measureOf(measureRef.current.measure);
     return () => {
       map.remove();
       testHook.map = null;
       testHook.pick = null;
+      testHook.pickResult = null;
+      testHook.measure = null;
     };
   }, []);
+
+  /** The whole place, as on opening (not recorded as a camera). */
+  const fitPlace = (map: maplibregl.Map, b: NonNullable<AppState['boundaries']>) => {
+    const [minX, minY, maxX, maxY] = bbox(b);
+    placeFit.current = true;
+    try {
+      map.fitBounds([[minX, minY], [maxX, maxY]], { padding: 30, duration: 0 });
+    } finally {
+      placeFit.current = false;
+    }
+  };
+
+  // A navigation or Back/Forward asked for another camera (state.cameraSeq).
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || cameraSeq === 0) return;
+    const s = app.store.get();
+    setChoice(null);
+    if (s.camera === null) {
+      if (s.boundaries) fitPlace(map, s.boundaries);
+      return;
+    }
+    const target = { center: [s.camera.lng, s.camera.lat] as [number, number], zoom: s.camera.zoom };
+    if (s.cameraAnimate && !reducedMotion()) map.flyTo({ ...target, duration: FLIGHT_MS, essential: false });
+    else map.jumpTo(target);
+  }, [cameraSeq]);
+
+  // The wall screen hides the measuring tool: a measurement in progress ends with it.
+  useEffect(() => {
+    if (props.wall && measure.active) measure.toggle();
+  }, [props.wall]);
+
+  // Parcels highlighted for a chain node are brought into view when some are off-screen.
+  useEffect(() => {
+    if (mode === 'layout' && highlight) actions.revealParcels(highlight);
+  }, [highlight]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !styleReady || !boundaries) return;
     setCounties(map, boundaries);
-    const [minX, minY, maxX, maxY] = bbox(boundaries);
-    map.fitBounds(
-      [
-        [minX, minY],
-        [maxX, maxY],
-      ],
-      { padding: 30, duration: 0 },
-    );
+    drawnRegion.current = app.store.get().region;
+    // A link with a camera opens there; otherwise the whole place is shown.
+    const camera = app.store.get().camera;
+    if (camera) map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
+    else fitPlace(map, boundaries);
   }, [boundaries, styleReady]);
 
   useEffect(() => {
@@ -216,6 +300,7 @@ export function MapView(props: { wall?: boolean }) {
       override,
       labelScale: props.wall ? 1.7 : 1,
     });
+    layers.push(...measureLayers(measure.measure));
     const drawn = phase === 'ready' && shapes !== null;
     const painted = shapes !== null && boundaries !== null && parks !== null;
     overlay.setProps({
@@ -235,11 +320,27 @@ export function MapView(props: { wall?: boolean }) {
       },
     });
     if (!drawn && phase === 'loading') document.documentElement.dataset.state = 'loading';
-  }, [boundaries, parks, countyLabels, parkLabels, shapes, categories, mask, revision, selected, styleReady, phase, zoomBand, drawing, polygons, layout, override, props.wall]);
+  }, [boundaries, parks, countyLabels, parkLabels, shapes, categories, mask, revision, selected, styleReady, phase, zoomBand, drawing, polygons, layout, override, props.wall, measure.measure]);
 
   return (
     <div class="map-wrap">
       <div ref={container} class="map" data-testid="map" />
+      <MeasurePanel control={measure} map={mapRef.current} />
+      {choice && (
+        <PickChoice
+          x={choice.x}
+          y={choice.y}
+          items={choice.pidxs.map((pidx) => {
+            const h = actions.hoverInfo(pidx);
+            return { pidx, label: h?.parcel_id ?? String(pidx), detail: [h?.park_name, h?.holder].filter(Boolean).join(' · ') };
+          })}
+          onPick={(pidx) => {
+            setChoice(null);
+            actions.selectParcel(pidx);
+          }}
+          onClose={() => setChoice(null)}
+        />
+      )}
       {hover?.info && (
         <div class="tooltip" style={{ left: `${hover.x + 14}px`, top: `${hover.y + 14}px` }} data-testid="tooltip">
           <b>{hover.info.parcel_id}</b> · {hover.info.disposal === null ? t('judging') : code(`disposal:${hover.info.disposal}`)}

@@ -2,18 +2,32 @@
 
 import { fmt } from './format';
 import { useT } from './i18n';
-import { useAppState } from '../state/context';
+import { useState } from 'preact/hooks';
+import { useActions, useAppState } from '../state/context';
+import './nav.css';
 import { labelOf } from '../vocab';
 
 export function MujunRanking() {
   const { t, lang } = useT();
+  const actions = useActions();
   const rows = useAppState((s) => s.workbench.ranking);
+  // The enterprise whose row was chosen, and whether it had parcels to show.
+  const [chosen, setChosen] = useState<{ id: string; found: boolean } | null>(null);
+  const show = (id: string) => {
+    setChosen({ id, found: true });
+    void actions.goToEnterprise(id).then((found) => setChosen({ id, found }));
+  };
   const scored = rows.filter((r) => r.class !== null);
   const missing = rows.filter((r) => r.class === null);
   return (
     <section class="plist">
       <h3>{t('mujunRanking')}</h3>
       <p class="muted small">{t('mujunRankingNote')}</p>
+      {chosen && !chosen.found && (
+        <p class="warn small" role="status" data-testid="ranking-no-parcels">
+          {t('navRankingNoParcels')}
+        </p>
+      )}
       <table class="stage-grid" data-testid="mujun-ranking">
         <thead>
           <tr>
@@ -26,10 +40,21 @@ export function MujunRanking() {
         </thead>
         <tbody>
           {scored.slice(0, 150).map((r) => (
-            <tr key={r.enterprise_id}>
+            <tr key={r.enterprise_id} class={chosen?.id === r.enterprise_id ? 'clickable on' : 'clickable'} onClick={() => show(r.enterprise_id)}>
               <td>{r.rank}</td>
               <td>
-                {r.name}
+                {/* The row's button: reachable by Tab, Enter/Space choose it (the row's click is for the mouse). */}
+                <button
+                  class="nav-rank-name"
+                  title={t('navRankingShow')}
+                  data-enterprise={r.enterprise_id}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    show(r.enterprise_id);
+                  }}
+                >
+                  {r.name}
+                </button>
                 <div class="small muted">{r.county}</div>
               </td>
               <td class="num">{fmt(r.tax_per_mu, 1)}</td>

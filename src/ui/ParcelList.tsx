@@ -18,7 +18,16 @@ export function ParcelList() {
       {known && list.length === 0 && <p class="muted">{t('noParcels')}</p>}
       <ul data-testid="parcel-list">
         {list.map((p) => (
-          <li key={p.pidx} class={`cat-${p.disposal}`} onClick={() => actions.selectParcel(p.pidx)} data-parcel-id={p.parcel_id}>
+          <li
+            key={p.pidx}
+            class={`cat-${p.disposal}`}
+            // Selects the parcel and brings it into view (a history entry: Back returns).
+            onClick={() => actions.goToParcel(p.parcel_id)}
+            onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), actions.goToParcel(p.parcel_id))}
+            tabIndex={0}
+            role="button"
+            data-parcel-id={p.parcel_id}
+          >
             <div class="row1">
               <b>{p.parcel_id}</b>
               <span class="tag">{code(`disposal:${p.disposal}`)}</span>

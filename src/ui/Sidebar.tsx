@@ -52,7 +52,14 @@ function SummaryTable(props: { title: string; rows: GroupSummary[]; testid: stri
         </thead>
         <tbody>
           {props.rows.map((r) => (
-            <tr key={r.key} onClick={() => props.onPick(r.key)} class="clickable">
+            <tr
+              key={r.key}
+              onClick={() => props.onPick(r.key)}
+              onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), props.onPick(r.key))}
+              tabIndex={0}
+              data-key={r.key}
+              class="clickable"
+            >
               <td>{props.nameOf(r)}</td>
               <td class="num">{fmt(r.parcels, 0)}</td>
               <td class="num">
@@ -92,7 +99,8 @@ function Filters() {
           name="county"
           options={counties.map((c) => ({ value: c, label: c }))}
           selected={filter.counties}
-          onChange={(v) => actions.setFilter({ counties: v, parkIds: [] })}
+          // Choosing one county (from none or another) flies there; adding a second only filters.
+          onChange={(v) => (v.length === 1 && !filter.counties.includes(v[0]) ? actions.chooseCounty(v[0]) : actions.setFilter({ counties: v, parkIds: [] }))}
         />
         <label for="park-select">{t('park')}</label>
         <select
@@ -101,7 +109,8 @@ function Filters() {
           value={filter.parkIds[0] ?? ''}
           onChange={(e) => {
             const v = (e.target as HTMLSelectElement).value;
-            actions.setFilter({ parkIds: v ? [v] : [] });
+            if (v) actions.choosePark(v);
+            else actions.setFilter({ parkIds: [] });
           }}
         >
           <option value="">{t('all')}</option>
@@ -187,14 +196,14 @@ function SummaryTables() {
         rows={byCounty}
         testid="county-table"
         nameOf={(r) => r.name}
-        onPick={(k) => actions.setFilter({ counties: [k], parkIds: [] })}
+        onPick={(k) => actions.chooseCounty(k)}
       />
       <SummaryTable
         title={t('byPark')}
         rows={byPark}
         testid="park-table"
         nameOf={(r) => parkName(r.key)}
-        onPick={(k) => k && actions.setFilter({ parkIds: [k] })}
+        onPick={(k) => k && actions.choosePark(k)}
       />
     </>
   );

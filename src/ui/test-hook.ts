@@ -9,13 +9,18 @@ import { selectOverlap, selectPair } from '../state/review-selectors';
 import type { App } from '../state/runtime';
 import type { View } from '../state/view';
 import { chartRegistry } from './charts/Chart';
+import type { PickResult } from '../map/parcel-picking';
 
 export const testHook: {
   map: maplibregl.Map | null;
   /** The parcel (pidx) deck.gl picks at a point of the map canvas (canvas CSS pixels), or null. */
   pick: ((x: number, y: number) => number | null) | null;
   rendered: ((gl: WebGL2RenderingContext) => void) | null;
-} = { map: null, pick: null, rendered: null };
+  /** What a click at a canvas point means: one parcel, a choice list, or nothing. */
+  pickResult: ((x: number, y: number) => PickResult) | null;
+  /** The measuring tool's current values. */
+  measure: (() => { distanceM: number; areaM2: number | null }) | null;
+} = { map: null, pick: null, rendered: null, pickResult: null, measure: null };
 
 export interface TestHookApi {
   state(): Record<string, unknown>;
@@ -55,6 +60,14 @@ export interface TestHookApi {
     nodes: { id: string; name: string; gap: boolean; parkIds: string[]; feeds: string[]; fedBy: string[] }[];
     complementary: { from: string; to: string; bothWays: boolean }[];
   };
+  /** The map's camera as drawn (centre and zoom), and the camera the state holds (null: the whole place). */
+  camera(): { lng: number; lat: number; zoom: number; state: { lng: number; lat: number; zoom: number } | null } | null;
+  /** Resolves once the map has stopped moving (a flight ended). */
+  mapIdle(): Promise<void>;
+  /** What a click at a page point means: one parcel, a choice list or nothing. */
+  pickResultAt(x: number, y: number): PickResult | null;
+  /** The measuring tool's current length (m) and area (m², null while open). */
+  measure(): { distanceM: number; areaM2: number | null } | null;
 }
 
 export function installTestHook(app: App): void {
@@ -208,6 +221,34 @@ export function installTestHook(app: App): void {
         complementary: (selectPair(s)?.complementary ?? []).map((l) => ({ from: l.from_node, to: l.to_node, bothWays: l.bothWays })),
       };
     },
+    camera() {
+      const map = testHook.map;
+      if (!map) return null;
+      const c = map.getCenter();
+      return { lng: c.lng, lat: c.lat, zoom: map.getZoom(), state: store.get().camera };
+    },
+    mapIdle() {
+      const map = testHook.map;
+      if (!map) return Promise.resolve();
+      // A flight may be about to start (the state asked, the map has not begun): one frame first.
+      return new Promise((resolve) =>
+        requestAnimationFrame(() => {
+          const idle = () => {
+            map.once('idle', () => resolve());
+            map.triggerRepaint();
+          };
+          if (map.isMoving()) map.once('moveend', idle);
+          else idle();
+        }),
+      );
+    },
+    pickResultAt(x, y) {
+      const map = testHook.map;
+      if (!map || !testHook.pickResult) return null;
+      const rect = map.getCanvas().getBoundingClientRect();
+      return testHook.pickResult(x - rect.left, y - rect.top);
+    },
+    measure: () => testHook.measure?.() ?? null,
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;
 }

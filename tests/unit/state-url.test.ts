@@ -24,6 +24,7 @@ const full: View = {
   },
   parcel: 'SG-001 #2',
   wall: true,
+  camera: { lng: 113.61234, lat: 24.95678, zoom: 11.25 },
 };
 
 describe('view → address → view', () => {
