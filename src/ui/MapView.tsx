@@ -4,7 +4,9 @@ import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { offlineStyle, setCounties } from '../map/basemap';
-import { type ColourOverride, type LayoutOverlay, NEAR_ZOOM, buildLayers, pickedParcel } from '../map/layers';
+import { type ColourOverride, type LayoutOverlay, buildLayers, pickedParcel } from '../map/layers';
+import { placeLabels as placeMapLabels } from '../map/label-placement';
+import { labelRequests } from '../map/map-labels';
 import { HIGHLIGHT_PALETTE, MUJUN_PALETTE } from '../map/palette';
 import type { PolygonGeometry } from '../map/parcel-geometry';
 import { pointGeometry, polygonGeometry } from '../map/parcel-geometry-client';
@@ -16,7 +18,8 @@ import { useT } from './i18n';
 import { testHook } from './test-hook';
 import { useActions, useApp, useAppState } from '../state/context';
 import type { HoverInfo } from '../state/hover';
-import { placeLabels } from '../state/place-labels';
+import { cityLabel, placeLabels } from '../state/place-labels';
+import { regionById } from '../state/catalog';
 import { selectOverlap, selectPair } from '../state/review-selectors';
 
 
@@ -56,7 +59,8 @@ export function MapView(props: { wall?: boolean }) {
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const [styleReady, setStyleReady] = useState(false);
   const [hover, setHover] = useState<Hover | null>(null);
-  const [zoomBand, setZoomBand] = useState<'far' | 'near'>('far');
+  // Labels are placed again at each quarter zoom level (placement does not depend on panning).
+  const [labelZoom, setLabelZoom] = useState(8);
   const [drawing, setDrawing] = useState<ParcelDrawing>('points');
   // Tagged with its shapes: a new region's shapes are never drawn with the previous triangles.
   const [polygons, setPolygons] = useState<{ shapes: ParcelShapes; geometry: PolygonGeometry } | null>(null);
@@ -108,9 +112,13 @@ export function MapView(props: { wall?: boolean }) {
       getCursor: ({ isHovering }) => (isHovering ? 'pointer' : 'grab'),
     });
     map.addControl(overlay);
-    map.on('load', () => setStyleReady(true));
+    map.on('load', () => {
+      setStyleReady(true);
+      setLabelZoom(Math.floor(map.getZoom() * 4) / 4);
+    });
     map.on('zoom', () => {
-      setZoomBand(map.getZoom() >= NEAR_ZOOM ? 'near' : 'far');
+      // Rounded down: names placed apart at a zoom stay apart when zoomed further in.
+      setLabelZoom(Math.floor(map.getZoom() * 4) / 4);
       // Only a change of drawing re-renders: preact ignores setting the same value.
       const s = app.store.get().shapes;
       if (s) setDrawing(parcelDrawing(pointGeometry(s).medianSizeM, map.getZoom(), map.getCenter().lat));
@@ -197,20 +205,25 @@ export function MapView(props: { wall?: boolean }) {
     map.fitBounds([[minX, minY], [maxX, maxY]], { padding: 80, duration: 600 });
   }, [selectedCluster, clusters]);
   const parkLabels = useMemo(() => placeLabels(parks, 'name'), [parks]);
+  const region = useAppState((s) => s.region);
+  const city = useMemo(() => cityLabel(boundaries, regionById(region)?.nameEn), [boundaries, region]);
+  const requests = useMemo(
+    () => labelRequests({ city, counties: countyLabels, parks: parkLabels, clusters: layout?.hulls ?? [], lang }),
+    [city, countyLabels, parkLabels, layout, lang],
+  );
+  const labels = useMemo(() => placeMapLabels(requests, labelZoom, props.wall ? 1.7 : 1), [requests, labelZoom, props.wall]);
 
   useEffect(() => {
     const overlay = overlayRef.current;
     if (!overlay || !styleReady) return;
     const layers = buildLayers({
       parks,
-      countyLabels,
-      parkLabels,
+      labels,
       parcels: shapes,
       categories,
       mask,
       revision,
       selectedPidx: selected?.pidx ?? null,
-      zoomBand,
       drawing,
       polygons: polygons && polygons.shapes === shapes ? polygons.geometry : null,
       layout,
@@ -236,7 +249,7 @@ export function MapView(props: { wall?: boolean }) {
       },
     });
     if (!drawn && phase === 'loading') document.documentElement.dataset.state = 'loading';
-  }, [boundaries, parks, countyLabels, parkLabels, shapes, categories, mask, revision, selected, styleReady, phase, zoomBand, drawing, polygons, layout, override, props.wall]);
+  }, [boundaries, parks, labels, shapes, categories, mask, revision, selected, styleReady, phase, drawing, polygons, layout, override, props.wall]);
 
   return (
     <div class="map-wrap">
