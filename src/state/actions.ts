@@ -18,6 +18,7 @@ import { exportFile } from './workbench';
 import type { ColorBy } from './workbench-state';
 import { EMPTY_FILTER } from '../analysis/filters';
 import { createWorkspaceActions } from './workspace-actions';
+import { createBasemapActions } from './basemap-actions';
 
 export interface ActionDeps {
   store: Store<AppState>;
@@ -36,6 +37,7 @@ export function createActions({ store, dispatch, enqueue, fx }: ActionDeps) {
   };
   return {
     ...createWorkspaceActions({ store, dispatch, fx }),
+    ...createBasemapActions({ store, dispatch, fx }),
     setRegion: (region: PlaceId) => dispatch({ type: 'regionChosen', region }),
     /** A YYYY-MM-DD date or "today"; anything else is ignored (the date input sends '' while typing). */
     setAsOf: (asOf: AsOf) => dispatch({ type: 'asOfSet', asOf, today: fx.today() }),
