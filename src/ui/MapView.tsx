@@ -3,7 +3,9 @@ import { bbox } from '@turf/turf';
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { offlineStyle, setCounties } from '../map/basemap';
+import { isBasemapSource, offlineStyle, setBasemapOpacity, setCounties, showBasemap } from '../map/basemap';
+import { basemapTiles } from '../map/basemap-tiles';
+import { type BasemapProblem, BasemapControls } from './BasemapControls';
 import { type ColourOverride, type LayoutOverlay, buildLayers, pickedParcel } from '../map/layers';
 import { placeLabels as placeMapLabels } from '../map/label-placement';
 import { labelRequests } from '../map/map-labels';
@@ -57,6 +59,7 @@ export function MapView(props: { wall?: boolean }) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
+  const basemapFailed = useRef<((detail: string) => void) | null>(null);
   const [styleReady, setStyleReady] = useState(false);
   const [hover, setHover] = useState<Hover | null>(null);
   // Labels are placed again at each quarter zoom level (placement does not depend on panning).
@@ -84,6 +87,8 @@ export function MapView(props: { wall?: boolean }) {
   const colorBy = useAppState((s) => s.workbench.colorBy);
   const parcelClasses = useAppState((s) => s.workbench.parcelClasses);
   const workbenchRevision = useAppState((s) => s.workbench.revision);
+  const basemap = useAppState((s) => s.basemaps[s.region] ?? null);
+  const [basemapProblem, setBasemapProblem] = useState<BasemapProblem | null>(null);
 
   useEffect(() => {
     const map = new maplibregl.Map({
@@ -115,6 +120,10 @@ export function MapView(props: { wall?: boolean }) {
     map.on('load', () => {
       setStyleReady(true);
       setLabelZoom(Math.floor(map.getZoom() * 4) / 4);
+    });
+    // A failed basemap tile is reported once per choice (the notice names the last error).
+    map.on('error', (e: { sourceId?: string; error?: Error }) => {
+      if (isBasemapSource(e.sourceId)) basemapFailed.current?.(e.error?.message ?? '');
     });
     map.on('zoom', () => {
       // Rounded down: names placed apart at a zoom stay apart when zoomed further in.
@@ -150,6 +159,26 @@ export function MapView(props: { wall?: boolean }) {
       { padding: 30, duration: 0 },
     );
   }, [boundaries, styleReady]);
+
+  // The basemap: rebuilt when the source changes, not when only its opacity does.
+  const basemapSource = basemap ? JSON.stringify({ ...basemap, opacity: 0 }) : null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady) return;
+    setBasemapProblem(null);
+    basemapFailed.current = (detail) => setBasemapProblem({ kind: 'tiles', detail });
+    const tiles = basemap ? basemapTiles(basemap, actions.basemapKey) : null;
+    if (tiles && 'problem' in tiles) {
+      showBasemap(map, null);
+      setBasemapProblem({ kind: tiles.problem });
+      return;
+    }
+    showBasemap(map, tiles);
+  }, [basemapSource, styleReady]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && styleReady && basemap) setBasemapOpacity(map, basemap.opacity);
+  }, [basemap?.opacity, styleReady]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -212,6 +241,7 @@ export function MapView(props: { wall?: boolean }) {
     [city, countyLabels, parkLabels, layout, lang],
   );
   const labels = useMemo(() => placeMapLabels(requests, labelZoom, props.wall ? 1.7 : 1), [requests, labelZoom, props.wall]);
+  testHook.labels = labels;
 
   useEffect(() => {
     const overlay = overlayRef.current;
@@ -254,6 +284,7 @@ export function MapView(props: { wall?: boolean }) {
   return (
     <div class="map-wrap">
       <div ref={container} class="map" data-testid="map" />
+      <BasemapControls problem={basemapProblem} wall={props.wall} />
       {hover?.info && (
         <div class="tooltip" style={{ left: `${hover.x + 14}px`, top: `${hover.y + 14}px` }} data-testid="tooltip">
           <b>{hover.info.parcel_id}</b> · {hover.info.disposal === null ? t('judging') : code(`disposal:${hover.info.disposal}`)}

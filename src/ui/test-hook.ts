@@ -15,7 +15,9 @@ export const testHook: {
   /** The parcel (pidx) deck.gl picks at a point of the map canvas (canvas CSS pixels), or null. */
   pick: ((x: number, y: number) => number | null) | null;
   rendered: ((gl: WebGL2RenderingContext) => void) | null;
-} = { map: null, pick: null, rendered: null };
+  /** The names the map draws at its current zoom (label-placement.ts). */
+  labels: readonly { rank: string; text: string; position: [number, number] }[];
+} = { map: null, pick: null, rendered: null, labels: [] };
 
 export interface TestHookApi {
   state(): Record<string, unknown>;
@@ -49,6 +51,8 @@ export interface TestHookApi {
   cameraStep(lng: number, lat: number, zoom: number): Promise<number>;
   /** Page point of a bar (category on the category axis, value inside the bar). */
   chartPoint(testid: string, category: string, value: number, seriesIndex?: number, yCategory?: string): { x: number; y: number } | null;
+  /** The map's names drawn inside the map's view now (rank: city, county, cluster, park), with page points. */
+  labels(): { rank: string; text: string; x: number; y: number }[];
 }
 
 export function installTestHook(app: App): void {
@@ -179,6 +183,15 @@ export function installTestHook(app: App): void {
         };
         map.jumpTo({ center: [lng, lat], zoom });
       });
+    },
+    labels() {
+      const map = testHook.map;
+      if (!map) return [];
+      const rect = map.getCanvas().getBoundingClientRect();
+      return testHook.labels
+        .map((l) => ({ l, p: map.project(l.position) }))
+        .filter(({ p }) => p.x >= 0 && p.y >= 0 && p.x <= rect.width && p.y <= rect.height)
+        .map(({ l, p }) => ({ rank: l.rank, text: l.text, x: rect.left + p.x, y: rect.top + p.y }));
     },
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;
