@@ -32,7 +32,7 @@ const zh = {
   bmOpacity: '底图不透明度',
   bmApply: '应用',
   bmCancel: '取消',
-  bmTileError: '底图瓦片加载失败',
+  bmTileError: '底图瓦片加载失败（请检查地址、密钥，以及服务器是否允许跨域访问 CORS）',
   bmSource: '底图',
   bmTiandituAttribution: '天地图 · 国家地理信息公共服务平台',
 } as const;
@@ -68,7 +68,7 @@ const en: Record<keyof typeof zh, string> = {
   bmOpacity: 'Basemap opacity',
   bmApply: 'Apply',
   bmCancel: 'Cancel',
-  bmTileError: 'Basemap tiles failed to load',
+  bmTileError: 'Basemap tiles failed to load (check the address, the key and whether the server allows cross-origin requests, CORS)',
   bmSource: 'Basemap',
   bmTiandituAttribution: 'Tianditu · National Platform for Common GeoSpatial Information Services',
 };

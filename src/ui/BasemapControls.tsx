@@ -24,7 +24,7 @@ function attributionOf(c: BasemapChoice, tianditu: string): string {
 export type BasemapProblem = { kind: 'tiles'; detail: string } | { kind: 'noKey' } | { kind: 'fileMissing' };
 
 export function BasemapControls(props: { problem: BasemapProblem | null; wall?: boolean }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const actions = useActions();
   const choice = useAppState((s) => s.basemaps[s.region] ?? null);
   const [open, setOpen] = useState(false);
@@ -54,13 +54,15 @@ export function BasemapControls(props: { problem: BasemapProblem | null; wall?: 
       )}
       {choice && (
         <div class="bm-attribution" data-testid="bm-attribution-text">
-          {t('bmSource')}: {attributionOf(choice, t('bmTiandituAttribution'))}
+          {t('bmSource')}
+          {lang === 'zh' ? '：' : ': '}
+          {attributionOf(choice, t('bmTiandituAttribution'))}
         </div>
       )}
       {props.problem && (
         <div class="bm-notice" role="alert" data-testid="bm-notice">
           {props.problem.kind === 'tiles'
-            ? `${t('bmTileError')}${props.problem.detail ? `: ${props.problem.detail}` : ''}`
+            ? `${t('bmTileError')}${props.problem.detail ? `${lang === 'zh' ? '：' : ': '}${props.problem.detail}` : ''}`
             : t(props.problem.kind === 'noKey' ? 'bmKeyMissing' : 'bmFileAgain')}
         </div>
       )}
