@@ -45,6 +45,49 @@ function solidPng([r, g, b]: [number, number, number]): Buffer {
   return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
 
+function varint(n: number): number[] {
+  const out: number[] = [];
+  while (n >= 0x80) {
+    out.push((n % 0x80) | 0x80);
+    n = Math.floor(n / 0x80);
+  }
+  out.push(n);
+  return out;
+}
+
+/**
+ * A PMTiles v3 archive (github.com/protomaps/PMTiles spec: 127-byte header, root directory,
+ * metadata, tile data) whose one directory entry runs over every tile of zooms 0–`maxZoom`,
+ * all pointing at the same PNG.
+ */
+function solidPmtiles(png: Buffer, maxZoom: number): Buffer {
+  const tiles = (4 ** (maxZoom + 1) - 1) / 3;
+  // Entries: count, tile-id deltas, run lengths, lengths, offsets + 1.
+  const dir = Buffer.from([...varint(1), ...varint(0), ...varint(tiles), ...varint(png.length), ...varint(1)]);
+  const meta = Buffer.from('{}');
+  const h = Buffer.alloc(127);
+  h.write('PMTiles', 0, 'ascii');
+  h[7] = 3;
+  const u64 = (at: number, v: number) => h.writeBigUInt64LE(BigInt(v), at);
+  u64(8, 127);
+  u64(16, dir.length);
+  u64(24, 127 + dir.length);
+  u64(32, meta.length);
+  u64(40, 127 + dir.length + meta.length);
+  u64(48, 0);
+  u64(56, 127 + dir.length + meta.length);
+  u64(64, png.length);
+  u64(72, tiles);
+  u64(80, 1);
+  u64(88, 1);
+  h.set([1, 1, 1, 2, 0, maxZoom], 96); // clustered, no compression (directories, tiles), PNG, zooms
+  h.writeInt32LE(-1800000000, 102);
+  h.writeInt32LE(-850000000, 106);
+  h.writeInt32LE(1800000000, 110);
+  h.writeInt32LE(850000000, 114);
+  return Buffer.concat([h, dir, meta, png]);
+}
+
 let browser: Browser;
 let tiles: Server;
 let tileBase: string;
@@ -208,5 +251,25 @@ describe('a custom XYZ basemap', () => {
     await page.click('[data-testid=bm-apply]');
     await expect.poll(() => page.locator('[data-testid=bm-notice]').count(), { timeout: 20_000 }).toBe(1);
     expect(await page.textContent('[data-testid=bm-notice]')).toContain('底图瓦片加载失败');
+  });
+});
+
+describe('a local .pmtiles file', () => {
+  it('is read in the browser and drawn; after a reload the planner is asked to pick it again', async () => {
+    const { page, requests } = await openApp(browser, '?asOf=2026-06-30');
+    await page.click('[data-testid=basemap-button]');
+    await page.check('[data-testid=bm-pmtiles]');
+    await page.setInputFiles('[data-testid=bm-file]', { name: '政务底图.pmtiles', mimeType: 'application/octet-stream', buffer: solidPmtiles(solidPng(TILE_RGB), 12) });
+    await page.click('[data-testid=bm-apply]');
+    await page.waitForFunction(() => !document.querySelector('[data-testid=basemap-dialog]'));
+    await expect.poll(() => colourPixels(page, TILE_RGB, 12), { timeout: 20_000 }).toBeGreaterThan(2000);
+    expect(await page.textContent('[data-testid=bm-attribution-text]')).toContain('政务底图.pmtiles');
+    // Read in place: nothing was sent anywhere.
+    expect(requests.filter((u) => !isLocal(u))).toEqual([]);
+    await page.reload();
+    await waitReady(page);
+    await expect.poll(() => page.locator('[data-testid=bm-notice]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.textContent('[data-testid=bm-notice]')).toContain('请重新选择本地底图文件');
+    expect(await colourPixels(page, TILE_RGB, 12)).toBe(0);
   });
 });
