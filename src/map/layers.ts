@@ -4,18 +4,14 @@
 // the geometry.
 
 import { COORDINATE_SYSTEM, type Layer } from '@deck.gl/core';
-import {
-  CollisionFilterExtension,
-  type CollisionFilterExtensionProps,
-  DataFilterExtension,
-  type DataFilterExtensionProps,
-} from '@deck.gl/extensions';
+import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
 import { BitmapLayer, GeoJsonLayer, LineLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { ParcelShapes } from '../data/parcel-shapes';
 import { pointGeometry } from './parcel-geometry-client';
 import type { PolygonGeometry } from './parcel-geometry';
 import type { ParcelDrawing } from './parcel-size';
+import type { LabelRank, PlacedLabel } from './label-placement';
 import { dotRadii, filterValues, memo, parcelColours, spreadToVertices } from './parcel-attributes';
 import { latOfMercatorY } from './parcel-raster';
 import { RASTER_FROM, parcelRaster } from './parcel-picking';
@@ -23,11 +19,11 @@ import { allShown, bytes, floats, hasShape, images, noneJudged, pointData, polyg
 import {
   CLUSTER_MULTI_FILL,
   CLUSTER_MULTI_FILL_SELECTED,
-  CLUSTER_MULTI_LABEL,
   CLUSTER_MULTI_LINE,
   CLUSTER_SINGLE_FILL,
   CLUSTER_SINGLE_LABEL,
   CLUSTER_SINGLE_LINE,
+  CITY_LABEL,
   COUNTY_LABEL,
   HOVER_HIGHLIGHT,
   IDLE_COLORS,
@@ -42,15 +38,15 @@ import {
   overlapLineColor,
 } from './palette';
 
-export interface Label {
-  position: [number, number];
-  text: string;
+/** A placed name (label-placement.ts) with an optional colour of its own (cluster names). */
+export interface MapLabel extends PlacedLabel {
+  color?: RGBA;
 }
 
 export interface MapScene {
   parks: FeatureCollection | null;
-  countyLabels: Label[];
-  parkLabels: Label[];
+  /** Names to write, already placed for the current zoom. */
+  labels: readonly MapLabel[];
   parcels: ParcelShapes | null;
   /** Per pidx. */
   categories: Uint8Array | null;
@@ -59,8 +55,6 @@ export interface MapScene {
   /** Bumped whenever categories or mask change, to refresh the attributes. */
   revision: number;
   selectedPidx: number | null;
-  /** Map zoom band: park names show only 'near'. */
-  zoomBand: 'far' | 'near';
   /** Parcels as points or polygons at the current zoom (parcel-size.ts). */
   drawing: ParcelDrawing;
   /** Offsets and triangles of `parcels` once the workers are done, else null (points drawn). */
@@ -102,13 +96,9 @@ export interface LayoutOverlay {
   lines: OverlapLine[];
 }
 
-/** Below this zoom park names are hidden (they would cover the whole region). */
-export const NEAR_ZOOM = 10.5;
 
 const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
 const filter = new DataFilterExtension({ filterSize: 1 });
-// Labels that would overlap are dropped, county names winning over park names.
-const collision = new CollisionFilterExtension();
 
 function ringPath(shapes: ParcelShapes, ring: number): [number, number][] {
   const out: [number, number][] = [];
@@ -269,90 +259,44 @@ export function buildLayers(scene: MapScene): Layer[] {
       );
     }
   }
-  layers.push(
-    labelLayer(scene, {
-      id: 'park-labels',
-      data: scene.parkLabels,
-      visible: scene.zoomBand === 'near',
-      size: 13,
-      color: PARK_LABEL,
-      pixelOffset: [0, -14],
-      collisionPriority: 1,
-    }),
-    labelLayer(scene, {
-      id: 'county-labels',
-      data: scene.countyLabels,
-      size: 17,
-      color: COUNTY_LABEL,
-      fontWeight: 600,
-      collisionPriority: 10,
-    }),
-  );
-  if (layout && layout.hulls.length) {
-    layers.push(
-      labelLayer(scene, {
-        id: 'cluster-labels',
-        data: layout.hulls.map((h) => ({ position: hullTop(h.hull), text: h.label, multiCounty: h.multiCounty })),
-        size: 16,
-        color: (d) => (d.multiCounty ? CLUSTER_MULTI_LABEL : CLUSTER_SINGLE_LABEL),
-        fontWeight: 700,
-        // Above the county names near the hull's top vertex, and kept out of the collision
-        // group: its fading washes the label out.
-        pixelOffset: [0, -26],
-      }),
-    );
-  }
+  layers.push(...labelLayers(scene.labels, scene.labelScale ?? 1));
   return layers;
 }
 
-interface LabelSpec<T extends Label> {
-  id: string;
-  data: T[];
-  size: number;
-  color: RGBA | ((d: T) => RGBA);
-  fontWeight?: number;
-  visible?: boolean;
-  pixelOffset?: [number, number];
-  /** Joins the label collision group with this priority (higher wins); absent = always drawn. */
-  collisionPriority?: number;
-}
+const LABEL_STYLE: Record<LabelRank, { color: RGBA; weight: number }> = {
+  city: { color: CITY_LABEL, weight: 700 },
+  county: { color: COUNTY_LABEL, weight: 600 },
+  cluster: { color: CLUSTER_SINGLE_LABEL, weight: 700 },
+  park: { color: PARK_LABEL, weight: 600 },
+};
 
-/** CJK map labels from local fonts (no glyph server), scaled for the wall screen. */
-function labelLayer<T extends Label>(scene: MapScene, spec: LabelSpec<T>): Layer {
-  const scale = scene.labelScale ?? 1;
-  const collide =
-    spec.collisionPriority === undefined
-      ? {}
-      : {
-          extensions: [collision],
-          collisionGroup: 'labels',
-          getCollisionPriority: spec.collisionPriority,
-          collisionTestProps: { sizeScale: scale * 1.1 },
-        };
-  return new TextLayer<T, Partial<CollisionFilterExtensionProps<T>>>({
-    id: spec.id,
-    data: spec.data,
-    visible: spec.visible ?? true,
-    sizeScale: scale,
-    getPosition: (d: T) => d.position,
-    getText: (d: T) => d.text,
-    getSize: spec.size,
-    getColor: spec.color,
-    fontFamily: FONT,
-    fontWeight: spec.fontWeight ?? 400,
-    characterSet: 'auto',
-    outlineWidth: spec.collisionPriority === undefined ? 2 : 3,
-    outlineColor: LABEL_OUTLINE,
-    fontSettings: { sdf: true },
-    // Offsets grow with the text, or scaled-up labels would sit on the names they clear.
-    getPixelOffset: [(spec.pixelOffset?.[0] ?? 0) * scale, (spec.pixelOffset?.[1] ?? 0) * scale],
-    ...collide,
-  });
-}
-
-/** Label anchor above a hull: its northernmost vertex. */
-function hullTop(p: Polygon): [number, number] {
-  let best = p.coordinates[0][0];
-  for (const c of p.coordinates[0]) if (c[1] > best[1]) best = c;
-  return [best[0], best[1]];
+/**
+ * One text layer per rank (font weight is per layer), drawn where label-placement.ts put each
+ * name: no collision pass on the GPU, so nothing fades and no name of a higher rank is dropped.
+ * CJK glyphs come from local fonts (no glyph server).
+ */
+function labelLayers(labels: readonly MapLabel[], scale: number): Layer[] {
+  return (['park', 'cluster', 'county', 'city'] as const).map(
+    (rank) =>
+      new TextLayer<MapLabel>({
+        id: `${rank}-labels`,
+        data: labels.filter((l) => l.rank === rank),
+        sizeScale: scale,
+        getPosition: (d) => d.position,
+        getText: (d) => d.text,
+        getSize: (d) => d.size,
+        getColor: (d) => d.color ?? LABEL_STYLE[rank].color,
+        getTextAnchor: (d) => d.anchor,
+        getAlignmentBaseline: (d) => d.baseline,
+        getPixelOffset: (d) => d.offset,
+        fontFamily: FONT,
+        fontWeight: LABEL_STYLE[rank].weight,
+        characterSet: 'auto',
+        // Outline width is in the glyph atlas's 64-pixel units: 6 gives a halo of about 1.5 px
+        // at 14-pixel text, enough to read names over coloured parcels or imagery.
+        outlineWidth: 6,
+        outlineColor: LABEL_OUTLINE,
+        fontSettings: { sdf: true, buffer: 8, radius: 16 },
+      }),
+  );
 }

@@ -70,6 +70,7 @@ export const OVERLAP_LOW: RGBA = [120, 160, 190, 255];
 export const HOVER_HIGHLIGHT: RGBA = [255, 255, 255, 90];
 export const PARK_LABEL: RGBA = [27, 94, 32, 255];
 export const COUNTY_LABEL: RGBA = [55, 71, 79, 255];
+export const CITY_LABEL: RGBA = [33, 43, 54, 255];
 /** Halo around map labels so they read over parcels. */
 export const LABEL_OUTLINE: RGBA = [255, 255, 255, 235];
 

@@ -20,6 +20,7 @@ import type { ColorBy } from './workbench-state';
 import { EMPTY_FILTER } from '../analysis/filters';
 import { createWorkspaceActions } from './workspace-actions';
 import { createNavActions } from './nav-actions';
+import { createBasemapActions } from './basemap-actions';
 
 export interface ActionDeps {
   store: Store<AppState>;
@@ -39,6 +40,7 @@ export function createActions({ store, dispatch, enqueue, fx }: ActionDeps) {
   return {
     ...createWorkspaceActions({ store, dispatch, fx }),
     ...createNavActions({ store, dispatch, enqueue }),
+    ...createBasemapActions({ store, dispatch, fx }),
     setRegion: (region: PlaceId) => dispatch({ type: 'regionChosen', region }),
     /** A YYYY-MM-DD date or "today"; anything else is ignored (the date input sends '' while typing). */
     setAsOf: (asOf: AsOf) => dispatch({ type: 'asOfSet', asOf, today: fx.today() }),

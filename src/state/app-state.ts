@@ -17,7 +17,8 @@ import type { Lang } from '../i18n/dict';
 import type { Notice } from './notice';
 import type { Camera, Viewport } from './camera';
 import { type ReviewState, INITIAL_REVIEW } from './review-state';
-import type { SavedState } from './saved-state';
+import type { BasemapChoices } from './basemap-choice';
+import { SAVED_STATE_VERSION, type SavedState } from './saved-state';
 import { type AsOf, type Mode, type View, effectiveAsOf } from './view';
 import { type WorkbenchState, INITIAL_WORKBENCH } from './workbench-state';
 
@@ -77,6 +78,8 @@ export interface AppState {
   settings: RuleSettings;
   clusterSettings: ClusterSettings;
   overlapSettings: OverlapSettings;
+  /** The basemap opted into per region/workspace id; none = offline (basemap-choice.ts). */
+  basemaps: BasemapChoices;
   /** Why the last settings change was partly refused (Chinese, from mergeSettings). */
   settingsErrors: string[];
   /** Messages for the planner: refused saved state, corrected address parameters… */
@@ -130,12 +133,13 @@ export function viewOf(s: AppState): View {
 
 export function savedOf(s: AppState): SavedState {
   return {
-    version: 2,
+    version: SAVED_STATE_VERSION,
     lang: s.lang,
     region: s.region,
     rules: s.settings,
     clusters: s.clusterSettings,
     overlap: s.overlapSettings,
+    basemaps: s.basemaps,
   };
 }
 
@@ -157,6 +161,7 @@ export function initialState(view: View, saved: SavedState, today: string, scale
     settings: saved.rules,
     clusterSettings: saved.clusters,
     overlapSettings: saved.overlap,
+    basemaps: saved.basemaps,
     settingsErrors: [],
     notices,
     phase: 'loading',

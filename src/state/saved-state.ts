@@ -6,8 +6,9 @@
 // Versions (product model, "Saved state rules": validate on read, migrate, never discard):
 //   1  localStorage `parkatlas:view` {version:1, lang, region, settings:{version:1, …rules}},
 //      or a bare rule-settings object {version:1?, …rules} (settings panel / CLI files).
-//   2  {version:2, lang?, region?, rules?, clusters?, overlap?} — this module's format. Scenes
-//      and column mappings will be new top-level keys of version 3, migrated from 2.
+//   2  {version:2, lang?, region?, rules?, clusters?, overlap?}.
+//   3  version 2 plus `basemaps?` — the basemap opted into per region or workspace
+//      (basemap-choice.ts; never a key). A version 2 document has none: offline everywhere.
 // A version above SAVED_STATE_VERSION was written by a newer app: it is refused, not guessed at.
 
 import {
@@ -21,9 +22,10 @@ import {
 import { DEFAULT_SETTINGS, type RuleSettings, type SettingMeta, mergeSettings } from '../analysis/settings';
 import { type PlaceId, DEFAULT_REGION, placeIdOf } from '../data/regions';
 import type { Lang } from '../i18n/dict';
+import { type BasemapChoices, readBasemaps } from './basemap-choice';
 import type { Notice } from './notice';
 
-export const SAVED_STATE_VERSION = 2;
+export const SAVED_STATE_VERSION = 3;
 
 export interface SavedState {
   version: typeof SAVED_STATE_VERSION;
@@ -32,6 +34,7 @@ export interface SavedState {
   rules: RuleSettings;
   clusters: ClusterSettings;
   overlap: OverlapSettings;
+  basemaps: BasemapChoices;
 }
 
 export const DEFAULT_SAVED_STATE: SavedState = {
@@ -41,6 +44,7 @@ export const DEFAULT_SAVED_STATE: SavedState = {
   rules: DEFAULT_SETTINGS,
   clusters: DEFAULT_CLUSTER_SETTINGS,
   overlap: DEFAULT_OVERLAP_SETTINGS,
+  basemaps: {},
 };
 
 export interface ReadResult {
@@ -153,7 +157,12 @@ export function migrateV1(doc: Obj): Obj {
   return { version: 2, rules };
 }
 
-const V2_KEYS = ['version', 'lang', 'region', 'rules', 'clusters', 'overlap'];
+/** Version 2 → 3: nothing moves; version 2 had no basemaps (the app was offline only). */
+export function migrateV2(doc: Obj): Obj {
+  return { ...doc, version: 3 };
+}
+
+const V3_KEYS = ['version', 'lang', 'region', 'rules', 'clusters', 'overlap', 'basemaps'];
 
 /**
  * Reads a saved-state document of any known version. `where` names the source in messages
@@ -178,9 +187,10 @@ export function readSavedState(raw: unknown, where: Notice): ReadResult {
       newerVersion: version,
     };
   }
-  const doc = version === 1 ? migrateV1(raw) : raw;
+  const v2 = version === 1 ? migrateV1(raw) : raw;
+  const doc = version <= 2 ? migrateV2(v2) : v2;
   for (const key of Object.keys(doc)) {
-    if (!V2_KEYS.includes(key)) issues.push({ zh: `${where.zh}：未知的项 “${key}”`, en: `${where.en}: unknown entry "${key}"` });
+    if (!V3_KEYS.includes(key)) issues.push({ zh: `${where.zh}：未知的项 “${key}”`, en: `${where.en}: unknown entry "${key}"` });
   }
   const state: SavedState = {
     version: SAVED_STATE_VERSION,
@@ -188,6 +198,7 @@ export function readSavedState(raw: unknown, where: Notice): ReadResult {
     rules: readRules(doc.rules, where, issues),
     clusters: readClusters(doc.clusters, { zh: `${where.zh}·组团参数`, en: `${where.en} (clusters)` }, issues),
     overlap: readNumbers(doc.overlap, OVERLAP_SETTING_META, DEFAULT_OVERLAP_SETTINGS, { zh: `${where.zh}·同质化参数`, en: `${where.en} (overlap)` }, issues),
+    basemaps: readBasemaps(doc.basemaps, { zh: `${where.zh}·底图`, en: `${where.en} (basemaps)` }, issues),
   };
   return { state, issues, refused: false };
 }

@@ -13,6 +13,7 @@ import type { Notice } from './notice';
 import { type Bounds, type Camera, type Viewport, cameraForBounds, isCamera, roundCamera, sameCamera } from './camera';
 import { withReview } from './review';
 import { mergeClusterSettings, mergeOverlapSettings } from './saved-state';
+import type { BasemapChoice } from './basemap-choice';
 import { type AsOf, type Mode, type View, isIsoDate } from './view';
 import type { ColorBy } from './workbench-state';
 
@@ -41,6 +42,7 @@ export type AppEvent =
   | { type: 'settingsReset' }
   | { type: 'clusterSettingsPatched'; patch: Partial<ClusterSettings> }
   | { type: 'overlapThresholdSet'; threshold: number }
+  | { type: 'basemapChosen'; region: string; choice: BasemapChoice | null }
   // Selections inside the workbench and the layout review
   | { type: 'colorBySet'; colorBy: ColorBy }
   | { type: 'clusterSelected'; id: number | null }
@@ -146,6 +148,10 @@ export function update(s: AppState, e: AppEvent): AppState {
     }
     case 'settingsReset':
       return { ...s, settings: DEFAULT_SETTINGS, settingsErrors: [] };
+    case 'basemapChosen': {
+      const { [e.region]: _old, ...others } = s.basemaps;
+      return { ...s, basemaps: e.choice ? { ...others, [e.region]: e.choice } : others };
+    }
     case 'clusterSettingsPatched': {
       const { settings, issues } = mergeClusterSettings(e.patch, s.clusterSettings);
       return { ...s, clusterSettings: settings, notices: issues.length ? [...s.notices, ...issues] : s.notices };

@@ -3,8 +3,12 @@ import { bbox } from '@turf/turf';
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { offlineStyle, setCounties } from '../map/basemap';
-import { type ColourOverride, type LayoutOverlay, NEAR_ZOOM, buildLayers } from '../map/layers';
+import { isBasemapSource, offlineStyle, setBasemapOpacity, setCounties, showBasemap } from '../map/basemap';
+import { basemapTiles } from '../map/basemap-tiles';
+import { type BasemapProblem, BasemapControls } from './BasemapControls';
+import { type ColourOverride, type LayoutOverlay, buildLayers } from '../map/layers';
+import { placeLabels as placeMapLabels } from '../map/label-placement';
+import { labelRequests } from '../map/map-labels';
 import { measureLayers, measureOf } from '../map/measure';
 import type { PickResult } from '../map/parcel-picking';
 import { HIGHLIGHT_PALETTE, MUJUN_PALETTE } from '../map/palette';
@@ -18,7 +22,8 @@ import { useT } from './i18n';
 import { testHook } from './test-hook';
 import { useActions, useApp, useAppState } from '../state/context';
 import type { HoverInfo } from '../state/hover';
-import { placeLabels } from '../state/place-labels';
+import { cityLabel, placeLabels } from '../state/place-labels';
+import { regionById } from '../state/catalog';
 import { overlapLinePairs, selectOverlap, selectPair } from '../state/review-selectors';
 import { pickParcels } from './map-pick';
 import { MeasurePanel, useMeasure } from './MeasureTool';
@@ -53,9 +58,11 @@ export function MapView(props: { wall?: boolean }) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
+  const basemapFailed = useRef<((detail: string) => void) | null>(null);
   const [styleReady, setStyleReady] = useState(false);
   const [hover, setHover] = useState<Hover | null>(null);
-  const [zoomBand, setZoomBand] = useState<'far' | 'near'>('far');
+  // Labels are placed again at each quarter zoom level (placement does not depend on panning).
+  const [labelZoom, setLabelZoom] = useState(8);
   const [drawing, setDrawing] = useState<ParcelDrawing>('points');
   // Tagged with its shapes: a new region's shapes are never drawn with the previous triangles.
   const [polygons, setPolygons] = useState<{ shapes: ParcelShapes; geometry: PolygonGeometry } | null>(null);
@@ -95,6 +102,8 @@ export function MapView(props: { wall?: boolean }) {
   const parcelClasses = useAppState((s) => s.workbench.parcelClasses);
   const workbenchRevision = useAppState((s) => s.workbench.revision);
   const cameraSeq = useAppState((s) => s.cameraSeq);
+  const basemap = useAppState((s) => s.basemaps[s.region] ?? null);
+  const [basemapProblem, setBasemapProblem] = useState<BasemapProblem | null>(null);
 
   useEffect(() => {
     const map = new maplibregl.Map({
@@ -135,7 +144,14 @@ export function MapView(props: { wall?: boolean }) {
       getCursor: ({ isHovering }) => (measureRef.current.active ? 'crosshair' : isHovering ? 'pointer' : 'grab'),
     });
     map.addControl(overlay);
-    map.on('load', () => setStyleReady(true));
+    map.on('load', () => {
+      setStyleReady(true);
+      setLabelZoom(Math.floor(map.getZoom() * 4) / 4);
+    });
+    // A failed basemap tile is reported once per choice (the notice names the last error).
+    map.on('error', (e: { sourceId?: string; error?: Error }) => {
+      if (isBasemapSource(e.sourceId)) basemapFailed.current?.(e.error?.message ?? '');
+    });
     const sized = () => {
       const c = map.getCanvas();
       actions.mapSized({ width: c.clientWidth, height: c.clientHeight });
@@ -155,7 +171,8 @@ export function MapView(props: { wall?: boolean }) {
       measureRef.current.end();
     });
     map.on('zoom', () => {
-      setZoomBand(map.getZoom() >= NEAR_ZOOM ? 'near' : 'far');
+      // Rounded down: names placed apart at a zoom stay apart when zoomed further in.
+      setLabelZoom(Math.floor(map.getZoom() * 4) / 4);
       // Only a change of drawing re-renders: preact ignores setting the same value.
       const s = app.store.get().shapes;
       if (s) setDrawing(parcelDrawing(pointGeometry(s).medianSizeM, map.getZoom(), map.getCenter().lat));
@@ -225,6 +242,26 @@ export function MapView(props: { wall?: boolean }) {
     else fitPlace(map, boundaries);
   }, [boundaries, styleReady]);
 
+  // The basemap: rebuilt when the source changes, not when only its opacity does.
+  const basemapSource = basemap ? JSON.stringify({ ...basemap, opacity: 0 }) : null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady) return;
+    setBasemapProblem(null);
+    basemapFailed.current = (detail) => setBasemapProblem({ kind: 'tiles', detail });
+    const tiles = basemap ? basemapTiles(basemap, actions.basemapKey) : null;
+    if (tiles && 'problem' in tiles) {
+      showBasemap(map, null);
+      setBasemapProblem({ kind: tiles.problem });
+      return;
+    }
+    showBasemap(map, tiles);
+  }, [basemapSource, styleReady]);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map && styleReady && basemap) setBasemapOpacity(map, basemap.opacity);
+  }, [basemap?.opacity, styleReady]);
+
   useEffect(() => {
     const map = mapRef.current;
     if (map && shapes) setDrawing(parcelDrawing(pointGeometry(shapes).medianSizeM, map.getZoom(), map.getCenter().lat));
@@ -280,20 +317,26 @@ export function MapView(props: { wall?: boolean }) {
     map.fitBounds([[minX, minY], [maxX, maxY]], { padding: 80, duration: 600 });
   }, [selectedCluster, clusters]);
   const parkLabels = useMemo(() => placeLabels(parks, 'name'), [parks]);
+  const region = useAppState((s) => s.region);
+  const city = useMemo(() => cityLabel(boundaries, regionById(region)?.nameEn), [boundaries, region]);
+  const requests = useMemo(
+    () => labelRequests({ city, counties: countyLabels, parks: parkLabels, clusters: layout?.hulls ?? [], lang }),
+    [city, countyLabels, parkLabels, layout, lang],
+  );
+  const labels = useMemo(() => placeMapLabels(requests, labelZoom, props.wall ? 1.7 : 1), [requests, labelZoom, props.wall]);
+  testHook.labels = labels;
 
   useEffect(() => {
     const overlay = overlayRef.current;
     if (!overlay || !styleReady) return;
     const layers = buildLayers({
       parks,
-      countyLabels,
-      parkLabels,
+      labels,
       parcels: shapes,
       categories,
       mask,
       revision,
       selectedPidx: selected?.pidx ?? null,
-      zoomBand,
       drawing,
       polygons: polygons && polygons.shapes === shapes ? polygons.geometry : null,
       layout,
@@ -320,7 +363,7 @@ export function MapView(props: { wall?: boolean }) {
       },
     });
     if (!drawn && phase === 'loading') document.documentElement.dataset.state = 'loading';
-  }, [boundaries, parks, countyLabels, parkLabels, shapes, categories, mask, revision, selected, styleReady, phase, zoomBand, drawing, polygons, layout, override, props.wall, measure.measure]);
+  }, [boundaries, parks, labels, shapes, categories, mask, revision, selected, styleReady, phase, drawing, polygons, layout, override, props.wall, measure.measure]);
 
   return (
     <div class="map-wrap">
@@ -341,6 +384,7 @@ export function MapView(props: { wall?: boolean }) {
           onClose={() => setChoice(null)}
         />
       )}
+      <BasemapControls problem={basemapProblem} wall={props.wall} />
       {hover?.info && (
         <div class="tooltip" style={{ left: `${hover.x + 14}px`, top: `${hover.y + 14}px` }} data-testid="tooltip">
           <b>{hover.info.parcel_id}</b> · {hover.info.disposal === null ? t('judging') : code(`disposal:${hover.info.disposal}`)}

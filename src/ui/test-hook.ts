@@ -20,7 +20,9 @@ export const testHook: {
   pickResult: ((x: number, y: number) => PickResult) | null;
   /** The measuring tool's current values. */
   measure: (() => { distanceM: number; areaM2: number | null }) | null;
-} = { map: null, pick: null, rendered: null, pickResult: null, measure: null };
+  /** The names the map draws at its current zoom (label-placement.ts). */
+  labels: readonly { rank: string; text: string; position: [number, number] }[];
+} = { map: null, pick: null, rendered: null, pickResult: null, measure: null, labels: [] };
 
 export interface TestHookApi {
   state(): Record<string, unknown>;
@@ -68,6 +70,8 @@ export interface TestHookApi {
   pickResultAt(x: number, y: number): PickResult | null;
   /** The measuring tool's current length (m) and area (m², null while open). */
   measure(): { distanceM: number; areaM2: number | null } | null;
+  /** The map's names drawn inside the map's view now (rank: city, county, cluster, park), with page points. */
+  labels(): { rank: string; text: string; x: number; y: number }[];
 }
 
 export function installTestHook(app: App): void {
@@ -249,6 +253,15 @@ export function installTestHook(app: App): void {
       return testHook.pickResult(x - rect.left, y - rect.top);
     },
     measure: () => testHook.measure?.() ?? null,
+    labels() {
+      const map = testHook.map;
+      if (!map) return [];
+      const rect = map.getCanvas().getBoundingClientRect();
+      return testHook.labels
+        .map((l) => ({ l, p: map.project(l.position) }))
+        .filter(({ p }) => p.x >= 0 && p.y >= 0 && p.x <= rect.width && p.y <= rect.height)
+        .map(({ l, p }) => ({ rank: l.rank, text: l.text, x: rect.left + p.x, y: rect.top + p.y }));
+    },
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;
 }

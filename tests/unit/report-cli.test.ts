@@ -152,7 +152,7 @@ describe('npm run report', { timeout: 120_000 }, () => {
       ['type.json', '{"minPlotRatio": "1.0"}', 'minPlotRatio'],
       ['syntax.json', '{idleYears: 2', '设置文件'],
       ['array.json', '[1]', 'JSON 对象'],
-      ['newer.json', '{"version": 3, "rules": {"idleYears": 2}}', '更新版本'],
+      ['newer.json', '{"version": 99, "rules": {"idleYears": 2}}', '更新版本'],
       ['order.json', '{"idleYears": 3, "recoveryYears": 2}', '无偿收回年限（2 年）不能小于闲置认定年限（3 年）'],
     ] as const) {
       const out = temp(`bad-settings-${name}.csv`);

@@ -8,6 +8,7 @@ import {
   DEFAULT_SAVED_STATE,
   LEGACY_STORAGE_KEY,
   type KeyValueStorage,
+  SAVED_STATE_VERSION,
   STORAGE_KEY,
   loadSavedState,
   parseSavedState,
@@ -28,7 +29,7 @@ describe('migration from version 1', () => {
     const storage = memoryStorage({ [LEGACY_STORAGE_KEY]: JSON.stringify(v1) });
     const r = loadSavedState(storage);
     expect(r.issues).toEqual([]);
-    expect(r.state).toMatchObject({ version: 2, lang: 'en', region: 'lanzhou' });
+    expect(r.state).toMatchObject({ version: SAVED_STATE_VERSION, lang: 'en', region: 'lanzhou' });
     expect(r.state.rules).toEqual({ ...DEFAULT_SETTINGS, idleYears: 2, minTaxPerMu: 8 });
     expect(r.state.clusters).toEqual(DEFAULT_CLUSTER_SETTINGS);
   });
@@ -96,9 +97,9 @@ describe('validation', () => {
   });
 
   it('refuses a document from a newer version with a clear message and keeps defaults', () => {
-    const r = readSavedState({ version: 3, rules: { idleYears: 2 } }, SRC);
+    const r = readSavedState({ version: SAVED_STATE_VERSION + 1, rules: { idleYears: 2 } }, SRC);
     expect(r.refused).toBe(true);
-    expect(r.newerVersion).toBe(3);
+    expect(r.newerVersion).toBe(SAVED_STATE_VERSION + 1);
     expect(r.state).toEqual(DEFAULT_SAVED_STATE);
     expect(r.issues[0].zh).toContain('更新版本');
     expect(r.issues[0].en).toContain('newer version');
