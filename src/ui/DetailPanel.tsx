@@ -38,7 +38,7 @@ function CodeList(props: { title: string; items: { code: string; text: string }[
 
 export function DetailPanel(props: { parcel: ParcelDetail }) {
   const { selectParcel } = useActions();
-  const { t, code, lang } = useT();
+  const { t, code, lang, place } = useT();
   const settings = useAppState((s) => s.settings);
   const p = props.parcel;
   const history = useAppState((s) => s.workbench.history);
@@ -50,7 +50,7 @@ export function DetailPanel(props: { parcel: ParcelDetail }) {
         <div>
           <h2>{p.parcel_id}</h2>
           <div class="detail-sub">
-            {p.county} · {p.park_name ?? t('outsidePark')}
+            {place(p.county)} · {p.park_name ?? t('outsidePark')}
           </div>
         </div>
         <button class="close" aria-label={t('close')} onClick={() => selectParcel(null)}>

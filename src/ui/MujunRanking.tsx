@@ -6,7 +6,7 @@ import { useAppState } from '../state/context';
 import { labelOf } from '../vocab';
 
 export function MujunRanking() {
-  const { t, lang } = useT();
+  const { t, lang, place } = useT();
   const rows = useAppState((s) => s.workbench.ranking);
   const scored = rows.filter((r) => r.class !== null);
   const missing = rows.filter((r) => r.class === null);
@@ -30,7 +30,7 @@ export function MujunRanking() {
               <td>{r.rank}</td>
               <td>
                 {r.name}
-                <div class="small muted">{r.county}</div>
+                <div class="small muted">{place(r.county)}</div>
               </td>
               <td class="num">{fmt(r.tax_per_mu, 1)}</td>
               <td class="num">{fmt(r.score, 2)}</td>

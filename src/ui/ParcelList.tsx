@@ -5,7 +5,7 @@ import { useActions, useAppState } from '../state/context';
 
 export function ParcelList() {
   const actions = useActions();
-  const { t, code } = useT();
+  const { t, code, place } = useT();
   const codes = (joined: string) => joined.split(';').map(code).join('；');
   const list = useAppState((s) => s.list);
   // Until the first figures arrive the list is not empty, it is not known yet.
@@ -24,7 +24,7 @@ export function ParcelList() {
               <span class="tag">{code(`disposal:${p.disposal}`)}</span>
             </div>
             <div class="row2 muted">
-              {p.county} · {p.park_name ?? t('outsidePark')} · {fmt(m2ToMu(p.area_m2))} {t('mu')}
+              {place(p.county)} · {p.park_name ?? t('outsidePark')} · {fmt(m2ToMu(p.area_m2))} {t('mu')}
               {p.idle_days > 0 && ` · ${fmt(p.idle_days, 0)} ${t('days')}`}
               {p.exit_reasons && (
                 <span title={codes(p.exit_reasons)}>

@@ -74,7 +74,7 @@ function SummaryTable(props: { title: string; rows: GroupSummary[]; testid: stri
 
 function Filters() {
   const actions = useActions();
-  const { t, code } = useT();
+  const { t, code, place } = useT();
   const filter = useAppState((s) => s.filter);
   const counties = useAppState((s) => s.countyOptions);
   const parks = useAppState((s) => s.parkOptions);
@@ -90,7 +90,7 @@ function Filters() {
         <label>{t('county')}</label>
         <Chips
           name="county"
-          options={counties.map((c) => ({ value: c, label: c }))}
+          options={counties.map((c) => ({ value: c, label: place(c) }))}
           selected={filter.counties}
           onChange={(v) => actions.setFilter({ counties: v, parkIds: [] })}
         />
@@ -157,7 +157,7 @@ function Filters() {
 /** The layout view's filter: which counties to compare. */
 function CountyChips() {
   const actions = useActions();
-  const { t } = useT();
+  const { t, place } = useT();
   const filter = useAppState((s) => s.filter);
   const counties = useAppState((s) => s.countyOptions);
   return (
@@ -165,7 +165,7 @@ function CountyChips() {
       <label class="small muted">{t('compareCounties')}</label>
       <Chips
         name="county"
-        options={counties.map((c) => ({ value: c, label: c }))}
+        options={counties.map((c) => ({ value: c, label: place(c) }))}
         selected={filter.counties}
         onChange={(v) => actions.setFilter({ counties: v, parkIds: [] })}
       />
@@ -175,7 +175,7 @@ function CountyChips() {
 
 function SummaryTables() {
   const actions = useActions();
-  const { t } = useT();
+  const { t, place } = useT();
   const parks = useAppState((s) => s.parkOptions);
   const byCounty = useAppState((s) => s.byCounty);
   const byPark = useAppState((s) => s.byPark);
@@ -186,7 +186,7 @@ function SummaryTables() {
         title={t('byCounty')}
         rows={byCounty}
         testid="county-table"
-        nameOf={(r) => r.name}
+        nameOf={(r) => place(r.name)}
         onPick={(k) => actions.setFilter({ counties: [k], parkIds: [] })}
       />
       <SummaryTable

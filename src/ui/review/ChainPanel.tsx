@@ -8,7 +8,7 @@ import { CHAIN_STAGES, CHAIN_STAGE_LABELS } from '../../vocab';
 
 export function ChainPanel() {
   const actions = useActions();
-  const { t, lang } = useT();
+  const { t, lang, place } = useT();
   const chains = useAppState((s) => s.review.chains);
   const chainId = useAppState((s) => s.review.chainId);
   const chain = useAppState((s) => s.review.chain);
@@ -47,7 +47,7 @@ export function ChainPanel() {
                           {n.enterprises} {t('firms')} · {fmt(n.output_wan / 10000, 1)} {t('yi')}
                         </span>
                       )}
-                      {n.counties.length > 0 && <span class="small muted names">{n.counties.join('、')}</span>}
+                      {n.counties.length > 0 && <span class="small muted names">{n.counties.map(place).join(lang === 'zh' ? '、' : ', ')}</span>}
                       {feeds.length > 0 && <span class="small muted">→ {feeds.join('、')}</span>}
                     </button>
                   );

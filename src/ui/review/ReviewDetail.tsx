@@ -10,14 +10,14 @@ import { OVERLAP_HIGH, OVERLAP_LOW, cssColor } from '../../map/palette';
 
 function PairDetail() {
   const actions = useActions();
-  const { t, lang } = useT();
+  const { t, lang, place } = useT();
   const pair = useAppState(selectPair)!;
   const threshold = useAppState((s) => s.overlapSettings.highOverlap);
   return (
     <section data-testid="pair-detail">
       <div class="detail-head">
         <h2>
-          {pair.a} × {pair.b}
+          {place(pair.a)} × {place(pair.b)}
         </h2>
         <button class="close" aria-label={t('close')} onClick={() => actions.selectPair(null)}>
           ×
@@ -31,7 +31,7 @@ function PairDetail() {
       <ul class="codes" data-testid="shared-nodes">
         {pair.shared.map((n) => (
           <li key={n.node_id}>
-            <b>{n.node_name}</b>（{n.chain_name}）{pair.a} {(n.shareA * 100).toFixed(0)}% · {pair.b} {(n.shareB * 100).toFixed(0)}%
+            <b>{n.node_name}</b>（{n.chain_name}）{place(pair.a)} {(n.shareA * 100).toFixed(0)}% · {place(pair.b)} {(n.shareB * 100).toFixed(0)}%
             <div class="small muted">
               {n.parksA.map((p) => p.name).join('、')} | {n.parksB.map((p) => p.name).join('、')}
             </div>
@@ -53,7 +53,7 @@ function PairDetail() {
 }
 
 function NodeDetail() {
-  const { t } = useT();
+  const { t, lang, place } = useT();
   const chain = useAppState((s) => s.review.chain);
   const nodeId = useAppState((s) => s.review.selectedNode);
   const node = chain?.nodes.find((n) => n.node_id === nodeId);
@@ -67,7 +67,7 @@ function NodeDetail() {
       <p>
         {node.enterprises} {t('firms')} · {node.parcelsCount} {t('parcelsInView')} · {t('output')} {fmt(node.output_wan / 10000, 1)} {t('yi')}
         <br />
-        {node.counties.join('、') || '—'}
+        {node.counties.map(place).join(lang === 'zh' ? '、' : ', ') || '—'}
       </p>
       {gap && (
         <>
@@ -79,7 +79,7 @@ function NodeDetail() {
           <ul class="codes">
             {gap.candidateParks.slice(0, 6).map((p) => (
               <li key={p.park_id}>
-                {p.name}（{p.county}）· {t('availableLand')} {fmt(p.availableAreaMu, 0)} {t('mu')}
+                {p.name}{lang === 'zh' ? `（${p.county}）` : ` (${place(p.county)})`}· {t('availableLand')} {fmt(p.availableAreaMu, 0)} {t('mu')}
               </li>
             ))}
           </ul>
@@ -90,7 +90,7 @@ function NodeDetail() {
 }
 
 function ChainLayoutView() {
-  const { t, lang } = useT();
+  const { t, lang, place } = useT();
   const fullGrid = useAppState((s) => s.review.chainLayout);
   const allSuggestions = useAppState((s) => s.review.suggestions);
   const counties = useAppState((s) => s.filter.counties);
@@ -125,7 +125,7 @@ function ChainLayoutView() {
             {grid.counties.map((c, i) => (
               <tr key={c.county} class={c.isDistrict ? 'district' : ''}>
                 <td>
-                  {c.county}
+                  {place(c.county)}
                   {c.isDistrict && <span class="muted small"> {t('urban')}</span>}
                 </td>
                 {grid.cells[i].map((cell, j) => (
