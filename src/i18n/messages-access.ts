@@ -16,6 +16,7 @@ const zh = {
   sidebarRegion: '统计与筛选',
   panelRegion: '宗地清单与详情',
   selectParcel: '查看宗地详情',
+  recordedAt: '记录于',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -31,6 +32,7 @@ const en: Record<keyof typeof zh, string> = {
   sidebarRegion: 'Figures and filters',
   panelRegion: 'Parcel list and details',
   selectParcel: 'Show parcel details',
+  recordedAt: 'Recorded',
 };
 
 export const ACCESS_MESSAGES = { zh, en };

@@ -1,6 +1,6 @@
 import type { ParcelDetail } from '../state/app-state';
 import { parcelPanel } from '../state/parcel-detail';
-import { isoDate, m2ToMu } from '../vocab';
+import { PUNCTUATION, formatDate, formatMoney, isoDate, m2ToMu } from '../vocab';
 import { TrackingSection } from './TrackingSection';
 import { fmt } from './format';
 import { useT } from './i18n';
@@ -17,7 +17,7 @@ function Fact(props: { label: string; value: string | null | undefined }) {
 
 /** A finding's codes (E1…E6 or L1…L3), each with its explanation, or “none”. */
 function CodeList(props: { title: string; items: { code: string; text: string }[]; testid: string }) {
-  const { t, code } = useT();
+  const { t, code, lang } = useT();
   return (
     <>
       <h3>{props.title}</h3>
@@ -27,7 +27,9 @@ function CodeList(props: { title: string; items: { code: string; text: string }[
         <ul class="codes" data-testid={props.testid}>
           {props.items.map((e) => (
             <li key={e.code}>
-              <b>{code(e.code)}</b>：{e.text}
+              <b>{code(e.code)}</b>
+              {PUNCTUATION[lang].colon}
+              {e.text}
             </li>
           ))}
         </ul>
@@ -43,7 +45,11 @@ export function DetailPanel(props: { parcel: ParcelDetail }) {
   const p = props.parcel;
   const history = useAppState((s) => s.workbench.history);
   const { explanation: ex, actions } = parcelPanel(p, settings, lang, history);
-  const money = (v: number | null) => (v === null ? '—' : `${fmt(v)} ${t('wan')}`);
+  const money = (v: number | null) => formatMoney(v, lang);
+  const day = (v: number | string | null | undefined) => {
+    const d = isoDate(v);
+    return d === null ? null : formatDate(d, lang);
+  };
   return (
     <section class="detail" data-testid="detail-panel" data-parcel-id={p.parcel_id}>
       <div class="detail-head">
@@ -72,7 +78,7 @@ export function DetailPanel(props: { parcel: ParcelDetail }) {
             {actions.map((a) => (
               <li key={a.action} data-action={a.action}>
                 <b>{lang === 'zh' ? a.labelZh : a.labelEn}</b>
-                {a.amountWan !== undefined && ` · ${fmt(a.amountWan)} ${t('wan')}`}
+                {a.amountWan !== undefined && ` · ${formatMoney(a.amountWan, lang)}`}
                 <div class="small muted">{lang === 'zh' ? a.ruleZh : a.ruleEn}</div>
               </li>
             ))}
@@ -84,7 +90,7 @@ export function DetailPanel(props: { parcel: ParcelDetail }) {
       {ex.missing.length > 0 && (
         <>
           <h3>{t('missingInputs')}</h3>
-          <p class="warn">{ex.missing.join('，')}</p>
+          <p class="warn">{ex.missing.join(lang === 'zh' ? '，' : ', ')}</p>
         </>
       )}
       <TrackingSection parcelId={p.parcel_id} />
@@ -94,11 +100,11 @@ export function DetailPanel(props: { parcel: ParcelDetail }) {
         <Fact label={t('landUse')} value={code(p.land_use)} />
         <Fact label={t('status')} value={code(p.status)} />
         <Fact label={t('area')} value={p.area_m2 === null ? null : `${fmt(p.area_m2, 0)} m² · ${fmt(m2ToMu(p.area_m2))} ${t('mu')}`} />
-        <Fact label={t('supplyDate')} value={isoDate(p.supply_date)} />
-        <Fact label={t('agreedStart')} value={isoDate(p.agreed_start_date)} />
-        <Fact label={t('actualStart')} value={isoDate(p.actual_start_date)} />
-        <Fact label={t('agreedCompletion')} value={isoDate(p.agreed_completion_date)} />
-        <Fact label={t('haltedSince')} value={isoDate(p.halted_since)} />
+        <Fact label={t('supplyDate')} value={day(p.supply_date)} />
+        <Fact label={t('agreedStart')} value={day(p.agreed_start_date)} />
+        <Fact label={t('actualStart')} value={day(p.actual_start_date)} />
+        <Fact label={t('agreedCompletion')} value={day(p.agreed_completion_date)} />
+        <Fact label={t('haltedSince')} value={day(p.halted_since)} />
         <Fact label={t('landPrice')} value={money(p.land_price_wan)} />
         <Fact label={t('investment')} value={`${money(p.actual_investment_wan)} / ${money(p.agreed_investment_wan)}`} />
         <Fact label={t('output')} value={`${money(p.annual_output_wan)} / ${money(p.agreed_annual_output_wan)}`} />

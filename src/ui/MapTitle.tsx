@@ -4,6 +4,7 @@ import { placeInfo } from '../state/place-info';
 import { useT } from './i18n';
 import { useAppState } from '../state/context';
 import { asOfDate } from '../state/app-state';
+import { formatDate } from '../vocab';
 
 export function MapTitle() {
   const { t, lang } = useT();
@@ -23,7 +24,7 @@ export function MapTitle() {
         {info.title} · {view}
       </h2>
       <div class="map-subtitle">
-        {t('asOf')} {asOf}
+        {t('asOf')} {formatDate(asOf, lang)}
         {info.synthetic && (
           <>
             {' · '}

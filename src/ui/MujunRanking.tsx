@@ -3,7 +3,7 @@
 import { fmt } from './format';
 import { useT } from './i18n';
 import { useAppState } from '../state/context';
-import { labelOf } from '../vocab';
+import { PUNCTUATION, formatMoneyValue, labelOf } from '../vocab';
 
 export function MujunRanking() {
   const { t, lang, place } = useT();
@@ -32,7 +32,7 @@ export function MujunRanking() {
                 {r.name}
                 <div class="small muted">{place(r.county)}</div>
               </td>
-              <td class="num">{fmt(r.tax_per_mu, 1)}</td>
+              <td class="num">{formatMoneyValue(r.tax_per_mu, lang, 1)}</td>
               <td class="num">{fmt(r.score, 2)}</td>
               <td>
                 <span class={`cls cls-${r.class}`}>{r.class}</span>
@@ -49,7 +49,7 @@ export function MujunRanking() {
           <ul class="small" data-testid="mujun-missing">
             {missing.slice(0, 100).map((r) => (
               <li key={r.enterprise_id}>
-                {r.name}：{r.missing.split(';').map((m) => labelOf('mujunInput', m, lang)).join('、')}
+                {r.name}{PUNCTUATION[lang].colon}{r.missing.split(';').map((m) => labelOf('mujunInput', m, lang)).join(PUNCTUATION[lang].list)}
               </li>
             ))}
           </ul>

@@ -1,12 +1,12 @@
-import { m2ToMu } from '../vocab';
+import { PUNCTUATION, m2ToMu } from '../vocab';
 import { fmt } from './format';
 import { useT } from './i18n';
 import { useActions, useAppState } from '../state/context';
 
 export function ParcelList() {
   const actions = useActions();
-  const { t, code, place } = useT();
-  const codes = (joined: string) => joined.split(';').map(code).join('；');
+  const { t, code, place, lang } = useT();
+  const codes = (joined: string) => joined.split(';').map(code).join(PUNCTUATION[lang].semicolon);
   const list = useAppState((s) => s.list);
   // Until the first figures arrive the list is not empty, it is not known yet.
   const known = useAppState((s) => s.filteredKey !== null);

@@ -3,6 +3,7 @@
 import { DEFAULT_SETTINGS, SETTING_GROUPS, SETTING_META } from '../state/catalog';
 import type { SettingMeta } from '../state/app-state';
 import { useT } from './i18n';
+import { PUNCTUATION } from '../vocab';
 import { useActions, useApp, useAppState } from '../state/context';
 
 function groupOf(m: SettingMeta): string {
@@ -34,7 +35,7 @@ export function SettingsPanel(props: { onClose: () => void }) {
       <p class="muted small">{t('settingsNote')}</p>
       {errors.length > 0 && (
         <p class="warn" role="alert" data-testid="settings-errors">
-          {errors.join('；')}
+          {errors.join(PUNCTUATION[lang].semicolon)}
         </p>
       )}
       {groups.map((g) => (

@@ -2,7 +2,7 @@ import type { GroupSummary } from '../state/app-state';
 import { Chips } from './Chips';
 import { fmt } from './format';
 import { useT } from './i18n';
-import { DISPOSALS, IDLE_TYPES, PARCEL_STATUSES } from '../vocab';
+import { DISPOSALS, IDLE_TYPES, PARCEL_STATUSES, formatMoneyValue } from '../vocab';
 import { ActiveFilters } from './ActiveFilters';
 import { IdleByCountyChart, IdleBySupplyYearChart } from './WorkbenchCharts';
 import { ColorByToggle, ExportBar, MujunMixChart, TrackingKpis } from './WorkbenchPanels';
@@ -12,12 +12,12 @@ import { OverlapPanel } from './review/OverlapPanel';
 import { useActions, useAppState } from '../state/context';
 
 function Kpis() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const totals = useAppState((s) => s.totals);
   const items: [string, string, string, string][] = [
     ['kpi-idle', `${t('idleParcels')} / ${fmt(totals?.parcels, 0)}`, fmt(totals?.idle, 0), t('kpiIdleDef')],
     ['kpi-idle-mu', `${t('idleArea')} (${t('mu')})`, fmt(totals?.idleMu), t('kpiIdleMuDef')],
-    ['kpi-fee', `${t('feeTotal')} (${t('wan')})`, fmt(totals?.feeWan), t('kpiFeeDef')],
+    ['kpi-fee', `${t('feeTotal')} (${t('wan')})`, formatMoneyValue(totals?.feeWan, lang), t('kpiFeeDef')],
     ['kpi-exit', t('exitFlagged'), fmt(totals?.exitFlagged, 0), t('kpiExitDef')],
     ['kpi-ineff', t('inefficient'), fmt(totals?.inefficient, 0), t('kpiIneffDef')],
     ['kpi-missing', t('dataQuality'), fmt(totals?.missingInputs, 0), t('kpiMissingDef')],

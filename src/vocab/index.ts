@@ -7,3 +7,4 @@ export * from './families';
 export * from './labels';
 export * from './units';
 export * from './places';
+export * from './format';

@@ -19,7 +19,7 @@ import {
   templateFor,
   IMPORT_TABLES,
 } from '../../state/import-session';
-import { TABLE_LABELS } from '../../vocab';
+import { PUNCTUATION, TABLE_LABELS } from '../../vocab';
 import { isWorkspaceId, regionById } from '../../state/catalog';
 import { impactLabel } from '../../vocab';
 import { useLang } from '../i18n';
@@ -186,7 +186,7 @@ export function ImportDialog(props: { onClose(): void; initialFiles?: File[] }) 
               <option value="new">{m('newWorkspace')}</option>
               {workspaces.map((w) => (
                 <option key={w.id} value={w.id}>
-                  {m('updateWorkspace')}：{w.name}
+                  {m('updateWorkspace')}{PUNCTUATION[lang].colon}{w.name}
                 </option>
               ))}
             </select>
@@ -242,7 +242,7 @@ export function ImportDialog(props: { onClose(): void; initialFiles?: File[] }) 
         {check && (
           <section class="import-check" data-testid="import-check" aria-live="polite">
             <h3>
-              {m('problems')}：{check.errors + check.warnings === 0 ? m('noProblems') : m('errorsWarnings', { e: check.errors, w: check.warnings })}
+              {m('problems')}{PUNCTUATION[lang].colon}{check.errors + check.warnings === 0 ? m('noProblems') : m('errorsWarnings', { e: check.errors, w: check.warnings })}
             </h3>
             {diff && (
               <p data-testid="import-diff">

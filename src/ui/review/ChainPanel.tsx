@@ -4,7 +4,7 @@
 import { fmt } from '../format';
 import { useT } from '../i18n';
 import { useActions, useAppState } from '../../state/context';
-import { CHAIN_STAGES, CHAIN_STAGE_LABELS } from '../../vocab';
+import { CHAIN_STAGES, CHAIN_STAGE_LABELS, PUNCTUATION } from '../../vocab';
 
 export function ChainPanel() {
   const actions = useActions();
@@ -47,8 +47,8 @@ export function ChainPanel() {
                           {n.enterprises} {t('firms')} · {fmt(n.output_wan / 10000, 1)} {t('yi')}
                         </span>
                       )}
-                      {n.counties.length > 0 && <span class="small muted names">{n.counties.map(place).join(lang === 'zh' ? '、' : ', ')}</span>}
-                      {feeds.length > 0 && <span class="small muted">→ {feeds.join('、')}</span>}
+                      {n.counties.length > 0 && <span class="small muted names">{n.counties.map(place).join(PUNCTUATION[lang].list)}</span>}
+                      {feeds.length > 0 && <span class="small muted">→ {feeds.join(PUNCTUATION[lang].list)}</span>}
                     </button>
                   );
                 })}

@@ -5,6 +5,7 @@ import { CLUSTER_SETTING_META } from '../../state/catalog';
 import { fmt } from '../format';
 import { useT } from '../i18n';
 import { useActions, useAppState } from '../../state/context';
+import { PUNCTUATION } from '../../vocab';
 
 export function ClusterPanel() {
   const actions = useActions();
@@ -53,13 +54,13 @@ export function ClusterPanel() {
               {fmt(c.availableAreaMu, 0)} {t('mu')}
               {c.plannedAreaHa > 0 && `（${Math.round((c.availableAreaMu / (c.plannedAreaHa * 15)) * 100)}%）`}
             </div>
-            <div class="row2 small">{c.parkNames.join('、')}</div>
+            <div class="row2 small">{c.parkNames.join(PUNCTUATION[lang].list)}</div>
           </li>
         ))}
       </ul>
       {result && result.noise.length > 0 && (
         <p class="muted small">
-          {t('standaloneParks')}：{result.noise.map((n) => n.name).join('、')}
+          {t('standaloneParks')}{PUNCTUATION[lang].colon}{result.noise.map((n) => n.name).join(PUNCTUATION[lang].list)}
         </p>
       )}
     </section>

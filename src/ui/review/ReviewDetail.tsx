@@ -5,7 +5,7 @@ import { fmt } from '../format';
 import { useT } from '../i18n';
 import { useActions, useAppState } from '../../state/context';
 import { selectPair } from '../../state/review-selectors';
-import { CHAIN_STAGES, CHAIN_STAGE_LABELS } from '../../vocab';
+import { CHAIN_STAGES, CHAIN_STAGE_LABELS, PUNCTUATION } from '../../vocab';
 import { OVERLAP_HIGH, OVERLAP_LOW, cssColor } from '../../map/palette';
 
 function PairDetail() {
@@ -33,7 +33,7 @@ function PairDetail() {
           <li key={n.node_id}>
             <b>{n.node_name}</b>（{n.chain_name}）{place(pair.a)} {(n.shareA * 100).toFixed(0)}% · {place(pair.b)} {(n.shareB * 100).toFixed(0)}%
             <div class="small muted">
-              {n.parksA.map((p) => p.name).join('、')} | {n.parksB.map((p) => p.name).join('、')}
+              {n.parksA.map((p) => p.name).join(PUNCTUATION[lang].list)} | {n.parksB.map((p) => p.name).join(PUNCTUATION[lang].list)}
             </div>
           </li>
         ))}
@@ -67,13 +67,13 @@ function NodeDetail() {
       <p>
         {node.enterprises} {t('firms')} · {node.parcelsCount} {t('parcelsInView')} · {t('output')} {fmt(node.output_wan / 10000, 1)} {t('yi')}
         <br />
-        {node.counties.map(place).join(lang === 'zh' ? '、' : ', ') || '—'}
+        {node.counties.map(place).join(PUNCTUATION[lang].list) || '—'}
       </p>
       {gap && (
         <>
           <p class="small">
-            {gap.fedBy.length > 0 && `${t('suppliedBy')}：${gap.fedBy.join('、')}；`}
-            {gap.feeds.length > 0 && `${t('supplies')}：${gap.feeds.join('、')}`}
+            {gap.fedBy.length > 0 && `${t('suppliedBy')}${PUNCTUATION[lang].colon}${gap.fedBy.join(PUNCTUATION[lang].list)}${PUNCTUATION[lang].semicolon}`}
+            {gap.feeds.length > 0 && `${t('supplies')}${PUNCTUATION[lang].colon}${gap.feeds.join(PUNCTUATION[lang].list)}`}
           </p>
           <h4>{t('candidateParks')}</h4>
           <ul class="codes">
@@ -158,7 +158,7 @@ function ChainLayoutView() {
           {match.map((m) => (
             <tr key={m.park_id}>
               <td>{m.name}</td>
-              <td class="small">{m.declared.map(chainName).join('、')}</td>
+              <td class="small">{m.declared.map(chainName).join(PUNCTUATION[lang].list)}</td>
               <td class="num">{m.matchShare === null ? '—' : `${Math.round(m.matchShare * 100)}%`}</td>
             </tr>
           ))}
