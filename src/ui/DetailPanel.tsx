@@ -4,6 +4,7 @@ import { PUNCTUATION, formatDate, formatMoney, isoDate, m2ToMu } from '../vocab'
 import { TrackingSection } from './TrackingSection';
 import { fmt } from './format';
 import { useT } from './i18n';
+import { useEffect, useRef } from 'preact/hooks';
 import { useActions, useAppState } from '../state/context';
 
 function Fact(props: { label: string; value: string | null | undefined }) {
@@ -45,6 +46,24 @@ export function DetailPanel(props: { parcel: ParcelDetail }) {
   const p = props.parcel;
   const history = useAppState((s) => s.workbench.history);
   const { explanation: ex, actions } = parcelPanel(p, settings, lang, history);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opened from the list with the keyboard, the list item is gone: focus moves to the panel.
+  useEffect(() => {
+    if (document.activeElement === document.body || !document.activeElement?.isConnected) heading.current?.focus();
+  }, [p.parcel_id]);
+  // Esc closes the panel unless a dialog above it takes the key first (ui/dialog.ts).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      const inField = e.target instanceof HTMLElement && /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName) && !e.target.closest('.detail');
+      if (inField) return;
+      selectParcel(null);
+      // Back to the parcel's line in the list once it is drawn again.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-parcel-id="${CSS.escape(p.parcel_id)}"] button`)?.focus());
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [p.parcel_id]);
   const money = (v: number | null) => formatMoney(v, lang);
   const day = (v: number | string | null | undefined) => {
     const d = isoDate(v);
@@ -54,12 +73,14 @@ export function DetailPanel(props: { parcel: ParcelDetail }) {
     <section class="detail" data-testid="detail-panel" data-parcel-id={p.parcel_id}>
       <div class="detail-head">
         <div>
-          <h2>{p.parcel_id}</h2>
+          <h2 ref={heading} tabIndex={-1}>
+            {p.parcel_id}
+          </h2>
           <div class="detail-sub">
             {place(p.county)} · {p.park_name ?? t('outsidePark')}
           </div>
         </div>
-        <button class="close" aria-label={t('close')} onClick={() => selectParcel(null)}>
+        <button class="close" aria-label={t('close')} title={t('dialogClose')} data-testid="detail-close" onClick={() => selectParcel(null)}>
           ×
         </button>
       </div>

@@ -2,12 +2,15 @@
 
 import { fmt } from './format';
 import { useT } from './i18n';
-import { useAppState } from '../state/context';
+import { useActions, useAppState } from '../state/context';
 import { PUNCTUATION, formatMoneyValue, labelOf } from '../vocab';
 
 export function MujunRanking() {
   const { t, lang, place } = useT();
   const rows = useAppState((s) => s.workbench.ranking);
+  const actions = useActions();
+  // A ranking row narrows map and lists to the enterprise's park (or county), where its land is.
+  const pick = (r: { county: string; park_id: string | null }) => actions.setFilter({ counties: [r.county], parkIds: r.park_id ? [r.park_id] : [] });
   const scored = rows.filter((r) => r.class !== null);
   const missing = rows.filter((r) => r.class === null);
   return (
@@ -26,10 +29,20 @@ export function MujunRanking() {
         </thead>
         <tbody>
           {scored.slice(0, 150).map((r) => (
-            <tr key={r.enterprise_id}>
+            <tr key={r.enterprise_id} class="clickable" onClick={() => pick(r)}>
               <td>{r.rank}</td>
               <td>
-                {r.name}
+                <button
+                  type="button"
+                  class="row-pick"
+                  title={t('rankingPick')}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    pick(r);
+                  }}
+                >
+                  {r.name}
+                </button>
                 <div class="small muted">{place(r.county)}</div>
               </td>
               <td class="num">{formatMoneyValue(r.tax_per_mu, lang, 1)}</td>

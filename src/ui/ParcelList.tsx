@@ -18,27 +18,30 @@ export function ParcelList() {
       {known && list.length === 0 && <p class="muted">{t('noParcels')}</p>}
       <ul data-testid="parcel-list">
         {list.map((p) => (
-          <li key={p.pidx} class={`cat-${p.disposal}`} onClick={() => actions.selectParcel(p.pidx)} data-parcel-id={p.parcel_id}>
-            <div class="row1">
-              <b>{p.parcel_id}</b>
-              <span class="tag">{code(`disposal:${p.disposal}`)}</span>
-            </div>
-            <div class="row2 muted">
-              {place(p.county)} · {p.park_name ?? t('outsidePark')} · {fmt(m2ToMu(p.area_m2))} {t('mu')}
-              {p.idle_days > 0 && ` · ${fmt(p.idle_days, 0)} ${t('days')}`}
-              {p.exit_reasons && (
-                <span title={codes(p.exit_reasons)}>
-                  {' · '}
-                  {p.exit_reasons.replaceAll(';', ' ')}
-                </span>
-              )}
-              {p.inefficiency && (
-                <span title={codes(p.inefficiency)}>
-                  {' · '}
-                  {p.inefficiency.replaceAll(';', ' ')}
-                </span>
-              )}
-            </div>
+          <li key={p.pidx} class={`cat-${p.disposal}`} data-parcel-id={p.parcel_id}>
+            {/* A real button: reached with Tab, opened with Enter or Space. */}
+            <button type="button" class="plist-item" onClick={() => actions.selectParcel(p.pidx)}>
+              <span class="row1">
+                <b>{p.parcel_id}</b>
+                <span class="tag">{code(`disposal:${p.disposal}`)}</span>
+              </span>
+              <span class="row2 muted">
+                {place(p.county)} · {p.park_name ?? t('outsidePark')} · {fmt(m2ToMu(p.area_m2))} {t('mu')}
+                {p.idle_days > 0 && ` · ${fmt(p.idle_days, 0)} ${t('days')}`}
+                {p.exit_reasons && (
+                  <span title={codes(p.exit_reasons)}>
+                    {' · '}
+                    {p.exit_reasons.replaceAll(';', ' ')}
+                  </span>
+                )}
+                {p.inefficiency && (
+                  <span title={codes(p.inefficiency)}>
+                    {' · '}
+                    {p.inefficiency.replaceAll(';', ' ')}
+                  </span>
+                )}
+              </span>
+            </button>
           </li>
         ))}
       </ul>

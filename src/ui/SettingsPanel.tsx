@@ -3,6 +3,8 @@
 import { DEFAULT_SETTINGS, SETTING_GROUPS, SETTING_META } from '../state/catalog';
 import type { SettingMeta } from '../state/app-state';
 import { useT } from './i18n';
+import { useRef } from 'preact/hooks';
+import { useDialog } from './dialog';
 import { PUNCTUATION } from '../vocab';
 import { useActions, useApp, useAppState } from '../state/context';
 
@@ -21,14 +23,16 @@ export function SettingsPanel(props: { onClose: () => void }) {
   const settings = useAppState((s) => s.settings);
   const errors = useAppState((s) => s.settingsErrors);
   const groups = [...new Set(SETTING_META.map(groupOf))];
+  const dialog = useRef<HTMLDivElement>(null);
+  useDialog(dialog, props.onClose);
   return (
-    <div class="drawer" data-testid="settings-panel" role="dialog" aria-label={t('settings')}>
+    <div class="drawer" data-testid="settings-panel" role="dialog" aria-modal="true" aria-labelledby="settings-title" ref={dialog} tabIndex={-1}>
       <div class="drawer-head">
-        <h2>{t('settings')}</h2>
+        <h2 id="settings-title">{t('settings')}</h2>
         <button class="link" data-testid="settings-reset" onClick={() => actions.resetSettings()}>
           {t('resetSettings')}
         </button>
-        <button class="close" aria-label={t('close')} onClick={props.onClose}>
+        <button class="close" aria-label={t('close')} title={t('dialogClose')} data-testid="settings-close" onClick={props.onClose}>
           ×
         </button>
       </div>

@@ -53,7 +53,19 @@ function SummaryTable(props: { title: string; rows: GroupSummary[]; testid: stri
         <tbody>
           {props.rows.map((r) => (
             <tr key={r.key} onClick={() => props.onPick(r.key)} class="clickable">
-              <td>{props.nameOf(r)}</td>
+              <td>
+                {/* The name is the row's keyboard handle; a click anywhere on the row does the same. */}
+                <button
+                  type="button"
+                  class="row-pick"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    props.onPick(r.key);
+                  }}
+                >
+                  {props.nameOf(r)}
+                </button>
+              </td>
               <td class="num">{fmt(r.parcels, 0)}</td>
               <td class="num">
                 {fmt(r.idle, 0)}
@@ -202,8 +214,9 @@ function SummaryTables() {
 
 export function Sidebar() {
   const mode = useAppState((s) => s.mode);
+  const { t } = useT();
   return (
-    <aside class="sidebar" data-testid={`sidebar-${mode}`}>
+    <aside class="sidebar" data-testid={`sidebar-${mode}`} tabIndex={0} aria-label={t('sidebarRegion')}>
       {mode === 'layout' && (
         <>
           <ActiveFilters />

@@ -115,6 +115,7 @@ export function ExportBar() {
           {exporting ? t('exporting') : t('exportXlsx')}
         </button>
         <select
+          aria-label={t('exportCsvLabel')}
           data-testid="export-csv"
           disabled={exporting}
           value=""

@@ -15,11 +15,15 @@ export function ChainPanel() {
   const selected = useAppState((s) => s.review.selectedNode);
   return (
     <section class="layout-section">
-      <h3>{t('chainMap')}</h3>
-      <select data-testid="chain-select" value={chainId ?? ''} onChange={(e) => actions.selectChain((e.target as HTMLSelectElement).value)}>
+      <h3 id="chain-map-title">{t('chainMap')}</h3>
+      <select aria-labelledby="chain-map-title" data-testid="chain-select" value={chainId ?? ''} onChange={(e) => actions.selectChain((e.target as HTMLSelectElement).value)}>
         {chains.map((c) => (
           <option key={c.chain_id} value={c.chain_id}>
-            {c.chain_name}（{c.enterprises} {t('firms')}{c.gapNodes > 0 ? ` · ${t('gapShort')} ${c.gapNodes}` : ''}）
+            {c.chain_name}
+            {lang === 'zh' ? '（' : ' ('}
+            {c.enterprises} {t('firms')}
+            {c.gapNodes > 0 ? ` · ${t('gapShort')} ${c.gapNodes}` : ''}
+            {lang === 'zh' ? '）' : ')'}
           </option>
         ))}
       </select>
