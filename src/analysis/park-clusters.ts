@@ -11,6 +11,7 @@ import type { Feature, Polygon } from 'geojson';
 import type { Db } from '../data/db';
 import type { PolygonGeometry } from '../data/geometry';
 import { dbscan } from './dbscan';
+import { countyName } from '../vocab';
 import { type ParkAvailability, parkAvailability, splitChains } from './park-availability';
 import { type ParkShape, parkAnchor, parkDistanceMatrix, verticesOf } from './park-distance';
 import { type ClusterSettings, DEFAULT_CLUSTER_SETTINGS } from './review-settings';
@@ -105,7 +106,7 @@ export function clusterParks(input: readonly ClusterInputPark[], settings: Clust
       counties,
       multiCounty: counties.length > 1,
       labelZh: `${counties.join('·')}组团`,
-      labelEn: `${counties.join(' · ')} cluster`,
+      labelEn: `${counties.map((c) => countyName(c, 'en')).join(' · ')} cluster`,
       hull: hullFeature?.geometry ?? null,
       plannedAreaHa: ps.reduce((s, p) => s + (p.planned_area_ha ?? 0), 0),
       availableAreaMu: ps.reduce((s, p) => s + p.availableAreaMu, 0),

@@ -46,13 +46,24 @@ export function ClusterPanel() {
             onClick={() => actions.selectCluster(c.id === selected ? null : c.id)}
           >
             <div class="row1">
-              <b>{lang === 'zh' ? c.labelZh : c.labelEn}</b>
+              <button
+                type="button"
+                class="row-pick"
+                aria-pressed={c.id === selected}
+                onClick={(e) => {
+                  e.stopPropagation();
+                  actions.selectCluster(c.id === selected ? null : c.id);
+                }}
+              >
+                <b>{lang === 'zh' ? c.labelZh : c.labelEn}</b>
+              </button>
               {c.multiCounty && <span class="badge">{t('jointPromotion')}</span>}
             </div>
             <div class="row2 muted">
               {c.parkIds.length} {t('parksUnit')} · {t('plannedArea')} {fmt(c.plannedAreaHa * 15, 0)} {t('mu')} · {t('availableLand')}{' '}
               {fmt(c.availableAreaMu, 0)} {t('mu')}
-              {c.plannedAreaHa > 0 && `（${Math.round((c.availableAreaMu / (c.plannedAreaHa * 15)) * 100)}%）`}
+              {c.plannedAreaHa > 0 &&
+                (lang === 'zh' ? '（' : ' (') + `${Math.round((c.availableAreaMu / (c.plannedAreaHa * 15)) * 100)}%` + (lang === 'zh' ? '）' : ')')}
             </div>
             <div class="row2 small">{c.parkNames.join(PUNCTUATION[lang].list)}</div>
           </li>
