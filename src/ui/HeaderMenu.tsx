@@ -19,7 +19,16 @@ function MenuPopup(props: { onClose: () => void; children: ComponentChildren }) 
     return () => document.removeEventListener('pointerdown', onDown);
   }, []);
   return (
-    <div class="header-more-popup" ref={ref} data-testid="header-more-popup">
+    // An item chosen closes the menu; the workspaces button opens its own list in place.
+    <div
+      class="header-more-popup"
+      ref={ref}
+      data-testid="header-more-popup"
+      onClick={(e) => {
+        const b = (e.target as Element).closest('button');
+        if (b && !b.hasAttribute('aria-expanded')) props.onClose();
+      }}
+    >
       {props.children}
     </div>
   );

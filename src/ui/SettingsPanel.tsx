@@ -24,7 +24,10 @@ export function SettingsPanel(props: { onClose: () => void }) {
   const errors = useAppState((s) => s.settingsErrors);
   const groups = [...new Set(SETTING_META.map(groupOf))];
   const dialog = useRef<HTMLDivElement>(null);
-  useDialog(dialog, props.onClose);
+  // Opened from the folded header menu, the opener is gone by the time the dialog closes.
+  useDialog(dialog, props.onClose, {
+    fallbackFocus: () => document.querySelector<HTMLElement>('[data-testid=settings-open], [data-testid=header-more]'),
+  });
   return (
     <div class="drawer" data-testid="settings-panel" role="dialog" aria-modal="true" aria-labelledby="settings-title" ref={dialog} tabIndex={-1}>
       <div class="drawer-head">

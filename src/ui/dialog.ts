@@ -18,10 +18,15 @@ export function focusables(root: HTMLElement): HTMLElement[] {
  * Makes the element behind `ref` behave as a modal dialog while mounted. `trap: false` for a
  * non-modal popup: focus moves in and Esc closes it, but Tab may leave it.
  */
-export function useDialog(ref: RefObject<HTMLElement>, onClose: () => void, opts: { trap?: boolean } = {}): void {
+export function useDialog(
+  ref: RefObject<HTMLElement>,
+  onClose: () => void,
+  opts: { trap?: boolean; fallbackFocus?: () => HTMLElement | null } = {},
+): void {
   const close = useRef(onClose);
   close.current = onClose;
   const trap = opts.trap ?? true;
+  const fallback = useRef(opts.fallbackFocus);
   useEffect(() => {
     const root = ref.current;
     if (!root) return;
@@ -56,7 +61,11 @@ export function useDialog(ref: RefObject<HTMLElement>, onClose: () => void, opts
     document.addEventListener('keydown', onKey, true);
     return () => {
       document.removeEventListener('keydown', onKey, true);
-      if (opener && opener.isConnected) opener.focus();
+      // Focus goes back only if it is still here: a dialog opened from this one keeps it.
+      const active = document.activeElement;
+      if (active && active !== document.body && !root.contains(active) && active.isConnected) return;
+      const target = opener?.isConnected ? opener : fallback.current?.();
+      target?.focus();
     };
   }, []);
 }

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch, openApp, waitFor, waitReady } from './browser';
+import { clickHeader, launch, openApp, waitFor, waitReady } from './browser';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -41,13 +41,6 @@ async function axeViolations(page: Page): Promise<string[]> {
   return violations.map(
     (v) => `${v.id} (${v.nodes.length}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
   );
-}
-
-/** Clicks a header control, through the “More” menu when the header has folded it away. */
-async function clickHeader(page: Page, testid: string): Promise<void> {
-  const item = page.locator(`[data-testid=${testid}]`);
-  if ((await item.count()) === 0) await page.locator('[data-testid=header-more]').click();
-  await item.click();
 }
 
 /** Waits until the layout review has its clusters and chain (the panels axe should see). */
