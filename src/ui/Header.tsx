@@ -105,7 +105,9 @@ export function Header(props: { onSettings: () => void; wall: boolean; onWall: (
           ))
         )}
         {fold === 0 && workspaces}
-        <span class="theme">{info.theme}</span>
+        <span class="theme" title={info.theme}>
+          {info.theme}
+        </span>
       </nav>
       <span class={busy ? 'busy on' : 'busy'} aria-hidden={!busy} data-testid="busy" />
       <label class="asof">

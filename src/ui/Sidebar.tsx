@@ -44,7 +44,7 @@ function SummaryTable(props: { title: string; rows: GroupSummary[]; testid: stri
       <table data-testid={props.testid}>
         <thead>
           <tr>
-            <th>{props.title.replace(/^按|^By /, '')}</th>
+            <th>{props.title.replace(/^按/, '').replace(/^By (\w)/, (_, c: string) => c.toUpperCase())}</th>
             <th class="num">{t('parcels')}</th>
             <th class="num">{t('idleParcels')}</th>
             <th class="num">{`${t('idleArea')}(${t('mu')})`}</th>
