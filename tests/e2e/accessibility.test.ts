@@ -182,6 +182,19 @@ describe('keyboard', () => {
     await page.locator('[data-testid=detail-panel]').waitFor({ state: 'detached' });
   });
 
+  test('at 1280 px the folded header menu opens the settings dialog, and Esc gives focus back to the menu', async () => {
+    const { page } = await openApp(browser, `${AS_OF}&lang=en`, { width: 1280, height: 720 });
+    await page.locator('[data-testid=header-more]').click();
+    await page.locator('[data-testid=settings-open]').click();
+    await page.locator('[data-testid=settings-panel]').waitFor();
+    // The menu has closed behind the dialog, and focus is inside the dialog.
+    expect(await page.locator('[data-testid=header-more-popup]').count()).toBe(0);
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[data-testid=settings-panel]'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid=settings-panel]').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('header-more');
+  });
+
   test('the map controls speak the UI language and follow a switch', async () => {
     const { page } = await openApp(browser, AS_OF);
     expect(await page.locator('.maplibregl-ctrl-zoom-in').getAttribute('aria-label')).toBe('放大');
