@@ -11,7 +11,7 @@ import { type Db, rows } from '../data/db';
 import { type Query, sql } from '../data/sql';
 import { type ParkAvailability, parkAvailability } from './park-availability';
 
-import { CHAIN_STAGES, type ChainStage } from '../vocab';
+import { CHAIN_STAGES, type ChainStage, countyName } from '../vocab';
 
 /** `column IN (…)`; an empty list matches nothing. `column` is a trusted, qualified name. */
 function inCounties(column: Query, counties: readonly string[]): Query {
@@ -160,11 +160,14 @@ function texts(
 ): { textZh: string; textEn: string } {
   const flowZh =
     direction === 'county_supplies_district' ? `${county}${y}为${districts}${x}配套供货` : `${districts}${x}为${county}${y}供货`;
+  // English names the counties in pinyin (vocab/places.ts); `districts` is joined with 、.
+  const districtsEn = districts.split('、').map((d) => countyName(d, 'en')).join(', ');
+  const countyEn = countyName(county, 'en');
   const flowEn =
-    direction === 'county_supplies_district' ? `${county} ${y} supplies ${districts} ${x}` : `${districts} ${x} supplies ${county} ${y}`;
+    direction === 'county_supplies_district' ? `${countyEn} ${y} supplies ${districtsEn} ${x}` : `${districtsEn} ${x} supplies ${countyEn} ${y}`;
   return {
     textZh: `${districts}「${x}」带动 ${county}「${y}」：${flowZh}；${county}园区可用地 ${mu(availableMu)} 亩`,
-    textEn: `${districts} “${x}” drives ${county} “${y}”: ${flowEn}; ${mu(availableMu)} mu available in ${county}’s parks`,
+    textEn: `${districtsEn} “${x}” drives ${countyEn} “${y}”: ${flowEn}; ${mu(availableMu)} mu available in ${countyEn}’s parks`,
   };
 }
 

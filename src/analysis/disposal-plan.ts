@@ -32,6 +32,7 @@ import {
   type InefficiencyCode,
   type TrackingStage,
   displayLabel,
+  formatMoney,
   isCode,
   m2ToMu,
 } from '../vocab';
@@ -134,7 +135,7 @@ export function proposeActions(f: DisposalInput, s: RuleSettings): ProposedActio
           `${LAW_EN}, Art. 14(1): not developed for one full year → a fee of 20% of the land price (${f.idle_days} days idle)` +
             localYearsEn(s, ['idleYears', 'recoveryYears', 'idleFeeRate']) +
             (amount !== null && f.land_price_wan !== null
-              ? `: ${fmtEn(f.land_price_wan)} × ${pct} = ${fmtEn(amount)} (10k CNY)`
+              ? `: ${formatMoney(f.land_price_wan, 'en')} × ${pct} = ${formatMoney(amount, 'en')}`
               : '; land price missing, amount to be confirmed'),
           amount !== null ? { amountWan: amount } : {},
         ),

@@ -3,7 +3,7 @@
 // year count here comes from the findings row (land-rules.ts computes them in DuckDB); this
 // file does no date arithmetic of its own.
 
-import { DISPOSAL_LABELS, type Lang, isoDate } from '../vocab';
+import { DISPOSAL_LABELS, type Lang, formatMoney, isoDate } from '../vocab';
 import type { FindingsRow } from './land-rules';
 import { statuteNote } from './local-settings';
 import type { RuleSettings } from './settings';
@@ -62,7 +62,7 @@ export function explainParcel(p: ExplainInput, s: RuleSettings, lang: Lang): Exp
       p.fee_wan !== null && p.land_price_wan !== null
         ? zh
           ? `，闲置费 = 土地价款 ${num(p.land_price_wan)} 万元 × ${pct(s.idleFeeRate)} = ${num(p.fee_wan)} 万元`
-          : `, fee = land price ${num(p.land_price_wan)} × ${pct(s.idleFeeRate)} = ${num(p.fee_wan)} (10k CNY)`
+          : `, fee = land price ${formatMoney(p.land_price_wan, 'en')} × ${pct(s.idleFeeRate)} = ${formatMoney(p.fee_wan, 'en')}`
         : zh
           ? '，土地价款缺失，闲置费金额无法计算'
           : '; land price missing, fee amount unknown';

@@ -12,6 +12,7 @@ import type { Db } from '../data/db';
 import type { PolygonGeometry } from '../data/geometry';
 import { type JointPromotion, type ParkHoldings, jointPromotion, loadParkHoldings } from './cluster-promotion';
 import { dbscan } from './dbscan';
+import { countyName } from '../vocab';
 import { type ParkAvailability, parkAvailability, splitChains } from './park-availability';
 import { type ParkShape, parkAnchor, parkDistanceMatrix, verticesOf } from './park-distance';
 import { type ClusterSettings, DEFAULT_CLUSTER_SETTINGS } from './review-settings';
@@ -112,7 +113,7 @@ export function clusterParks(input: readonly ClusterInputPark[], settings: Clust
       multiCounty: counties.length > 1,
       promotion: null,
       labelZh: `${counties.join('·')}组团`,
-      labelEn: `${counties.join(' · ')} cluster`,
+      labelEn: `${counties.map((c) => countyName(c, 'en')).join(' · ')} cluster`,
       hull: hullFeature?.geometry ?? null,
       plannedAreaHa: ps.reduce((s, p) => s + (p.planned_area_ha ?? 0), 0),
       availableAreaMu: ps.reduce((s, p) => s + p.availableAreaMu, 0),

@@ -10,6 +10,7 @@
 
 import rawIndex from '../../data/boundaries/cities/index.json';
 import { decodeCityFile, type CityCountyCollection } from './cities-format';
+import { divisionEnglishName } from '../vocab';
 
 export type CityKind = 'prefecture' | 'municipality' | 'province-administered';
 
@@ -49,7 +50,19 @@ export interface CityIndex {
   provinces: ProvinceEntry[];
 }
 
-export const CITY_INDEX = rawIndex as CityIndex;
+/** The index with the English names corrected where the generated pinyin is wrong (vocab/places.ts). */
+export function withEnglishNames(index: CityIndex): CityIndex {
+  return {
+    ...index,
+    provinces: index.provinces.map((p) => ({
+      ...p,
+      nameEn: divisionEnglishName(p.adcode, p.nameEn),
+      cities: p.cities.map((c) => ({ ...c, nameEn: divisionEnglishName(c.adcode, c.nameEn) })),
+    })),
+  };
+}
+
+export const CITY_INDEX = withEnglishNames(rawIndex as CityIndex);
 
 export interface CityHit {
   province: ProvinceEntry;

@@ -6,7 +6,7 @@ import { BASEMAP_MESSAGES } from './messages-basemap';
 import { LEGAL_MESSAGES } from './messages-legal';
 import { NAV_MESSAGES } from './messages-nav';
 import { REVIEW_MESSAGES } from './messages-review';
-import { CODE_FAMILIES, type FamilyName, type Lang, MUJUN_NOT_CLASSED, MU_DEFINITION, UNIT_LABELS, displayLabel } from '../vocab';
+import { CODE_FAMILIES, type FamilyName, type Lang, MUJUN_NOT_CLASSED, MU_DEFINITION, UNIT_LABELS, displayLabel, moneyUnit } from '../vocab';
 
 export type { Lang } from '../vocab';
 
@@ -30,7 +30,7 @@ const zh = {
   parcels: '宗地',
   area: '面积',
   mu: UNIT_LABELS.mu.zh,
-  wan: UNIT_LABELS.wan.zh,
+  wan: moneyUnit('zh'),
   idleParcels: '闲置宗地',
   idleArea: '闲置面积',
   feeTotal: '应征闲置费',
@@ -200,7 +200,7 @@ const en: Record<MessageKey, string> = {
   parcels: 'Parcels',
   area: 'Area',
   mu: UNIT_LABELS.mu.en,
-  wan: UNIT_LABELS.wan.en,
+  wan: moneyUnit('en'),
   idleParcels: 'Idle parcels',
   idleArea: 'Idle area',
   feeTotal: 'Idle-land fees due',
@@ -281,7 +281,7 @@ const en: Record<MessageKey, string> = {
   exportAll: 'Exports all parcels with a notes sheet: as-of date and all settings.',
   mujunRanking: 'Per-mu ranking',
   mujunRankingNote: 'Score = Σ weight × indicator/benchmark (capped); 1.0 = exactly at every benchmark',
-  taxPerMu: 'Tax/mu (10k CNY)',
+  taxPerMu: `Tax/mu (${moneyUnit('en')})`,
   score: 'Score',
   class: 'Class',
   mujunMissing: 'Not classed: missing data',

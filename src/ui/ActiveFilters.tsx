@@ -6,11 +6,11 @@ import { useActions, useAppState } from '../state/context';
 
 export function ActiveFilters() {
   const actions = useActions();
-  const { t, code } = useT();
+  const { t, code, place } = useT();
   const f = useAppState((s) => s.filter);
   const parks = useAppState((s) => s.parkOptions);
   const chips: { key: string; label: string; remove: Partial<ParcelFilter> }[] = [
-    ...f.counties.map((c) => ({ key: `c-${c}`, label: c, remove: { counties: f.counties.filter((x) => x !== c), parkIds: [] } })),
+    ...f.counties.map((c) => ({ key: `c-${c}`, label: place(c), remove: { counties: f.counties.filter((x) => x !== c), parkIds: [] } })),
     ...f.parkIds.map((p) => ({ key: `p-${p}`, label: parks.find((x) => x.park_id === p)?.name ?? p, remove: { parkIds: [] } })),
     ...f.idleTypes.map((v) => ({ key: `i-${v}`, label: code(`idle:${v}`), remove: { idleTypes: f.idleTypes.filter((x) => x !== v) } })),
     ...f.disposals.map((v) => ({ key: `d-${v}`, label: code(`disposal:${v}`), remove: { disposals: f.disposals.filter((x) => x !== v) } })),

@@ -75,7 +75,7 @@ export function App() {
             </div>
           )}
         </div>
-        <aside class="right">
+        <aside class="right" tabIndex={0} aria-label={t('panelRegion')}>
           {selected ? (
             <DetailPanel parcel={selected} />
           ) : mode === 'layout' ? (

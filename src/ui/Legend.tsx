@@ -20,12 +20,16 @@ import { MUJUN_CLASSES, MUJUN_CLASS_LABELS } from '../vocab';
 
 /** A legend panel whose title folds it away when it covers parcels the planner wants to see. */
 function LegendBox(props: { title: string; children: ComponentChildren }) {
-  const [collapsed, setCollapsed] = useState(false);
+  const { t } = useT();
+  // On a small screen the legend starts folded: open, it would cover a quarter of a 1366 px map.
+  const [collapsed, setCollapsed] = useState(() => typeof window !== 'undefined' && window.innerWidth < 1440);
   return (
     <div class={collapsed ? 'legend collapsed' : 'legend'} data-testid="legend">
-      <h4 onClick={() => setCollapsed(!collapsed)} title={collapsed ? '展开 / expand' : '收起 / collapse'}>
-        {collapsed ? '▸ ' : '▾ '}
-        {props.title}
+      <h4>
+        <button type="button" class="legend-toggle" aria-expanded={!collapsed} title={t('legendToggle')} data-testid="legend-toggle" onClick={() => setCollapsed(!collapsed)}>
+          <span aria-hidden="true">{collapsed ? '▸ ' : '▾ '}</span>
+          {props.title}
+        </button>
       </h4>
       {props.children}
     </div>

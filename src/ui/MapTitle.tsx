@@ -6,6 +6,7 @@ import { useAppState } from '../state/context';
 import { asOfDate } from '../state/app-state';
 import { settingsNotice } from '../state/settings-notice';
 import './legal.css';
+import { formatDate } from '../vocab';
 
 export function MapTitle() {
   const { t, lang } = useT();
@@ -27,7 +28,7 @@ export function MapTitle() {
         {info.title} · {view}
       </h2>
       <div class="map-subtitle">
-        {t('asOf')} {asOf}
+        {t('asOf')} {formatDate(asOf, lang)}
         {info.synthetic && (
           <>
             {' · '}

@@ -16,7 +16,8 @@ import type { PolygonGeometry } from '../map/parcel-geometry';
 import { pointGeometry, polygonGeometry } from '../map/parcel-geometry-client';
 import { type ParcelDrawing, parcelDrawing } from '../map/parcel-size';
 import type { AppState } from '../state/app-state';
-import { m2ToMu } from '../vocab';
+import { countyName, m2ToMu } from '../vocab';
+import type { MessageKey } from '../i18n/dict';
 import { fmt } from './format';
 import { useT } from './i18n';
 import { testHook } from './test-hook';
@@ -35,7 +36,10 @@ type ParcelShapes = NonNullable<AppState['shapes']>;
 /** Map labels stay short on a wall screen: three counties by name, more as “A等N县区”. */
 function shortClusterLabel(counties: string[], lang: 'zh' | 'en'): string {
   const names = counties.map((c) => c.replace(/(瑶族自治县|自治县)$/, '县'));
-  if (lang === 'en') return `${names.length}-county cluster`;
+  if (lang === 'en') {
+    const en = counties.map((c) => countyName(c, 'en'));
+    return en.length <= 3 ? `${en.join('–')} cluster` : `${en[0]} + ${en.length - 1} counties`;
+  }
   if (names.length <= 3) return `${names.map((n) => n.replace(/[县区市]$/, '')).join('、')}组团`;
   return `${names[0]}等${names.length}县区组团`;
 }
@@ -51,14 +55,26 @@ interface Hover {
   info: HoverInfo | null;
 }
 
+/** MapLibre's UI strings (control tooltips, the canvas's accessible name) in the UI language. */
+function mapLocale(t: (k: MessageKey) => string): Record<string, string> {
+  return {
+    'NavigationControl.ZoomIn': t('mapZoomIn'),
+    'NavigationControl.ZoomOut': t('mapZoomOut'),
+    'NavigationControl.ResetBearing': t('mapResetBearing'),
+    'AttributionControl.ToggleAttribution': t('mapAttribution'),
+    'Map.Title': t('mapTitle'),
+  };
+}
+
 export function MapView(props: { wall?: boolean }) {
   const app = useApp();
   const actions = useActions();
-  const { t, code } = useT();
+  const { t, code, place } = useT();
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
   const basemapFailed = useRef<((detail: string) => void) | null>(null);
+  const navRef = useRef<maplibregl.NavigationControl | null>(null);
   const [styleReady, setStyleReady] = useState(false);
   const [hover, setHover] = useState<Hover | null>(null);
   // Labels are placed again at each quarter zoom level (placement does not depend on panning).
@@ -112,10 +128,12 @@ export function MapView(props: { wall?: boolean }) {
       center: [116.6, 37.4],
       zoom: 8,
       attributionControl: false,
+      locale: mapLocale(t),
       // Keeps the WebGL buffer for screenshots (e2e tests, future presentation export).
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
-    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    navRef.current = new maplibregl.NavigationControl({ showCompass: false });
+    map.addControl(navRef.current, 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     const overlay = new MapboxOverlay({
       interleaved: false,
@@ -231,6 +249,20 @@ export function MapView(props: { wall?: boolean }) {
     if (mode === 'layout' && highlight) actions.revealParcels(highlight);
   }, [highlight]);
 
+  // MapLibre reads its locale when a control is built: on a language switch the table is
+  // replaced, the zoom buttons are rebuilt and the canvas is renamed.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const locale = mapLocale(t);
+    if (map._locale['Map.Title'] === locale['Map.Title']) return;
+    map._locale = { ...map._locale, ...locale };
+    if (navRef.current) map.removeControl(navRef.current);
+    navRef.current = new maplibregl.NavigationControl({ showCompass: false });
+    map.addControl(navRef.current, 'top-right');
+    map.getCanvas().setAttribute('aria-label', locale['Map.Title']);
+  }, [lang]);
+
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !styleReady || !boundaries) return;
@@ -282,6 +314,9 @@ export function MapView(props: { wall?: boolean }) {
   }, [shapes, coloured]);
 
   const countyLabels = useMemo(() => placeLabels(boundaries, 'county'), [boundaries]);
+  // Drawn in the UI language; the layout lines below still find seats by the Chinese name.
+  // County names in the UI language (vocab/places.ts romanises them for English).
+  const namedCounties = useMemo(() => countyLabels.map((l) => ({ ...l, textEn: place(l.text) })), [countyLabels, lang]);
   const layout = useMemo((): LayoutOverlay | undefined => {
     if (mode !== 'layout') return undefined;
     const seats = new Map(countyLabels.map((l) => [l.text, l.position]));
@@ -320,8 +355,8 @@ export function MapView(props: { wall?: boolean }) {
   const region = useAppState((s) => s.region);
   const city = useMemo(() => cityLabel(boundaries, regionById(region)?.nameEn), [boundaries, region]);
   const requests = useMemo(
-    () => labelRequests({ city, counties: countyLabels, parks: parkLabels, clusters: layout?.hulls ?? [], lang }),
-    [city, countyLabels, parkLabels, layout, lang],
+    () => labelRequests({ city, counties: namedCounties, parks: parkLabels, clusters: layout?.hulls ?? [], lang }),
+    [city, namedCounties, parkLabels, layout, lang],
   );
   const labels = useMemo(() => placeMapLabels(requests, labelZoom, props.wall ? 1.7 : 1), [requests, labelZoom, props.wall]);
   testHook.labels = labels;

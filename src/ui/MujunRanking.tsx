@@ -5,10 +5,10 @@ import { useT } from './i18n';
 import { useState } from 'preact/hooks';
 import { useActions, useAppState } from '../state/context';
 import './nav.css';
-import { labelOf } from '../vocab';
+import { PUNCTUATION, formatMoneyValue, labelOf } from '../vocab';
 
 export function MujunRanking() {
-  const { t, lang } = useT();
+  const { t, lang, place } = useT();
   const actions = useActions();
   const rows = useAppState((s) => s.workbench.ranking);
   // The enterprise whose row was chosen, and whether it had parcels to show.
@@ -55,9 +55,9 @@ export function MujunRanking() {
                 >
                   {r.name}
                 </button>
-                <div class="small muted">{r.county}</div>
+                <div class="small muted">{place(r.county)}</div>
               </td>
-              <td class="num">{fmt(r.tax_per_mu, 1)}</td>
+              <td class="num">{formatMoneyValue(r.tax_per_mu, lang, 1)}</td>
               <td class="num">{fmt(r.score, 2)}</td>
               <td>
                 <span class={`cls cls-${r.class}`}>{r.class}</span>
@@ -74,7 +74,7 @@ export function MujunRanking() {
           <ul class="small" data-testid="mujun-missing">
             {missing.slice(0, 100).map((r) => (
               <li key={r.enterprise_id}>
-                {r.name}：{r.missing.split(';').map((m) => labelOf('mujunInput', m, lang)).join('、')}
+                {r.name}{PUNCTUATION[lang].colon}{r.missing.split(';').map((m) => labelOf('mujunInput', m, lang)).join(PUNCTUATION[lang].list)}
               </li>
             ))}
           </ul>

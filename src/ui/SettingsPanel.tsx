@@ -4,6 +4,9 @@ import { DEFAULT_SETTINGS, SETTING_GROUPS, SETTING_META } from '../state/catalog
 import type { SettingMeta } from '../state/app-state';
 import { useT } from './i18n';
 import './legal.css';
+import { useRef } from 'preact/hooks';
+import { useDialog } from './dialog';
+import { PUNCTUATION } from '../vocab';
 import { useActions, useApp, useAppState } from '../state/context';
 
 function groupOf(m: SettingMeta): string {
@@ -21,21 +24,26 @@ export function SettingsPanel(props: { onClose: () => void }) {
   const settings = useAppState((s) => s.settings);
   const errors = useAppState((s) => s.settingsErrors);
   const groups = [...new Set(SETTING_META.map(groupOf))];
+  const dialog = useRef<HTMLDivElement>(null);
+  // Opened from the folded header menu, the opener is gone by the time the dialog closes.
+  useDialog(dialog, props.onClose, {
+    fallbackFocus: () => document.querySelector<HTMLElement>('[data-testid=settings-open], [data-testid=header-more]'),
+  });
   return (
-    <div class="drawer" data-testid="settings-panel" role="dialog" aria-label={t('settings')}>
+    <div class="drawer" data-testid="settings-panel" role="dialog" aria-modal="true" aria-labelledby="settings-title" ref={dialog} tabIndex={-1}>
       <div class="drawer-head">
-        <h2>{t('settings')}</h2>
+        <h2 id="settings-title">{t('settings')}</h2>
         <button class="link" data-testid="settings-reset" onClick={() => actions.resetSettings()}>
           {t('resetSettings')}
         </button>
-        <button class="close" aria-label={t('close')} onClick={props.onClose}>
+        <button class="close" aria-label={t('close')} title={t('dialogClose')} data-testid="settings-close" onClick={props.onClose}>
           ×
         </button>
       </div>
       <p class="muted small">{t('settingsNote')}</p>
       {errors.length > 0 && (
         <p class="warn" role="alert" data-testid="settings-errors">
-          {errors.join('；')}
+          {errors.join(PUNCTUATION[lang].semicolon)}
         </p>
       )}
       {groups.map((g) => (

@@ -2,7 +2,7 @@ import type { GroupSummary } from '../state/app-state';
 import { Chips } from './Chips';
 import { fmt } from './format';
 import { useT } from './i18n';
-import { DISPOSALS, IDLE_TYPES, PARCEL_STATUSES } from '../vocab';
+import { DISPOSALS, IDLE_TYPES, PARCEL_STATUSES, formatMoneyValue } from '../vocab';
 import { ActiveFilters } from './ActiveFilters';
 import { IdleByCountyChart, IdleBySupplyYearChart } from './WorkbenchCharts';
 import { ColorByToggle, ExportBar, MujunMixChart, TrackingKpis } from './WorkbenchPanels';
@@ -12,12 +12,12 @@ import { OverlapPanel } from './review/OverlapPanel';
 import { useActions, useAppState } from '../state/context';
 
 function Kpis() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const totals = useAppState((s) => s.totals);
   const items: [string, string, string, string][] = [
     ['kpi-idle', `${t('idleParcels')} / ${fmt(totals?.parcels, 0)}`, fmt(totals?.idle, 0), t('kpiIdleDef')],
     ['kpi-idle-mu', `${t('idleArea')} (${t('mu')})`, fmt(totals?.idleMu), t('kpiIdleMuDef')],
-    ['kpi-fee', `${t('feeTotal')} (${t('wan')})`, fmt(totals?.feeWan), t('kpiFeeDef')],
+    ['kpi-fee', `${t('feeTotal')} (${t('wan')})`, formatMoneyValue(totals?.feeWan, lang), t('kpiFeeDef')],
     ['kpi-exit', t('exitFlagged'), fmt(totals?.exitFlagged, 0), t('kpiExitDef')],
     ['kpi-ineff', t('inefficient'), fmt(totals?.inefficient, 0), t('kpiIneffDef')],
     ['kpi-missing', t('dataQuality'), fmt(totals?.missingInputs, 0), t('kpiMissingDef')],
@@ -44,7 +44,7 @@ function SummaryTable(props: { title: string; rows: GroupSummary[]; testid: stri
       <table data-testid={props.testid}>
         <thead>
           <tr>
-            <th>{props.title.replace(/^按|^By /, '')}</th>
+            <th>{props.title.replace(/^按/, '').replace(/^By (\w)/, (_, c: string) => c.toUpperCase())}</th>
             <th class="num">{t('parcels')}</th>
             <th class="num">{t('idleParcels')}</th>
             <th class="num">{`${t('idleArea')}(${t('mu')})`}</th>
@@ -52,15 +52,20 @@ function SummaryTable(props: { title: string; rows: GroupSummary[]; testid: stri
         </thead>
         <tbody>
           {props.rows.map((r) => (
-            <tr
-              key={r.key}
-              onClick={() => props.onPick(r.key)}
-              onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), props.onPick(r.key))}
-              tabIndex={0}
-              data-key={r.key}
-              class="clickable"
-            >
-              <td>{props.nameOf(r)}</td>
+            <tr key={r.key} onClick={() => props.onPick(r.key)} data-key={r.key} class="clickable">
+              <td>
+                {/* The name is the row's keyboard handle; a click anywhere on the row does the same. */}
+                <button
+                  type="button"
+                  class="row-pick"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    props.onPick(r.key);
+                  }}
+                >
+                  {props.nameOf(r)}
+                </button>
+              </td>
               <td class="num">{fmt(r.parcels, 0)}</td>
               <td class="num">
                 {fmt(r.idle, 0)}
@@ -81,7 +86,7 @@ function SummaryTable(props: { title: string; rows: GroupSummary[]; testid: stri
 
 function Filters() {
   const actions = useActions();
-  const { t, code } = useT();
+  const { t, code, place } = useT();
   const filter = useAppState((s) => s.filter);
   const counties = useAppState((s) => s.countyOptions);
   const parks = useAppState((s) => s.parkOptions);
@@ -97,7 +102,7 @@ function Filters() {
         <label>{t('county')}</label>
         <Chips
           name="county"
-          options={counties.map((c) => ({ value: c, label: c }))}
+          options={counties.map((c) => ({ value: c, label: place(c) }))}
           selected={filter.counties}
           // Choosing one county (from none or another) flies there; adding a second only filters.
           onChange={(v) => (v.length === 1 && !filter.counties.includes(v[0]) ? actions.chooseCounty(v[0]) : actions.setFilter({ counties: v, parkIds: [] }))}
@@ -166,7 +171,7 @@ function Filters() {
 /** The layout view's filter: which counties to compare. */
 function CountyChips() {
   const actions = useActions();
-  const { t } = useT();
+  const { t, place } = useT();
   const filter = useAppState((s) => s.filter);
   const counties = useAppState((s) => s.countyOptions);
   return (
@@ -174,7 +179,7 @@ function CountyChips() {
       <label class="small muted">{t('compareCounties')}</label>
       <Chips
         name="county"
-        options={counties.map((c) => ({ value: c, label: c }))}
+        options={counties.map((c) => ({ value: c, label: place(c) }))}
         selected={filter.counties}
         onChange={(v) => actions.setFilter({ counties: v, parkIds: [] })}
       />
@@ -184,7 +189,7 @@ function CountyChips() {
 
 function SummaryTables() {
   const actions = useActions();
-  const { t } = useT();
+  const { t, place } = useT();
   const parks = useAppState((s) => s.parkOptions);
   const byCounty = useAppState((s) => s.byCounty);
   const byPark = useAppState((s) => s.byPark);
@@ -195,7 +200,7 @@ function SummaryTables() {
         title={t('byCounty')}
         rows={byCounty}
         testid="county-table"
-        nameOf={(r) => r.name}
+        nameOf={(r) => place(r.name)}
         onPick={(k) => actions.chooseCounty(k)}
       />
       <SummaryTable
@@ -211,8 +216,9 @@ function SummaryTables() {
 
 export function Sidebar() {
   const mode = useAppState((s) => s.mode);
+  const { t } = useT();
   return (
-    <aside class="sidebar" data-testid={`sidebar-${mode}`}>
+    <aside class="sidebar" data-testid={`sidebar-${mode}`} tabIndex={0} aria-label={t('sidebarRegion')}>
       {mode === 'layout' && (
         <>
           <ActiveFilters />

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { useT } from './i18n';
 import { useActions, useAppState } from '../state/context';
-import { TRACKING_STAGES, TRACKING_STAGE_LABELS } from '../vocab';
+import { TRACKING_STAGES, TRACKING_STAGE_LABELS, formatDate, formatDateTime } from '../vocab';
 
 export function TrackingSection(props: { parcelId: string }) {
   const actions = useActions();
@@ -32,7 +32,10 @@ export function TrackingSection(props: { parcelId: string }) {
         <ol class="history" data-testid="tracking-history">
           {history.map((r) => (
             <li key={r.id}>
-              <b>{TRACKING_STAGE_LABELS[r.stage][lang]}</b> · {r.date} · {r.person}
+              <b>{TRACKING_STAGE_LABELS[r.stage][lang]}</b> · {formatDate(r.date, lang)} · {r.person}
+              <div class="small muted">
+                {t('recordedAt')} {formatDateTime(r.recorded_at, lang)}
+              </div>
               {r.note && <div class="small muted">{r.note}</div>}
             </li>
           ))}

@@ -1,12 +1,13 @@
 // Headline figures for the wall screen: a leader reads these before the map.
 
 import { fmt } from './format';
+import { formatMoneyValue } from '../vocab';
 import { useT } from './i18n';
 import { useAppState } from '../state/context';
 import { selectOverlap } from '../state/review-selectors';
 
 export function WallStats() {
-  const { t } = useT();
+  const { t, lang } = useT();
   const mode = useAppState((s) => s.mode);
   const totals = useAppState((s) => s.totals);
   const clusters = useAppState((s) => s.review.clusters);
@@ -24,7 +25,7 @@ export function WallStats() {
       : [
           [t('idleParcels'), fmt(totals?.idle, 0)],
           [`${t('idleArea')} (${t('mu')})`, fmt(totals?.idleMu, 0)],
-          [`${t('feeTotal')} (${t('wan')})`, fmt(totals?.feeWan, 0)],
+          [`${t('feeTotal')} (${t('wan')})`, formatMoneyValue(totals?.feeWan, lang, 0)],
           [t('exitFlagged'), fmt(totals?.exitFlagged, 0)],
           [t('inefficient'), fmt(totals?.inefficient, 0)],
         ];

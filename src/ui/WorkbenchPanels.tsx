@@ -5,7 +5,8 @@ import { SHEET_NAMES_BY_LANG, type SheetKey } from '../state/catalog';
 import { MUJUN_PALETTE, cssColor } from '../map/palette';
 import { Chart } from './charts/Chart';
 import { fmt } from './format';
-import { MUJUN_CLASSES, MUJUN_CLASS_LABELS, TRACKING_STAGES, TRACKING_STAGE_LABELS } from '../vocab';
+import { MUJUN_CLASSES, MUJUN_CLASS_LABELS, TRACKING_STAGES, TRACKING_STAGE_LABELS, countyName } from '../vocab';
+import { CHART_WIDTH, legendLayout } from './charts/legend-layout';
 import { useT } from './i18n';
 import { useActions, useAppState } from '../state/context';
 
@@ -64,13 +65,14 @@ export function MujunMixChart() {
   const option = useMemo(() => {
     const rows = mix.filter((r) => r.scored > 0);
     const keys = ['a', 'b', 'c', 'd'] as const;
+    const { gridTop } = legendLayout(MUJUN_CLASSES.map((c) => MUJUN_CLASS_LABELS[c][lang]), CHART_WIDTH);
     return {
       animation: false,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0, textStyle: { fontSize: 11 }, itemWidth: 12, itemHeight: 8, itemGap: 10 },
-      grid: { left: 78, right: 14, top: 48, bottom: 22 },
+      grid: { left: 78, right: 14, top: gridTop + 8, bottom: 22 },
       xAxis: { type: 'value', axisLabel: { fontSize: 10 } },
-      yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name), axisLabel: { fontSize: 11, interval: 0 } },
+      yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name), axisLabel: { fontSize: 11, interval: 0, formatter: (c: string) => countyName(c, lang) } },
       series: MUJUN_CLASSES.map((c, i) => ({
         id: c,
         name: MUJUN_CLASS_LABELS[c][lang],
@@ -113,6 +115,7 @@ export function ExportBar() {
           {exporting ? t('exporting') : t('exportXlsx')}
         </button>
         <select
+          aria-label={t('exportCsvLabel')}
           data-testid="export-csv"
           disabled={exporting}
           value=""

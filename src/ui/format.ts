@@ -1,6 +1,9 @@
-// Number formatting for planners: 亩 with one decimal, money in 万元 with thousands separators.
+// Number formatting for planners: 亩 with one decimal, thousands separators. The rules for money,
+// dates and times live in the vocabulary (vocab/format.ts); this keeps the short name the
+// components use.
+
+import { formatNumber } from '../vocab';
 
 export function fmt(v: number | null | undefined, digits = 1): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  return v.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: digits });
+  return formatNumber(v, digits, 'zh');
 }

@@ -6,3 +6,5 @@ export * from './dates';
 export * from './families';
 export * from './labels';
 export * from './units';
+export * from './places';
+export * from './format';

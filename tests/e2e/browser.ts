@@ -215,3 +215,13 @@ export async function switchRegion(page: Page, region: string, county: string): 
   await waitFor(page, `s.region === '${region}' && s.counties.includes('${county}')`, 60_000);
   await waitReady(page);
 }
+
+/**
+ * Clicks a header control by test id, through the “More” menu when the header has folded it
+ * there (narrow windows, longer English labels: ui/Header.tsx).
+ */
+export async function clickHeader(page: Page, testid: string): Promise<void> {
+  const item = page.locator(`[data-testid=${testid}]`);
+  if ((await item.count()) === 0) await page.locator('[data-testid=header-more]').click();
+  await item.click();
+}

@@ -39,6 +39,7 @@ describe('proposeActions', () => {
     expect(p[0]).toMatchObject({ labelZh: '征缴土地闲置费', amountWan: 200 });
     expect(p[0].ruleZh).toContain('第十四条第（一）项');
     expect(p[0].ruleZh).toContain('1,000 万元 × 20% = 200 万元');
+    expect(p[0].ruleEn).toContain('CNY 10 million × 20% = CNY 2 million');
     expect(p[1].ruleZh).toContain('未动工开发满两年的将无偿收回；督促限期开工');
     // Statutory defaults: nothing is marked as a local setting.
     expect(p.map((a) => a.ruleZh).join()).not.toContain('本地设置');

@@ -111,7 +111,7 @@ describe('idle explanation (闲置土地处置办法 第二条、第八条、第
     expect(idle.endsWith('，闲置费 = 土地价款 1,000 万元 × 20.0% = 200 万元')).toBe(true);
     expect(idle).not.toContain('无偿收回');
     const en = explainParcel(p, S, 'en').idle;
-    expect(en).toContain('fee = land price 1,000 × 20.0% = 200');
+    expect(en).toContain('fee = land price CNY 10 million × 20.0% = CNY 2 million');
     expect(en).toContain('2025-03-01');
     expect(en).toContain('2026-06-30');
   });

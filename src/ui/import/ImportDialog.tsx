@@ -2,6 +2,7 @@
 // each holds, its field mapping and coordinate system, check, read the problem list, and
 // import — all of it or the valid rows. Nothing is stored before the planner says so.
 
+import { useDialog } from '../dialog';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FeatureCollection } from 'geojson';
 import { type ImportMessageKey, importMessage } from '../../i18n/import-messages';
@@ -19,7 +20,7 @@ import {
   templateFor,
   IMPORT_TABLES,
 } from '../../state/import-session';
-import { TABLE_LABELS } from '../../vocab';
+import { PUNCTUATION, TABLE_LABELS } from '../../vocab';
 import { isWorkspaceId, regionById } from '../../state/catalog';
 import { impactLabel } from '../../vocab';
 import { useLang } from '../i18n';
@@ -49,6 +50,8 @@ export function ImportDialog(props: { onClose(): void; initialFiles?: File[] }) 
   const [failure, setFailure] = useState<string | null>(null);
   const [diff, setDiff] = useState<Awaited<ReturnType<typeof actions.workspaceDiff>>>(null);
   const dialog = useRef<HTMLDivElement>(null);
+  // Focus in, Tab kept inside, Esc closes, focus back to the opener (ui/dialog.ts).
+  useDialog(dialog, props.onClose);
 
   useEffect(() => {
     dialog.current?.focus();
@@ -165,7 +168,6 @@ export function ImportDialog(props: { onClose(): void; initialFiles?: File[] }) 
         data-testid="import-dialog"
         tabIndex={-1}
         ref={dialog}
-        onKeyDown={(e) => e.key === 'Escape' && props.onClose()}
         onDragOver={(e) => e.preventDefault()}
         onDrop={(e) => {
           e.preventDefault();
@@ -186,7 +188,7 @@ export function ImportDialog(props: { onClose(): void; initialFiles?: File[] }) 
               <option value="new">{m('newWorkspace')}</option>
               {workspaces.map((w) => (
                 <option key={w.id} value={w.id}>
-                  {m('updateWorkspace')}：{w.name}
+                  {m('updateWorkspace')}{PUNCTUATION[lang].colon}{w.name}
                 </option>
               ))}
             </select>
@@ -242,7 +244,7 @@ export function ImportDialog(props: { onClose(): void; initialFiles?: File[] }) 
         {check && (
           <section class="import-check" data-testid="import-check" aria-live="polite">
             <h3>
-              {m('problems')}：{check.errors + check.warnings === 0 ? m('noProblems') : m('errorsWarnings', { e: check.errors, w: check.warnings })}
+              {m('problems')}{PUNCTUATION[lang].colon}{check.errors + check.warnings === 0 ? m('noProblems') : m('errorsWarnings', { e: check.errors, w: check.warnings })}
             </h3>
             {diff && (
               <p data-testid="import-diff">

@@ -4,7 +4,7 @@
 import type { ImportFile, TableKind, UnitCode } from '../../state/import-session';
 import { IMPORT_TABLES, REQUIRED_FIELDS, TABLE_FIELDS, needsLocalParameters, parseTowgs84, remapField } from '../../state/import-session';
 import { UNIT_NAMES, importMessage } from '../../i18n/import-messages';
-import { TABLE_LABELS } from '../../vocab';
+import { PUNCTUATION, TABLE_LABELS } from '../../vocab';
 import { useLang } from '../i18n';
 
 const AREA_UNITS: UnitCode[] = ['m2', 'mu', 'ha', 'km2'];
@@ -95,7 +95,7 @@ export function ImportFileCard(props: {
       {t && f.mapping && (
         <details class="import-mapping" open={f.fields.some((p) => p.header && p.unitReason === 'assumed')}>
           <summary>
-            {m('mapping')}：{Object.keys(f.mapping.fields).length}/{fields.length}
+            {m('mapping')}{PUNCTUATION[lang].colon}{Object.keys(f.mapping.fields).length}/{fields.length}
             {f.remembered && <span class="muted" data-testid="mapping-remembered"> · {m('remembered')}</span>}
           </summary>
           <table class="mapping-table">

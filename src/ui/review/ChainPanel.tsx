@@ -29,7 +29,7 @@ function meta(n: ChainNodeInfo, t: ReturnType<typeof useT>['t']): string {
 
 function ChainDiagram({ chain }: { chain: ChainMap }) {
   const actions = useActions();
-  const { t, lang } = useT();
+  const { t, lang, place } = useT();
   const selected = useAppState((s) => s.review.selectedNode);
   const layout = useMemo(() => {
     const inputs: DiagramInput[] = chain.nodes.map((n) => ({
@@ -80,7 +80,7 @@ function ChainDiagram({ chain }: { chain: ChainMap }) {
           const title = [
             n.node_name,
             meta(n, t),
-            n.counties.join(lang === 'zh' ? '、' : ', '),
+            n.counties.map(place).join(lang === 'zh' ? '、' : ', '),
             ...outside.map((l) => `${t('otherChainLinks')}: ${l.from_name ?? l.from_node} → ${l.to_name ?? l.to_node}`),
           ]
             .filter(Boolean)
@@ -133,8 +133,8 @@ export function ChainPanel() {
   const chain = useAppState((s) => s.review.chain);
   return (
     <section class="layout-section">
-      <h3>{t('chainMap')}</h3>
-      <select data-testid="chain-select" value={chainId ?? ''} onChange={(e) => actions.selectChain((e.target as HTMLSelectElement).value)}>
+      <h3 id="chain-map-title">{t('chainMap')}</h3>
+      <select aria-labelledby="chain-map-title" data-testid="chain-select" value={chainId ?? ''} onChange={(e) => actions.selectChain((e.target as HTMLSelectElement).value)}>
         {chains.map((c) => (
           <option key={c.chain_id} value={c.chain_id}>
             {c.chain_name}

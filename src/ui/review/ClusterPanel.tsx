@@ -12,7 +12,7 @@ import './review.css';
 type T = ReturnType<typeof useT>['t'];
 
 /** One sentence on why the cluster is (or is not) a 组团招商 candidate. */
-export function promotionReason(c: ParkCluster, t: T, lang: 'zh' | 'en'): string {
+export function promotionReason(c: ParkCluster, t: T, lang: 'zh' | 'en', place: (county: string) => string = (x) => x): string {
   const p = c.promotion;
   if (!c.multiCounty) return t('promoSingleCounty');
   if (!p || !p.candidate) return t('promoNotCandidate');
@@ -21,10 +21,10 @@ export function promotionReason(c: ParkCluster, t: T, lang: 'zh' | 'en'): string
   const paren = (x: string) => (lang === 'zh' ? `（${x}）` : ` (${x})`);
   const parts: string[] = [];
   if (p.sharedChains.length > 0) {
-    parts.push(t('promoShared') + colon + p.sharedChains.map((s) => `${s.chain_name}${paren(s.counties.join(sep))}`).join(lang === 'zh' ? '；' : '; '));
+    parts.push(t('promoShared') + colon + p.sharedChains.map((s) => `${s.chain_name}${paren(s.counties.map(place).join(sep))}`).join(lang === 'zh' ? '；' : '; '));
   }
   if (p.links.length > 0) {
-    const shown = p.links.slice(0, 3).map((l) => `${l.fromName}${paren(l.fromCounties.join(sep))} → ${l.toName}${paren(l.toCounties.join(sep))}`);
+    const shown = p.links.slice(0, 3).map((l) => `${l.fromName}${paren(l.fromCounties.map(place).join(sep))} → ${l.toName}${paren(l.toCounties.map(place).join(sep))}`);
     parts.push(t('promoLinks') + colon + shown.join(lang === 'zh' ? '；' : '; ') + (p.links.length > 3 ? ' …' : ''));
   }
   return parts.join(lang === 'zh' ? '。' : '. ');
@@ -32,7 +32,7 @@ export function promotionReason(c: ParkCluster, t: T, lang: 'zh' | 'en'): string
 
 export function ClusterPanel() {
   const actions = useActions();
-  const { t, lang } = useT();
+  const { t, lang, place } = useT();
   const settings = useAppState((s) => s.clusterSettings);
   const result = useAppState((s) => s.review.clusters);
   const selected = useAppState((s) => s.review.selectedCluster);
@@ -67,7 +67,7 @@ export function ClusterPanel() {
             class={c.id === selected ? 'on' : ''}
             data-multi={c.multiCounty}
             data-candidate={c.promotion?.candidate ?? false}
-            title={promotionReason(c, t, lang)}
+            title={promotionReason(c, t, lang, place)}
             onClick={() => actions.selectCluster(c.id === selected ? null : c.id)}
           >
             <div class="row1">
@@ -91,12 +91,13 @@ export function ClusterPanel() {
             <div class="row2 muted">
               {c.parkIds.length} {t('parksUnit')} · {t('plannedArea')} {fmt(c.plannedAreaHa * 15, 0)} {t('mu')} · {t('availableLand')}{' '}
               {fmt(c.availableAreaMu, 0)} {t('mu')}
-              {c.plannedAreaHa > 0 && `（${Math.round((c.availableAreaMu / (c.plannedAreaHa * 15)) * 100)}%）`}
+              {c.plannedAreaHa > 0 &&
+                (lang === 'zh' ? '（' : ' (') + `${Math.round((c.availableAreaMu / (c.plannedAreaHa * 15)) * 100)}%` + (lang === 'zh' ? '）' : ')')}
             </div>
             <div class="row2 small">{c.parkNames.join(lang === 'zh' ? '、' : ', ')}</div>
             {c.multiCounty && (
               <div class={c.promotion?.candidate ? 'row2 small promo-why' : 'row2 small muted promo-why'} data-testid="promotion-reason">
-                {promotionReason(c, t, lang)}
+                {promotionReason(c, t, lang, place)}
               </div>
             )}
           </li>

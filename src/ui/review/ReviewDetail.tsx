@@ -5,12 +5,12 @@ import { fmt } from '../format';
 import { useT } from '../i18n';
 import { useActions, useAppState } from '../../state/context';
 import { selectPair } from '../../state/review-selectors';
-import { CHAIN_STAGES, CHAIN_STAGE_LABELS } from '../../vocab';
+import { CHAIN_STAGES, CHAIN_STAGE_LABELS, PUNCTUATION } from '../../vocab';
 import { OVERLAP_HIGH, OVERLAP_LOW, cssColor } from '../../map/palette';
 
 function PairDetail() {
   const actions = useActions();
-  const { t, lang } = useT();
+  const { t, lang, place } = useT();
   const sep = lang === 'zh' ? '、' : ', ';
   const pair = useAppState(selectPair)!;
   const threshold = useAppState((s) => s.overlapSettings.highOverlap);
@@ -18,7 +18,7 @@ function PairDetail() {
     <section data-testid="pair-detail">
       <div class="detail-head">
         <h2>
-          {pair.a} × {pair.b}
+          {place(pair.a)} × {place(pair.b)}
         </h2>
         <button class="close" aria-label={t('close')} onClick={() => actions.selectPair(null)}>
           ×
@@ -34,7 +34,7 @@ function PairDetail() {
           <li key={n.node_id}>
             <b>{n.node_name}</b>
             {lang === 'zh' ? `（${n.chain_name}）` : ` (${n.chain_name}) `}
-            {pair.a} {(n.shareA * 100).toFixed(0)}% · {pair.b} {(n.shareB * 100).toFixed(0)}%
+            {place(pair.a)} {(n.shareA * 100).toFixed(0)}% · {place(pair.b)} {(n.shareB * 100).toFixed(0)}%
             <div class="small muted">
               {n.parksA.map((p) => p.name).join(sep)} | {n.parksB.map((p) => p.name).join(sep)}
             </div>
@@ -69,7 +69,7 @@ export function outputText(wan: number, t: (k: 'yi' | 'wan') => string): string 
 }
 
 function NodeDetail() {
-  const { t, lang } = useT();
+  const { t, lang, place } = useT();
   const chain = useAppState((s) => s.review.chain);
   const nodeId = useAppState((s) => s.review.selectedNode);
   const availability = useAppState((s) => s.review.availability);
@@ -99,7 +99,7 @@ function NodeDetail() {
         {node.counties.length > 0 && (
           <>
             <br />
-            {node.counties.join(sep)}
+            {node.counties.map(place).join(sep)}
           </>
         )}
       </p>
@@ -121,7 +121,7 @@ function NodeDetail() {
             {gap.candidateParks.slice(0, 6).map((p) => (
               <li key={p.park_id}>
                 {p.name}
-                {lang === 'zh' ? `（${p.county}）` : ` (${p.county})`} · {t('availableLand')} {fmt(p.availableAreaMu, 0)} {t('mu')}
+                {lang === 'zh' ? `（${p.county}）` : ` (${place(p.county)})`} · {t('availableLand')} {fmt(p.availableAreaMu, 0)} {t('mu')}
               </li>
             ))}
           </ul>
@@ -132,7 +132,7 @@ function NodeDetail() {
 }
 
 function ChainLayoutView() {
-  const { t, lang } = useT();
+  const { t, lang, place } = useT();
   const fullGrid = useAppState((s) => s.review.chainLayout);
   const allSuggestions = useAppState((s) => s.review.suggestions);
   const counties = useAppState((s) => s.filter.counties);
@@ -167,7 +167,7 @@ function ChainLayoutView() {
             {grid.counties.map((c, i) => (
               <tr key={c.county} class={c.isDistrict ? 'district' : ''}>
                 <td>
-                  {c.county}
+                  {place(c.county)}
                   {c.isDistrict && <span class="muted small"> {t('urban')}</span>}
                 </td>
                 {grid.cells[i].map((cell, j) => (
@@ -200,7 +200,7 @@ function ChainLayoutView() {
           {match.map((m) => (
             <tr key={m.park_id}>
               <td>{m.name}</td>
-              <td class="small">{m.declared.map(chainName).join('、')}</td>
+              <td class="small">{m.declared.map(chainName).join(PUNCTUATION[lang].list)}</td>
               <td class="num">{m.matchShare === null ? '—' : `${Math.round(m.matchShare * 100)}%`}</td>
             </tr>
           ))}
