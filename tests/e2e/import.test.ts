@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { appState, launch, openApp, reloadApp, waitFor } from './browser';
+import { appState, launch, openApp, reloadApp, waitFor, clickHeader } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -43,7 +43,7 @@ async function ledgerXlsx(): Promise<Buffer> {
 }
 
 async function openImport(page: Page): Promise<void> {
-  await page.locator('[data-testid=import-open]').click();
+  await clickHeader(page, 'import-open');
   await page.locator('[data-testid=import-dialog]').waitFor();
 }
 
@@ -142,14 +142,14 @@ describe('importing own data', () => {
     await waitFor(page, "s.region.startsWith('ws-') && s.parcelCount === 3", 60_000);
     const before = await appState(page);
 
-    await page.locator('[data-testid=workspace-menu]').click();
+    await clickHeader(page, 'workspace-menu');
     const download = page.waitForEvent('download');
     await page.locator(`[data-workspace="${before.region}"] [data-action=export]`).click();
     const file = await (await download).path();
     const bytes = readFileSync(file!);
 
     const fresh = await openApp(browser, '?asOf=2026-06-30');
-    await fresh.page.locator('[data-testid=workspace-menu]').click();
+    await clickHeader(fresh.page, 'workspace-menu');
     await fresh.page.locator('[data-testid=workspace-file-open]').setInputFiles({ name: '宁津.parkatlas', mimeType: 'application/zip', buffer: bytes });
     await waitFor(fresh.page, "s.region.startsWith('ws-') && s.parcelCount === 3", 60_000);
     const after = await appState(fresh.page);

@@ -3,7 +3,7 @@
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type AppPage, colourPixels, launch, openApp } from './browser';
+import { type AppPage, colourPixels, launch, openApp, clickHeader } from './browser';
 
 const LAYOUT = '?asOf=2026-06-30&mode=layout';
 const TEAL: [number, number, number] = [0, 150, 136];
@@ -198,7 +198,7 @@ describe('park layout review', () => {
 
   test('the wall-screen button shows only map, title with 示例数据 and legend, and brings the panels back', async () => {
     const { page } = await openApp(browser, `${LAYOUT}&region=shaoguan`);
-    await page.locator('[data-testid=wall-toggle]').click();
+    await clickHeader(page, 'wall-toggle');
     await expect(page.locator('.sidebar').isVisible()).resolves.toBe(false);
     await expect(page.locator('.right').isVisible()).resolves.toBe(false);
     const title = (await page.locator('[data-testid=map-title]').textContent()) ?? '';
@@ -206,7 +206,7 @@ describe('park layout review', () => {
     expect(title).toContain('示例数据');
     await expect(page.locator('[data-testid=legend]').isVisible()).resolves.toBe(true);
     await page.screenshot({ path: 'test-results/screenshots/wall-shaoguan.png' });
-    await page.locator('[data-testid=wall-toggle]').click();
+    await clickHeader(page, 'wall-toggle');
     await expect(page.locator('.sidebar').isVisible()).resolves.toBe(true);
   });
 });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { appState, launch, openApp, reloadApp, waitFor } from './browser';
+import { appState, launch, openApp, reloadApp, waitFor, clickHeader } from './browser';
 
 let browser: Browser;
 
@@ -21,11 +21,11 @@ afterAll(async () => {
 const notice = (page: Page) => page.locator('[data-testid=settings-notice]');
 
 async function setSetting(page: Page, key: string, value: number): Promise<void> {
-  await page.locator('[data-testid=settings-open]').click();
+  await clickHeader(page, 'settings-open');
   await page.locator(`[data-setting=${key}]`).fill(String(value));
   await page.locator(`[data-setting=${key}]`).press('Enter');
   await waitFor(page, `s.settings.${key} === ${value}`);
-  await page.locator('[data-testid=settings-open]').click();
+  await page.keyboard.press('Escape');
 }
 
 describe('non-statutory settings', () => {
@@ -54,7 +54,7 @@ describe('non-statutory settings', () => {
     await page.locator('[data-testid=lang-switch]').click();
     await expect.poll(() => notice(page).textContent()).toContain('Non-statutory settings');
     expect(await notice(page).textContent()).toContain('Years until recovery 3 yr (statute: 2 yr)');
-    await page.locator('[data-testid=wall-toggle]').click();
+    await clickHeader(page, 'wall-toggle');
     await page.locator('.app.wall').waitFor();
     expect(await notice(page).isVisible()).toBe(true);
     await page.screenshot({ path: 'test-results/screenshots/non-statutory-wall.png' });

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { appState, colourPixels, launch, openApp, reloadApp, waitFor } from './browser';
+import { appState, colourPixels, launch, openApp, reloadApp, waitFor, clickHeader } from './browser';
 
 const WORKBENCH = '?asOf=2026-06-30&mode=workbench';
 let browser: Browser;
@@ -25,7 +25,7 @@ async function openWorkbench(): Promise<Page> {
 async function setSetting(page: Page, key: string, value: number): Promise<void> {
   const panel = page.locator('[data-testid=settings-panel]');
   if (!(await panel.isVisible())) {
-    await page.locator('[data-testid=settings-open]').click();
+    await clickHeader(page, 'settings-open');
     await panel.waitFor();
   }
   await page.locator(`[data-setting=${key}]`).fill(String(value));
