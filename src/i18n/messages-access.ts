@@ -17,7 +17,6 @@ const zh = {
   panelRegion: '宗地清单与详情',
   selectParcel: '查看宗地详情',
   recordedAt: '记录于',
-  rankingPick: '在地图与清单中只看该企业所在园区',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -34,7 +33,6 @@ const en: Record<keyof typeof zh, string> = {
   panelRegion: 'Parcel list and details',
   selectParcel: 'Show parcel details',
   recordedAt: 'Recorded',
-  rankingPick: "Show only this enterprise's park on the map and in the lists",
 };
 
 export const ACCESS_MESSAGES = { zh, en };

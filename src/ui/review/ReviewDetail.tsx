@@ -151,7 +151,8 @@ function ChainLayoutView() {
   return (
     <>
       <h3>
-        {chainTitle} · {t('longShort')}
+        {chainTitle && `${chainTitle} · `}
+        {t('longShort')}
       </h3>
       {grid && (
         <table class="stage-grid" data-testid="stage-grid">
