@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appState, colourPixels, launch, openApp, waitReady } from './browser';
+import { appState, captureMap, colourPixels, launch, openApp, waitReady } from './browser';
 
 /** A colour nothing else on the map uses. */
 const TILE_RGB: [number, number, number] = [214, 32, 200];
@@ -122,41 +122,27 @@ const settle = (page: Page) => page.waitForTimeout(1000);
 const isMagenta = (r: number, g: number, b: number) => r - g > 90 && b - g > 90;
 
 async function magentaPixels(page: Page): Promise<number> {
-  const png = await page.locator('[data-testid=map]').screenshot();
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+  await captureMap(page);
+  return page.evaluate(() => {
+    const d: Uint8ClampedArray = (window as any).__mapShot.data;
     let n = 0;
     for (let i = 0; i < d.length; i += 4) if (d[i] - d[i + 1] > 90 && d[i + 2] - d[i + 1] > 90) n++;
     return n;
-  }, png.toString('base64'));
+  });
 }
 
 /** The colour drawn at a parcel's point. */
 async function parcelPixel(page: Page, parcelId: string): Promise<number[]> {
   const pt = await page.evaluate((id) => (window as any).__parkatlas.parcelScreenPoint(id), parcelId);
   const box = (await page.locator('[data-testid=map]').boundingBox())!;
-  const png = await page.locator('[data-testid=map]').screenshot();
+  await captureMap(page);
   return page.evaluate(
-    async ([b64, x, y]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      return [...ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data];
+    ([x, y]) => {
+      const { width, data } = (window as any).__mapShot as { width: number; data: Uint8ClampedArray };
+      const i = (Math.round(y) * width + Math.round(x)) * 4;
+      return [data[i], data[i + 1], data[i + 2], data[i + 3]];
     },
-    [png.toString('base64'), pt.x - box.x, pt.y - box.y] as const,
+    [pt.x - box.x, pt.y - box.y] as const,
   );
 }
 

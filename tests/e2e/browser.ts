@@ -88,6 +88,25 @@ export async function waitFor(page: Page, predicate: string, timeout = 30_000): 
 }
 
 /**
+ * Takes a screenshot of the map as a person sees it and keeps its decoded pixels in the page
+ * (`window.__mapShot`: RGBA bytes and the width), for the readers below and in the tests.
+ */
+export async function captureMap(page: Page): Promise<void> {
+  const png = await page.locator('[data-testid=map]').screenshot();
+  await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    (window as any).__mapShot = { width: c.width, data: ctx.getImageData(0, 0, c.width, c.height).data };
+  }, png.toString('base64'));
+}
+
+/**
  * Reads the map as a person sees it (a screenshot) and returns, over sampled pixels, the share
  * that differs from the top-left background colour and the count within ±tolerance of `rgb`.
  */
@@ -96,18 +115,10 @@ export async function mapPixels(
   rgb: [number, number, number] = [0, 0, 0],
   tolerance = 30,
 ): Promise<{ paintedShare: number; matches: number }> {
-  const png = await page.locator('[data-testid=map]').screenshot();
+  await captureMap(page);
   return page.evaluate(
-    async ([b64, [r, g, b], tol]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    ([[r, g, b], tol]) => {
+      const d: Uint8ClampedArray = (window as any).__mapShot.data;
       const [r0, g0, b0] = [d[0], d[1], d[2]];
       let painted = 0;
       let matches = 0;
@@ -117,7 +128,7 @@ export async function mapPixels(
       }
       return { paintedShare: painted / (d.length / 4), matches };
     },
-    [png.toString('base64'), rgb, tolerance] as const,
+    [rgb, tolerance] as const,
   );
 }
 
