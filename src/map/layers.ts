@@ -11,6 +11,7 @@ import type { ParcelShapes } from '../data/parcel-shapes';
 import { pointGeometry } from './parcel-geometry-client';
 import type { PolygonGeometry } from './parcel-geometry';
 import type { ParcelDrawing } from './parcel-size';
+import { sdfLabelRenderer } from './label-font';
 import type { LabelRank, PlacedLabel } from './label-placement';
 import { dotRadii, filterValues, memo, parcelColours, spreadToVertices } from './parcel-attributes';
 import { latOfMercatorY } from './parcel-raster';
@@ -297,6 +298,8 @@ function labelLayers(labels: readonly MapLabel[], scale: number): Layer[] {
         outlineWidth: 6,
         outlineColor: LABEL_OUTLINE,
         fontSettings: { sdf: true, buffer: 8, radius: 16 },
+        // Each glyph on its own advance (label-font.ts says why deck.gl's own renderer left gaps).
+        _getFontRenderer: sdfLabelRenderer,
       }),
   );
 }
