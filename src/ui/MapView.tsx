@@ -3,9 +3,10 @@ import { bbox } from '@turf/turf';
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { isBasemapSource, offlineStyle, setBasemapOpacity, setCounties, showBasemap } from '../map/basemap';
-import { basemapTiles } from '../map/basemap-tiles';
-import { type BasemapProblem, BasemapControls } from './BasemapControls';
+import { offlineStyle, setCounties } from '../map/basemap';
+import { BasemapControls } from './BasemapControls';
+import { mapLocale, useBasemap, useMapLocale } from './map-chrome';
+import { shortClusterLabel } from './cluster-label';
 import { type ColourOverride, type LayoutOverlay, buildLayers } from '../map/layers';
 import { placeLabels as placeMapLabels } from '../map/label-placement';
 import { labelRequests } from '../map/map-labels';
@@ -16,8 +17,7 @@ import type { PolygonGeometry } from '../map/parcel-geometry';
 import { pointGeometry, polygonGeometry } from '../map/parcel-geometry-client';
 import { type ParcelDrawing, parcelDrawing } from '../map/parcel-size';
 import type { AppState } from '../state/app-state';
-import { countyName, m2ToMu } from '../vocab';
-import type { MessageKey } from '../i18n/dict';
+import { m2ToMu } from '../vocab';
 import { fmt } from './format';
 import { useT } from './i18n';
 import { testHook } from './test-hook';
@@ -33,17 +33,6 @@ import { PickChoice } from './WallDetailCard';
 
 type ParcelShapes = NonNullable<AppState['shapes']>;
 
-/** Map labels stay short on a wall screen: three counties by name, more as “A等N县区”. */
-function shortClusterLabel(counties: string[], lang: 'zh' | 'en'): string {
-  const names = counties.map((c) => c.replace(/(瑶族自治县|自治县)$/, '县'));
-  if (lang === 'en') {
-    const en = counties.map((c) => countyName(c, 'en'));
-    return en.length <= 3 ? `${en.join('–')} cluster` : `${en[0]} + ${en.length - 1} counties`;
-  }
-  if (names.length <= 3) return `${names.map((n) => n.replace(/[县区市]$/, '')).join('、')}组团`;
-  return `${names[0]}等${names.length}县区组团`;
-}
-
 /** Flights are skipped for people who asked their system for less motion. */
 const reducedMotion = () => typeof matchMedia !== 'undefined' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 /** Milliseconds of a navigation's flight. */
@@ -55,17 +44,6 @@ interface Hover {
   info: HoverInfo | null;
 }
 
-/** MapLibre's UI strings (control tooltips, the canvas's accessible name) in the UI language. */
-function mapLocale(t: (k: MessageKey) => string): Record<string, string> {
-  return {
-    'NavigationControl.ZoomIn': t('mapZoomIn'),
-    'NavigationControl.ZoomOut': t('mapZoomOut'),
-    'NavigationControl.ResetBearing': t('mapResetBearing'),
-    'AttributionControl.ToggleAttribution': t('mapAttribution'),
-    'Map.Title': t('mapTitle'),
-  };
-}
-
 export function MapView(props: { wall?: boolean }) {
   const app = useApp();
   const actions = useActions();
@@ -73,7 +51,6 @@ export function MapView(props: { wall?: boolean }) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
-  const basemapFailed = useRef<((detail: string) => void) | null>(null);
   const navRef = useRef<maplibregl.NavigationControl | null>(null);
   const [styleReady, setStyleReady] = useState(false);
   const [hover, setHover] = useState<Hover | null>(null);
@@ -118,8 +95,7 @@ export function MapView(props: { wall?: boolean }) {
   const parcelClasses = useAppState((s) => s.workbench.parcelClasses);
   const workbenchRevision = useAppState((s) => s.workbench.revision);
   const cameraSeq = useAppState((s) => s.cameraSeq);
-  const basemap = useAppState((s) => s.basemaps[s.region] ?? null);
-  const [basemapProblem, setBasemapProblem] = useState<BasemapProblem | null>(null);
+  const basemapProblem = useBasemap(mapRef, styleReady);
 
   useEffect(() => {
     const map = new maplibregl.Map({
@@ -165,10 +141,6 @@ export function MapView(props: { wall?: boolean }) {
     map.on('load', () => {
       setStyleReady(true);
       setLabelZoom(Math.floor(map.getZoom() * 4) / 4);
-    });
-    // A failed basemap tile is reported once per choice (the notice names the last error).
-    map.on('error', (e: { sourceId?: string; error?: Error }) => {
-      if (isBasemapSource(e.sourceId)) basemapFailed.current?.(e.error?.message ?? '');
     });
     const sized = () => {
       const c = map.getCanvas();
@@ -249,19 +221,7 @@ export function MapView(props: { wall?: boolean }) {
     if (mode === 'layout' && highlight) actions.revealParcels(highlight);
   }, [highlight]);
 
-  // MapLibre reads its locale when a control is built: on a language switch the table is
-  // replaced, the zoom buttons are rebuilt and the canvas is renamed.
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map) return;
-    const locale = mapLocale(t);
-    if (map._locale['Map.Title'] === locale['Map.Title']) return;
-    map._locale = { ...map._locale, ...locale };
-    if (navRef.current) map.removeControl(navRef.current);
-    navRef.current = new maplibregl.NavigationControl({ showCompass: false });
-    map.addControl(navRef.current, 'top-right');
-    map.getCanvas().setAttribute('aria-label', locale['Map.Title']);
-  }, [lang]);
+  useMapLocale(mapRef, navRef, lang, t);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -273,26 +233,6 @@ export function MapView(props: { wall?: boolean }) {
     if (camera) map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
     else fitPlace(map, boundaries);
   }, [boundaries, styleReady]);
-
-  // The basemap: rebuilt when the source changes, not when only its opacity does.
-  const basemapSource = basemap ? JSON.stringify({ ...basemap, opacity: 0 }) : null;
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !styleReady) return;
-    setBasemapProblem(null);
-    basemapFailed.current = (detail) => setBasemapProblem({ kind: 'tiles', detail });
-    const tiles = basemap ? basemapTiles(basemap, actions.basemapKey) : null;
-    if (tiles && 'problem' in tiles) {
-      showBasemap(map, null);
-      setBasemapProblem({ kind: tiles.problem });
-      return;
-    }
-    showBasemap(map, tiles);
-  }, [basemapSource, styleReady]);
-  useEffect(() => {
-    const map = mapRef.current;
-    if (map && styleReady && basemap) setBasemapOpacity(map, basemap.opacity);
-  }, [basemap?.opacity, styleReady]);
 
   useEffect(() => {
     const map = mapRef.current;
