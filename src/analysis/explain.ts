@@ -56,7 +56,7 @@ export function explainParcel(p: ExplainInput, s: RuleSettings, lang: Lang): Exp
     if (p.disposal === 'recovery') {
       return zh
         ? `符合${named('recovery')}情形（第十四条第（二）项：未动工开发满两年的，无偿收回国有建设用地使用权${statuteNote(s, ['recoveryYears'], 'zh')}；须先排除第八条所列政府原因，并依法告知、听证）`
-        : `→ ${named('recovery')} (Art. 14(2): not developed for two full years → recovered without compensation${statuteNote(s, ['recoveryYears'], 'en')}; government causes under Art. 8 must be ruled out and the holder notified and heard)`;
+        : `${named('recovery')} (Art. 14(2): not developed for two full years → recovered without compensation${statuteNote(s, ['recoveryYears'], 'en')}; government causes under Art. 8 must be ruled out and the holder notified and heard)`;
     }
     const fee =
       p.fee_wan !== null && p.land_price_wan !== null
@@ -69,7 +69,7 @@ export function explainParcel(p: ExplainInput, s: RuleSettings, lang: Lang): Exp
     const keys = ['idleYears', 'recoveryYears', 'idleFeeRate'] as const;
     return zh
       ? `${named('fee')}（第十四条第（一）项：未动工开发满一年的，按照土地出让或者划拨价款的百分之二十征缴土地闲置费${statuteNote(s, keys, 'zh')}）${fee}`
-      : `→ ${named('fee')} (Art. 14(1): not developed for one full year → a fee of 20% of the land price${statuteNote(s, keys, 'en')})${fee}`;
+      : `${named('fee')} (Art. 14(1): not developed for one full year → a fee of 20% of the land price${statuteNote(s, keys, 'en')})${fee}`;
   };
 
   // The one-year line of 第二条 as the statute says it, with the local setting beside it.

@@ -49,7 +49,7 @@ export function withoutSecret(url: string): { url: string; secret: string | null
 /** A template MapLibre can request tiles with: http(s), with all three tile numbers. */
 export function templateProblem(kind: 'xyz' | 'wmts', url: string): Notice | null {
   if (!/^https?:\/\//i.test(url)) {
-    return { zh: '地址应以 http:// 或 https:// 开头', en: 'The address must start with http:// or https://' };
+    return { zh: '地址应以 http 或 https 协议开头', en: 'The address must use the http or https scheme' };
   }
   const needed = kind === 'xyz' ? ['{z}', '{x}', ['{y}', '{-y}']] : ['{TileMatrix}', '{TileRow}', '{TileCol}'];
   const missing = needed.filter((n) => (Array.isArray(n) ? !n.some((m) => url.includes(m)) : !url.includes(n))).map((n) => (Array.isArray(n) ? n[0] : n));

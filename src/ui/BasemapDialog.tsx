@@ -2,13 +2,15 @@
 // WMTS address (intranet 政务地图, GeoServer), or a local .pmtiles file; each with its tile
 // coordinate system. The choice is saved for the place on screen; keys stay in this browser.
 
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { setLocalArchive } from '../map/basemap-tiles';
 import { openArchive } from '../map/tile-protocol';
 import type { MessageKey } from '../i18n/dict';
 import { type BasemapChoice, type TileCrs, DEFAULT_OPACITY, templateProblem, withoutSecret } from '../state/basemap-choice';
 import { useActions, useAppState } from '../state/context';
 import { useT } from './i18n';
+import { useDialog } from './dialog';
+import { PUNCTUATION } from '../vocab';
 import './basemap.css';
 
 type Option = 'none' | 'tianditu-vec' | 'tianditu-img' | 'xyz' | 'wmts' | 'pmtiles';
@@ -40,7 +42,8 @@ export function BasemapDialog(props: { onClose(): void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const dialog = useRef<HTMLDivElement>(null);
-  useEffect(() => dialog.current?.focus(), []);
+  // Focus in, Tab kept inside, Esc closes, focus back to the 底图 button (ui/dialog.ts).
+  useDialog(dialog, props.onClose);
 
   const opacity = current?.opacity ?? DEFAULT_OPACITY;
 
@@ -59,7 +62,7 @@ export function BasemapDialog(props: { onClose(): void }) {
     }
     if (option === 'xyz' || option === 'wmts') {
       const problem = templateProblem(option, url.trim());
-      if (problem) return setError(`${t('bmUrl')}: ${problem[lang]}`);
+      if (problem) return setError(`${t('bmUrl')}${PUNCTUATION[lang].colon}${problem[lang]}`);
       actions.setBasemap({ kind: option, url: url.trim(), attribution: attribution.trim(), ...base });
       return props.onClose();
     }
@@ -91,7 +94,6 @@ export function BasemapDialog(props: { onClose(): void }) {
         data-testid="basemap-dialog"
         tabIndex={-1}
         ref={dialog}
-        onKeyDown={(e) => e.key === 'Escape' && props.onClose()}
       >
         <header class="modal-head">
           <h2>{t('bmTitle')}</h2>

@@ -55,7 +55,7 @@ describe('saved basemaps', () => {
     expect(Object.keys(r.state.basemaps)).toEqual(['dezhou']);
     expect(r.issues.map((i) => i.en)).toEqual([
       'test file (basemaps) (shaoguan): "crs" must be wgs84 or gcj02, got "bd09"; it was not used',
-      'test file (basemaps) (lanzhou): the tile address "url": The address must start with http:// or https://; it was not used',
+      'test file (basemaps) (lanzhou): the tile address "url": The address must use the http or https scheme; it was not used',
       'test file (basemaps) (ws1): "opacity" must be a number from 0 to 1, got 7; it was not used',
     ]);
     expect(r.issues[0].zh).toContain('测试文件·底图·shaoguan');
