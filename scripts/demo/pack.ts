@@ -7,7 +7,7 @@
 //
 // Deterministic: the same sources give byte-identical packs (a unit test re-packs and compares).
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAnyFile } from '../../src/data/ingest/read-file';
 import { buildImport, guessTable, prepareTable } from '../../src/data/ingest/import-table';
@@ -29,7 +29,11 @@ const SOURCES: readonly [TableKind, keyof typeof DEMO_FILE_NAMES][] = [
   ['enterprises', 'enterprises'],
   ['chain_nodes', 'chainNodes'],
   ['chain_links', 'chainLinks'],
+  ['promotion_groups', 'promotionGroups'],
 ];
+
+/** Files a region may lack (the others are required). */
+const OPTIONAL: ReadonlySet<keyof typeof DEMO_FILE_NAMES> = new Set(['promotionGroups']);
 
 /** One demo file through the import pipeline; any problem stops the packing with its location. */
 async function importDemoFile(kind: TableKind, file: string, bytes: Uint8Array): Promise<TableData> {
@@ -60,7 +64,11 @@ export async function tablesFromDemoText(files: Partial<Record<keyof typeof DEMO
 export async function packDemoTables(demoRoot: string, region: RegionId): Promise<WorkspaceTables> {
   const dir = join(demoRoot, region);
   const files: Partial<Record<keyof typeof DEMO_FILE_NAMES, { name: string; text: string }>> = {};
-  for (const [, key] of SOURCES) files[key] = { name: DEMO_FILE_NAMES[key], text: readFileSync(join(dir, DEMO_FILE_NAMES[key]), 'utf8') };
+  for (const [, key] of SOURCES) {
+    const path = join(dir, DEMO_FILE_NAMES[key]);
+    if (OPTIONAL.has(key) && !existsSync(path)) continue;
+    files[key] = { name: DEMO_FILE_NAMES[key], text: readFileSync(path, 'utf8') };
+  }
   return tablesFromDemoText(files);
 }
 

@@ -55,12 +55,16 @@ export interface RegionSpec {
   parcels: number;
   chains: readonly ChainSpec[];
   parks: readonly ParkSpec[];
+  /** Promotion groups (组团) the demo ships, members as the boundaries name them. */
+  promotionGroups?: readonly { group_id: string; name: string; counties: readonly string[] }[];
 }
 
 const DEZHOU: RegionSpec = {
   prefix: 'DZ',
   landPrice: 18,
   parcels: 1300,
+  // The source report's joint promotion of three neighbouring counties in the north-east of 德州.
+  promotionGroups: [{ group_id: 'NLQ', name: '宁乐庆组团', counties: ['宁津县', '乐陵市', '庆云县'] }],
   chains: [
     {
       code: 'FIT',

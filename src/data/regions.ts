@@ -71,6 +71,8 @@ export const DEMO_FILE_NAMES = {
   enterprises: 'enterprises.csv',
   chainNodes: 'chain_nodes.csv',
   chainLinks: 'chain_links.csv',
+  /** Optional: only regions with a promotion group (组团) ship one. */
+  promotionGroups: 'promotion_groups.csv',
 } as const;
 
 export function regionById(id: string): RegionInfo | undefined {

@@ -6,6 +6,10 @@ import { BASEMAP_MESSAGES } from './messages-basemap';
 import { LEGAL_MESSAGES } from './messages-legal';
 import { NAV_MESSAGES } from './messages-nav';
 import { REVIEW_MESSAGES } from './messages-review';
+import { PRESENT_MESSAGES } from './messages-present';
+import { BROCHURE_MESSAGES } from './messages-brochure';
+import { PICTURE_MESSAGES } from './messages-picture';
+import { OFFLINE_MESSAGES } from './messages-offline';
 import { CODE_FAMILIES, type FamilyName, type Lang, MUJUN_NOT_CLASSED, MU_DEFINITION, UNIT_LABELS, displayLabel, moneyUnit } from '../vocab';
 
 export type { Lang } from '../vocab';
@@ -169,6 +173,10 @@ const zh = {
   ...ACCESS_MESSAGES.zh,
   ...REVIEW_MESSAGES.zh,
   ...LEGAL_MESSAGES.zh,
+  ...PRESENT_MESSAGES.zh,
+  ...BROCHURE_MESSAGES.zh,
+  ...PICTURE_MESSAGES.zh,
+  ...OFFLINE_MESSAGES.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -332,6 +340,10 @@ const en: Record<MessageKey, string> = {
   ...ACCESS_MESSAGES.en,
   ...REVIEW_MESSAGES.en,
   ...LEGAL_MESSAGES.en,
+  ...PRESENT_MESSAGES.en,
+  ...BROCHURE_MESSAGES.en,
+  ...PICTURE_MESSAGES.en,
+  ...OFFLINE_MESSAGES.en,
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

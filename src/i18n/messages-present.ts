@@ -1,0 +1,8 @@
+// UI strings — Scenes, presenter mode, share links and promotion groups. Kept apart from dict.ts so each part of the interface owns its words;
+// dict.ts merges them into one set of message keys.
+
+const zh = {} as const;
+
+const en: Record<keyof typeof zh, string> = {};
+
+export const PRESENT_MESSAGES = { zh, en };
