@@ -21,6 +21,7 @@ import { EMPTY_FILTER } from '../analysis/filters';
 import { createWorkspaceActions } from './workspace-actions';
 import { createNavActions } from './nav-actions';
 import { createBasemapActions } from './basemap-actions';
+import { createWorkActions } from './work-actions';
 
 export interface ActionDeps {
   store: Store<AppState>;
@@ -41,6 +42,7 @@ export function createActions({ store, dispatch, enqueue, fx }: ActionDeps) {
     ...createWorkspaceActions({ store, dispatch, fx }),
     ...createNavActions({ store, dispatch, enqueue }),
     ...createBasemapActions({ store, dispatch, fx }),
+    ...createWorkActions({ store, dispatch, fx }),
     setRegion: (region: PlaceId) => dispatch({ type: 'regionChosen', region }),
     /** A YYYY-MM-DD date or "today"; anything else is ignored (the date input sends '' while typing). */
     setAsOf: (asOf: AsOf) => dispatch({ type: 'asOfSet', asOf, today: fx.today() }),

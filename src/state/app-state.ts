@@ -21,6 +21,8 @@ import type { BasemapChoices } from './basemap-choice';
 import { SAVED_STATE_VERSION, type SavedState } from './saved-state';
 import { type AsOf, type Mode, type View, effectiveAsOf } from './view';
 import { type WorkbenchState, INITIAL_WORKBENCH } from './workbench-state';
+import type { PromotionGroup } from '../analysis/promotion-groups';
+import { EMPTY_PLACE_WORK, type PlaceWork } from './place-work';
 
 // Types components need from the layers below, so that the UI imports only from state.
 export type { GroupSummary, ListedParcel, ParcelDetail, ParcelFilter, YearDisposalRow };
@@ -125,6 +127,18 @@ export interface AppState {
 
   workbench: WorkbenchState;
   review: ReviewState;
+
+  /** The place's scenes, edited promotion groups and brochure details (place-work.ts). */
+  work: PlaceWork;
+  /** Saved by a newer app: shown empty and never written back. */
+  workReadOnly: boolean;
+  /** Promotion groups of the place's data (its promotion_groups table); `work.groups` overrides them. */
+  dataGroups: PromotionGroup[];
+}
+
+/** The promotion groups in force: the user's, else the place's data. */
+export function promotionGroups(s: Pick<AppState, 'work' | 'dataGroups'>): PromotionGroup[] {
+  return s.work.groups ?? s.dataGroups;
 }
 
 export function viewOf(s: AppState): View {
@@ -190,5 +204,8 @@ export function initialState(view: View, saved: SavedState, today: string, scale
     failed: {},
     workbench: INITIAL_WORKBENCH,
     review: INITIAL_REVIEW,
+    work: EMPTY_PLACE_WORK,
+    workReadOnly: false,
+    dataGroups: [],
   };
 }

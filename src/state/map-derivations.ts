@@ -17,10 +17,18 @@ import { scaleUpParcels, tileShapes } from '../data/scale-up';
 import { loadWorkspaceTables } from '../data/workspace/load-db';
 import { mapShapesOf } from '../data/workspace/map-shapes';
 import { workspaceParks } from './workspace-place';
+import { type PromotionGroup, groupsFromTable } from '../analysis/promotion-groups';
+import { type PlaceWork, loadPlaceWork } from './place-work';
+import type { Notice } from './notice';
 import { type AppState, type ParkOption, asOfDate } from './app-state';
 import { type Derivation, STALE, isCurrent, key } from './derivation';
 
 interface LoadedPlace {
+  dataGroups: PromotionGroup[];
+  work: PlaceWork;
+  workReadOnly: boolean;
+  /** Problems reading the saved work, shown as notices. */
+  workIssues: Notice[];
   boundaries: FeatureCollection;
   parks: FeatureCollection;
   parkOptions: ParkOption[];
@@ -40,6 +48,8 @@ export function parkOptionsOf(parks: FeatureCollection): ParkOption[] {
 
 // A re-imported workspace keeps its id: its save time is part of the key.
 const placeKeyOf = (s: AppState) => key(s.region, s.scale, s.workspaceStamp);
+
+const withNotices = (old: Notice[], added: Notice[]) => (added.length ? [...old, ...added] : old);
 
 /** Results computed from the previous place's tables: never drawn with another place's shapes. */
 const FORGET_FINDINGS = {
@@ -63,7 +73,12 @@ export const placeShapes: Derivation<LoadedPlace> = {
     const parks = workspaceParks(place.workspace);
     const own = mapShapesOf(place.workspace.tables.parcels);
     ctx.fx.mark('pa:place-ready');
+    const saved = loadPlaceWork(ctx.fx.storage, s.region);
     return {
+      dataGroups: groupsFromTable(place.workspace.tables.promotion_groups),
+      work: saved.work,
+      workReadOnly: saved.readOnly,
+      workIssues: saved.issues,
       boundaries: place.boundaries,
       parks,
       parkOptions: parkOptionsOf(parks),
@@ -71,7 +86,7 @@ export const placeShapes: Derivation<LoadedPlace> = {
       shapes: s.scale === null ? own : tileShapes(own, s.scale),
     };
   },
-  apply(s, r) {
+  apply(s, { workIssues, ...r }) {
     // A pasted link may name counties or parks this region does not have: drop them (the
     // nearest valid view) and say so.
     const counties = s.filter.counties.filter((c) => r.countyOptions.includes(c));
@@ -85,9 +100,10 @@ export const placeShapes: Derivation<LoadedPlace> = {
       ...r,
       placeKey: placeShapes.wanted(s),
       filter: dropped.length ? { ...s.filter, counties, parkIds } : s.filter,
-      notices: dropped.length
-        ? [...s.notices, { zh: `本地区没有 ${dropped.join('、')}，已取消这些筛选`, en: `This region has no ${dropped.join(', ')}; those filters were removed` }]
-        : s.notices,
+      notices: withNotices(s.notices, [
+        ...workIssues,
+        ...(dropped.length ? [{ zh: `本地区没有 ${dropped.join('、')}，已取消这些筛选`, en: `This region has no ${dropped.join(', ')}; those filters were removed` }] : []),
+      ]),
       ...FORGET_FINDINGS,
     };
   },

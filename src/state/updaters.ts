@@ -16,6 +16,7 @@ import { mergeClusterSettings, mergeOverlapSettings } from './saved-state';
 import type { BasemapChoice } from './basemap-choice';
 import { type AsOf, type Mode, type View, isIsoDate } from './view';
 import type { ColorBy } from './workbench-state';
+import type { PlaceWork } from './place-work';
 
 export type AppEvent =
   // The view
@@ -67,7 +68,9 @@ export type AppEvent =
   | { type: 'workspaceSaved'; id: WorkspaceId; updatedAt: string }
   /** The place in the address or saved preferences is not in this browser. */
   | { type: 'placeMissing'; id: string }
-  | { type: 'noticesDismissed' };
+  | { type: 'noticesDismissed' }
+  /** The place's scenes, groups or brochure details changed (already stored by the action). */
+  | { type: 'workChanged'; work: PlaceWork };
 
 /** Leaving a region (or restoring a view of another): its selection and figures go with it. */
 function enterRegion(s: AppState, region: PlaceId): AppState {
@@ -132,6 +135,8 @@ export function update(s: AppState, e: AppEvent): AppState {
       if (!sameCamera(camera, s.camera) || region !== s.region) next = moveCamera(next, camera, region === s.region);
       return e.issues.length ? { ...next, notices: [...next.notices, ...e.issues] } : next;
     }
+    case 'workChanged':
+      return s.workReadOnly ? s : { ...s, work: e.work };
     case 'cameraMoved':
       if (!isCamera(e.camera) || sameCamera(e.camera, s.camera)) return s;
       return { ...s, camera: roundCamera(e.camera) };

@@ -6,6 +6,7 @@
 import { isWorkspaceId, regionById, type WorkspaceId } from '../data/regions';
 import { findCity } from '../data/cities';
 import { isTrackingStage, type TrackingRecord } from '../data/tracking';
+import { EMPTY_PLACE_WORK, loadPlaceWork, placeWorkFromData, placeWorkToData, storePlaceWork } from './place-work';
 import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type WorkspaceBase, type WorkspaceManifest } from '../data/workspace/manifest';
 import type { WorkspaceTables } from '../data/workspace/tables';
 import { type Workspace, WORKSPACE_FILE_EXTENSION, readWorkspaceFile, writeWorkspaceFile } from '../data/workspace/workspace-file';
@@ -169,6 +170,7 @@ export function createWorkspaceActions({ store, dispatch, fx }: WorkspaceActionD
     async deleteWorkspace(id: WorkspaceId): Promise<void> {
       await fx.workspaces.remove(id);
       await fx.tracking.clear?.(id);
+      storePlaceWork(fx.storage, id, EMPTY_PLACE_WORK);
       await refresh();
       if (store.get().region === id) dispatch({ type: 'placeMissing', id });
     },
@@ -181,7 +183,8 @@ export function createWorkspaceActions({ store, dispatch, fx }: WorkspaceActionD
         return;
       }
       const tracking = await fx.tracking.all(id);
-      const manifest: WorkspaceManifest = { ...r.workspace.manifest, settings: JSON.parse(savedStateToJson(savedOf(store.get()))), tracking };
+      const work = placeWorkToData(loadPlaceWork(fx.storage, id).work);
+      const manifest: WorkspaceManifest = { ...r.workspace.manifest, settings: JSON.parse(savedStateToJson(savedOf(store.get()))), tracking, work };
       const bytes = writeWorkspaceFile({ manifest, tables: r.workspace.tables });
       const safe = manifest.name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80) || 'workspace';
       fx.download(bytes, `${safe}${WORKSPACE_FILE_EXTENSION}`, 'application/zip');
@@ -218,7 +221,11 @@ export function createWorkspaceActions({ store, dispatch, fx }: WorkspaceActionD
           if (lang() === 'zh' || lang() === 'en') say({ zh: `已采用工作区文件中的规则设置`, en: 'The rule settings of the workspace file are applied' });
         } else dispatch({ type: 'noticesAdded', notices: read.issues });
       }
-      await save({ manifest: { ...m, id, tracking: [] }, tables: r.workspace.tables });
+      // Scenes, groups and brochure details live with the place in this browser (place-work.ts).
+      const work = placeWorkFromData(m.work, { zh: `工作区文件 ${name} `, en: name });
+      if (work.issues.length > 0) dispatch({ type: 'noticesAdded', notices: work.issues });
+      if (!work.readOnly && m.work) storePlaceWork(fx.storage, id, work.work);
+      await save({ manifest: { ...m, id, tracking: [], work: null }, tables: r.workspace.tables });
       return true;
     },
   };

@@ -1,10 +1,11 @@
 // The pure updaters and the derivation keys: each event changes exactly what it should, and a
 // change of inputs changes the keys of exactly the results that depend on them.
 
+import { EMPTY_PLACE_WORK } from '../../src/state/place-work';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_FILTER } from '../../src/analysis/filters';
 import { DEFAULT_SETTINGS } from '../../src/analysis/settings';
-import { type AppState, initialState } from '../../src/state/app-state';
+import { type AppState, initialState, promotionGroups } from '../../src/state/app-state';
 import { filtered, findings, placeShapes, regionData, selection } from '../../src/state/map-derivations';
 import { chain, clusters, reviewBase } from '../../src/state/review';
 import { selectOverlap } from '../../src/state/review-selectors';
@@ -26,6 +27,10 @@ const REGION = {
   parkOptions: [{ park_id: 'K1', name: '园区', county: '宁津县' }],
   countyOptions: ['宁津县', '乐陵市'],
   shapes: null,
+  dataGroups: [{ group_id: 'G', name: '宁乐组团', counties: ['宁津县', '乐陵市'] }],
+  work: EMPTY_PLACE_WORK,
+  workReadOnly: false,
+  workIssues: [],
 };
 
 /** The place painted (no database) and its tables loaded, in that order. */
@@ -232,5 +237,21 @@ describe('layout review settings', () => {
     const refused = update(s, { type: 'overlapThresholdSet', threshold: 1.5 });
     expect(refused.overlapSettings).toEqual(s.overlapSettings);
     expect(refused.notices.at(-1)!.en).toContain('highOverlap');
+  });
+});
+
+describe('promotion groups and saved work', () => {
+  it('takes the groups of the place data until the user saves a list of their own', () => {
+    const s = placed(base);
+    expect(promotionGroups(s).map((g) => g.group_id)).toEqual(['G']);
+    const own = { ...EMPTY_PLACE_WORK, groups: [{ group_id: 'U', name: '自定', counties: ['宁津县', '乐陵市'] }] };
+    const edited = apply(s, { type: 'workChanged', work: own });
+    expect(promotionGroups(edited).map((g) => g.group_id)).toEqual(['U']);
+    expect(promotionGroups(apply(edited, { type: 'workChanged', work: EMPTY_PLACE_WORK })).map((g) => g.group_id)).toEqual(['G']);
+  });
+
+  it('never changes work saved by a newer version', () => {
+    const s = { ...placed(base), workReadOnly: true };
+    expect(apply(s, { type: 'workChanged', work: { ...EMPTY_PLACE_WORK, groups: [] } })).toBe(s);
   });
 });

@@ -62,6 +62,8 @@ export interface WorkspaceManifest {
   mappings: Record<string, unknown>;
   tracking: unknown[];
   scenes: unknown[];
+  /** Scenes, edited promotion groups and brochure details; their own versioned form is checked by the state layer (place-work.ts). */
+  work?: unknown;
 }
 
 export type ManifestCheck = { ok: true; manifest: WorkspaceManifest } | { ok: false; errorZh: string; errorEn: string };
@@ -123,6 +125,7 @@ export function checkManifest(value: unknown): ManifestCheck {
       mappings: v.mappings && typeof v.mappings === 'object' ? (v.mappings as Record<string, unknown>) : {},
       tracking: list('tracking'),
       scenes: list('scenes'),
+      ...(v.work !== undefined && v.work !== null ? { work: v.work } : {}),
     },
   };
 }
