@@ -22,6 +22,8 @@ import { createWorkspaceActions } from './workspace-actions';
 import { createNavActions } from './nav-actions';
 import { createBasemapActions } from './basemap-actions';
 import { createWorkActions } from './work-actions';
+import { createSceneActions } from './scene-actions';
+import type { LayerVisibility } from './layers';
 
 export interface ActionDeps {
   store: Store<AppState>;
@@ -38,11 +40,15 @@ export function createActions({ store, dispatch, enqueue, fx }: ActionDeps) {
     dispatch({ type: 'settingsPatched', patch });
     return store.get().settingsErrors;
   };
+  const work = createWorkActions({ store, dispatch, fx });
   return {
     ...createWorkspaceActions({ store, dispatch, fx }),
     ...createNavActions({ store, dispatch, enqueue }),
     ...createBasemapActions({ store, dispatch, fx }),
-    ...createWorkActions({ store, dispatch, fx }),
+    ...work,
+    ...createSceneActions({ store, dispatch, setWork: work.setWork, newId: fx.newId }),
+    chooseGroup: (group: string | null) => dispatch({ type: 'groupChosen', group }),
+    setLayers: (layers: LayerVisibility) => dispatch({ type: 'layersSet', layers }),
     setRegion: (region: PlaceId) => dispatch({ type: 'regionChosen', region }),
     /** A YYYY-MM-DD date or "today"; anything else is ignored (the date input sends '' while typing). */
     setAsOf: (asOf: AsOf) => dispatch({ type: 'asOfSet', asOf, today: fx.today() }),

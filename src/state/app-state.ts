@@ -20,6 +20,7 @@ import { type ReviewState, INITIAL_REVIEW } from './review-state';
 import type { BasemapChoices } from './basemap-choice';
 import { SAVED_STATE_VERSION, type SavedState } from './saved-state';
 import { type AsOf, type Mode, type View, effectiveAsOf } from './view';
+import type { LayerVisibility } from './layers';
 import { type WorkbenchState, INITIAL_WORKBENCH } from './workbench-state';
 import type { PromotionGroup } from '../analysis/promotion-groups';
 import { EMPTY_PLACE_WORK, type PlaceWork } from './place-work';
@@ -56,6 +57,11 @@ export interface AppState {
   /** parcel_id of the selected parcel. */
   parcel: string | null;
   wall: boolean;
+  /** group_id of the promotion group shown (its counties outlined), or null. */
+  group: string | null;
+  layers: LayerVisibility;
+  /** Presenter mode (演示): the index of the scene on screen, or null. */
+  presenting: number | null;
   /** Where the map looks (reported by the map after every move); null = the whole place. */
   camera: Camera | null;
   /**
@@ -142,7 +148,21 @@ export function promotionGroups(s: Pick<AppState, 'work' | 'dataGroups'>): Promo
 }
 
 export function viewOf(s: AppState): View {
-  return { mode: s.mode, region: s.region, asOf: s.asOf, lang: s.lang, filter: s.filter, parcel: s.parcel, wall: s.wall, camera: s.camera };
+  return {
+    mode: s.mode,
+    region: s.region,
+    asOf: s.asOf,
+    lang: s.lang,
+    filter: s.filter,
+    parcel: s.parcel,
+    wall: s.wall,
+    camera: s.camera,
+    group: s.group,
+    cluster: s.review.selectedCluster,
+    chain: s.review.chainChoice,
+    node: s.review.selectedNode,
+    layers: s.layers,
+  };
 }
 
 export function savedOf(s: AppState): SavedState {
@@ -163,8 +183,10 @@ export function asOfDate(s: AppState): string {
 }
 
 export function initialState(view: View, saved: SavedState, today: string, scale: number | null, notices: Notice[]): AppState {
+  const { cluster, chain, node, ...rest } = view;
   return {
-    ...view,
+    ...rest,
+    presenting: null,
     scale,
     cameraSeq: 0,
     cameraAnimate: false,
@@ -203,7 +225,7 @@ export function initialState(view: View, saved: SavedState, today: string, scale
     selected: null,
     failed: {},
     workbench: INITIAL_WORKBENCH,
-    review: INITIAL_REVIEW,
+    review: { ...INITIAL_REVIEW, selectedCluster: cluster, chainChoice: chain, selectedNode: node },
     work: EMPTY_PLACE_WORK,
     workReadOnly: false,
     dataGroups: [],

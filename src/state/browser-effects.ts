@@ -56,6 +56,7 @@ export function browserEffects(): Effects {
       },
     },
     today: () => todayLocal(),
+    newId: () => `sc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
     tracking: openTrackingStore(),
     workspaces: openWorkspaceStore(),
     cityBoundaries: (adcode) => loadCityBoundaries(adcode, fetchCityFileLazily),

@@ -7,7 +7,14 @@ export interface Camera {
   lng: number;
   lat: number;
   zoom: number;
+  /** Degrees clockwise from north (MapLibre's bearing); absent = 0, north up. */
+  bearing?: number;
+  /** Degrees of tilt, 0 (straight down) to MAX_PITCH; absent = 0. */
+  pitch?: number;
 }
+
+/** MapLibre's default upper limit of pitch. */
+export const MAX_PITCH = 60;
 
 /** [west, south, east, north] in WGS84 degrees. */
 export type Bounds = readonly [number, number, number, number];
@@ -33,24 +40,40 @@ const mercY = (lat: number) => {
 const lngOf = (x: number) => x * 360 - 180;
 const latOf = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
 
-/** Rounded so a camera written in the address and read back compares equal (≈1 m, 1/100 zoom). */
+/** A bearing in (-180, 180]: 360° and 0° are the same north-up view. */
+function normalBearing(b: number): number {
+  const m = ((b % 360) + 360) % 360;
+  return m > 180 ? m - 360 : m;
+}
+
+/**
+ * Rounded so a camera written in the address and read back compares equal (≈1 m, 1/100 zoom,
+ * 1/10 degree). A north-up, untilted camera carries no bearing or pitch at all.
+ */
 export function roundCamera(c: Camera): Camera {
   const r = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
-  return { lng: r(c.lng, 5), lat: r(c.lat, 5), zoom: r(c.zoom, 2) };
+  const out: Camera = { lng: r(c.lng, 5), lat: r(c.lat, 5), zoom: r(c.zoom, 2) };
+  const bearing = r(normalBearing(c.bearing ?? 0), 1);
+  const pitch = r(Math.max(0, Math.min(MAX_PITCH, c.pitch ?? 0)), 1);
+  // -0 and 0 are one view.
+  if (bearing !== 0) out.bearing = bearing === 180 || bearing === -180 ? 180 : bearing;
+  if (pitch !== 0) out.pitch = pitch;
+  return out;
 }
 
 export function sameCamera(a: Camera | null, b: Camera | null): boolean {
   if (a === null || b === null) return a === b;
   const x = roundCamera(a);
   const y = roundCamera(b);
-  return x.lng === y.lng && x.lat === y.lat && x.zoom === y.zoom;
+  return x.lng === y.lng && x.lat === y.lat && x.zoom === y.zoom && (x.bearing ?? 0) === (y.bearing ?? 0) && (x.pitch ?? 0) === (y.pitch ?? 0);
 }
 
 /** A usable camera: finite, on the Mercator map, zoom 0–22 (MapLibre's range). */
 export function isCamera(c: Camera): boolean {
   return (
     Number.isFinite(c.lng) && Number.isFinite(c.lat) && Number.isFinite(c.zoom) &&
-    Math.abs(c.lng) <= 180 && Math.abs(c.lat) <= MAX_LAT && c.zoom >= 0 && c.zoom <= 22
+    Math.abs(c.lng) <= 180 && Math.abs(c.lat) <= MAX_LAT && c.zoom >= 0 && c.zoom <= 22 &&
+    Number.isFinite(c.bearing ?? 0) && Number.isFinite(c.pitch ?? 0) && (c.pitch ?? 0) >= 0 && (c.pitch ?? 0) <= MAX_PITCH
   );
 }
 
@@ -96,16 +119,17 @@ export function boundsOfPairs(xy: ArrayLike<number>): Bounds | null {
   return w <= e ? [w, s, e, n] : null;
 }
 
-/** `at=lng,lat,zoom` in the address. */
+/** `at=lng,lat,zoom` in the address, plus `,bearing,pitch` when the map is turned or tilted. */
 export function cameraToParam(c: Camera): string {
   const r = roundCamera(c);
-  return `${r.lng},${r.lat},${r.zoom}`;
+  const base = `${r.lng},${r.lat},${r.zoom}`;
+  return r.bearing !== undefined || r.pitch !== undefined ? `${base},${r.bearing ?? 0},${r.pitch ?? 0}` : base;
 }
 
 export function cameraFromParam(v: string): Camera | null {
   const parts = v.split(',');
-  if (parts.length !== 3 || parts.some((p) => p.trim() === '')) return null;
-  const [lng, lat, zoom] = parts.map(Number);
-  const c = { lng, lat, zoom };
+  if ((parts.length !== 3 && parts.length !== 5) || parts.some((p) => p.trim() === '')) return null;
+  const [lng, lat, zoom, bearing, pitch] = parts.map(Number);
+  const c: Camera = parts.length === 5 ? { lng, lat, zoom, bearing, pitch } : { lng, lat, zoom };
   return isCamera(c) ? roundCamera(c) : null;
 }

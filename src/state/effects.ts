@@ -40,6 +40,8 @@ export interface Effects {
   download(bytes: Uint8Array, name: string, type: string): void;
   /** Performance marks for the benchmark (pa:place-ready, pa:duckdb-ready, pa:data-loaded, pa:rules-done). */
   mark(name: string): void;
+  /** A new unique id for a scene (time and randomness in the browser, a counter in tests). */
+  newId(): string;
   /** Failures that are not shown to the user (a side panel that could not refresh). */
   logError(e: unknown): void;
 }

@@ -17,6 +17,7 @@ import { scaleUpParcels, tileShapes } from '../data/scale-up';
 import { loadWorkspaceTables } from '../data/workspace/load-db';
 import { mapShapesOf } from '../data/workspace/map-shapes';
 import { workspaceParks } from './workspace-place';
+import { fitViewToPlace } from './view-check';
 import { type PromotionGroup, groupsFromTable } from '../analysis/promotion-groups';
 import { type PlaceWork, loadPlaceWork } from './place-work';
 import type { Notice } from './notice';
@@ -87,23 +88,16 @@ export const placeShapes: Derivation<LoadedPlace> = {
     };
   },
   apply(s, { workIssues, ...r }) {
-    // A pasted link may name counties or parks this region does not have: drop them (the
-    // nearest valid view) and say so.
-    const counties = s.filter.counties.filter((c) => r.countyOptions.includes(c));
-    const parkIds = s.filter.parkIds.filter((p) => r.parkOptions.some((o) => o.park_id === p));
-    const dropped = [
-      ...s.filter.counties.filter((c) => !counties.includes(c)),
-      ...s.filter.parkIds.filter((p) => !parkIds.includes(p)),
-    ];
+    // A pasted link may name counties, parks or a group this place does not have: drop them
+    // (the nearest valid view) and say so.
+    const fit = fitViewToPlace(s, { countyOptions: r.countyOptions, parkOptions: r.parkOptions, groups: r.work.groups ?? r.dataGroups });
     return {
       ...s,
       ...r,
+      filter: fit.view.filter,
+      group: fit.view.group,
       placeKey: placeShapes.wanted(s),
-      filter: dropped.length ? { ...s.filter, counties, parkIds } : s.filter,
-      notices: withNotices(s.notices, [
-        ...workIssues,
-        ...(dropped.length ? [{ zh: `本地区没有 ${dropped.join('、')}，已取消这些筛选`, en: `This region has no ${dropped.join(', ')}; those filters were removed` }] : []),
-      ]),
+      notices: withNotices(s.notices, [...workIssues, ...(fit.notice ? [fit.notice] : [])]),
       ...FORGET_FINDINGS,
     };
   },

@@ -70,7 +70,14 @@ export const clusters: Derivation<ParkClusterResult | null> = {
       : null,
   current: (s) => s.review.clustersKey,
   run: (s, { db }) => assessedParkClusters(db, parkShapesFromGeoJson(s.parks!), s.clusterSettings, parkKept(s)),
-  apply: (s, r) => withReview(s, { clusters: r, selectedCluster: null, clustersKey: clusters.wanted(s) }),
+  // A chosen cluster stays chosen while the new result still has it (a restored view names it
+  // before the clusters are computed); otherwise the choice goes.
+  apply: (s, r) =>
+    withReview(s, {
+      clusters: r,
+      selectedCluster: r?.clusters.some((c) => c.id === s.review.selectedCluster) ? s.review.selectedCluster : null,
+      clustersKey: clusters.wanted(s),
+    }),
 };
 
 interface Chain {
@@ -100,8 +107,10 @@ export const chain: Derivation<Chain> = {
     };
   },
   apply(s, r) {
-    // Another chain: its nodes differ, so the node selection and highlight go.
-    const other = r.chainId !== s.review.chainId;
+    // Another chain: its nodes differ, so the node selection and highlight go — unless the node
+    // chosen is one of the new chain's (a restored view names both before the chain is read).
+    const keeps = r.chain?.nodes.some((n) => n.node_id === s.review.selectedNode) ?? false;
+    const other = r.chainId !== s.review.chainId && !keeps;
     return withReview(s, {
       ...r,
       chainKey: chain.wanted(s),

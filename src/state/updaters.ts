@@ -7,7 +7,7 @@ import type { ClusterSettings } from '../analysis/review-settings';
 import { DEFAULT_SETTINGS, type RuleSettings, mergeSettings } from '../analysis/settings';
 import { DEFAULT_REGION, type PlaceId, type WorkspaceId } from '../data/regions';
 import type { Lang } from '../i18n/dict';
-import type { AppState, WorkspaceSummaryView } from './app-state';
+import { type AppState, type WorkspaceSummaryView, promotionGroups } from './app-state';
 import { derivationNamed } from './derivations';
 import type { Notice } from './notice';
 import { type Bounds, type Camera, type Viewport, cameraForBounds, isCamera, roundCamera, sameCamera } from './camera';
@@ -17,6 +17,8 @@ import type { BasemapChoice } from './basemap-choice';
 import { type AsOf, type Mode, type View, isIsoDate } from './view';
 import type { ColorBy } from './workbench-state';
 import type { PlaceWork } from './place-work';
+import { type LayerVisibility, sameLayers } from './layers';
+import { fitViewToPlace } from './view-check';
 
 export type AppEvent =
   // The view
@@ -70,7 +72,13 @@ export type AppEvent =
   | { type: 'placeMissing'; id: string }
   | { type: 'noticesDismissed' }
   /** The place's scenes, groups or brochure details changed (already stored by the action). */
-  | { type: 'workChanged'; work: PlaceWork };
+  | { type: 'workChanged'; work: PlaceWork }
+  /** A promotion group shown (its counties outlined), or none. */
+  | { type: 'groupChosen'; group: string | null }
+  | { type: 'layersSet'; layers: LayerVisibility }
+  /** Presenter mode shows scene `index`, whose view is `view` (decoded from the scene). */
+  | { type: 'presented'; index: number; view: View; issues: Notice[] }
+  | { type: 'presentEnded' };
 
 /** Leaving a region (or restoring a view of another): its selection and figures go with it. */
 function enterRegion(s: AppState, region: PlaceId): AppState {
@@ -102,6 +110,18 @@ function navigate(s: AppState, e: Extract<AppEvent, { type: 'navigated' }>): App
   return camera ? moveCamera(next, camera, true) : next;
 }
 
+/** The layout review's choices of a restored view (a link, Back/Forward, a scene). */
+function restoreReview(s: AppState, cluster: number | null, chain: string | null, node: string | null): AppState {
+  const r = s.review;
+  if (r.selectedCluster === cluster && r.chainChoice === chain && r.selectedNode === node) return s;
+  return withReview(s, {
+    selectedCluster: cluster,
+    chainChoice: chain,
+    // A node highlight is recomputed for the node restored.
+    ...(node !== r.selectedNode ? { selectedNode: node, highlight: null, highlightKey: null, revision: r.revision + 1 } : {}),
+  });
+}
+
 function selectParcel(s: AppState, parcel: string | null): AppState {
   if (parcel === s.parcel) return s;
   if (parcel !== null) return { ...s, parcel };
@@ -129,14 +149,32 @@ export function update(s: AppState, e: AppEvent): AppState {
     case 'parcelSelected':
       return selectParcel(s, e.parcel);
     case 'viewRestored': {
-      const { region, parcel, camera, ...rest } = e.view;
-      let next = selectParcel({ ...enterRegion(s, region), ...rest }, parcel);
+      const { region, parcel, camera, cluster, chain, node, ...rest } = e.view;
+      let next = restoreReview(selectParcel({ ...enterRegion(s, region), ...rest }, parcel), cluster, chain, node);
       // Back/Forward return the camera too; an entry without one shows the whole place.
       if (!sameCamera(camera, s.camera) || region !== s.region) next = moveCamera(next, camera, region === s.region);
       return e.issues.length ? { ...next, notices: [...next.notices, ...e.issues] } : next;
     }
-    case 'workChanged':
-      return s.workReadOnly ? s : { ...s, work: e.work };
+    case 'groupChosen':
+      return e.group === s.group ? s : { ...s, group: e.group };
+    case 'layersSet':
+      return sameLayers(e.layers, s.layers) ? s : { ...s, layers: e.layers };
+    case 'presented': {
+      // A scene belongs to the place on screen, and is never shown as the 大屏 (presenting is).
+      // What it names that the place has lost (a park, a group) is dropped and said.
+      const fit = fitViewToPlace({ ...e.view, region: s.region, wall: false }, { countyOptions: s.countyOptions, parkOptions: s.parkOptions, groups: promotionGroups(s) });
+      const issues = fit.notice ? [...e.issues, fit.notice] : e.issues;
+      const next = update(s, { type: 'viewRestored', view: fit.view, issues });
+      return { ...next, presenting: e.index };
+    }
+    case 'presentEnded':
+      return s.presenting === null ? s : { ...s, presenting: null };
+    case 'workChanged': {
+      if (s.workReadOnly) return s;
+      const next = { ...s, work: e.work };
+      // The group shown was deleted or renamed away: show none.
+      return s.group !== null && !promotionGroups(next).some((g) => g.group_id === s.group) ? { ...next, group: null } : next;
+    }
     case 'cameraMoved':
       if (!isCamera(e.camera) || sameCamera(e.camera, s.camera)) return s;
       return { ...s, camera: roundCamera(e.camera) };

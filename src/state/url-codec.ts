@@ -5,8 +5,11 @@
 //
 // Parameters: region, lang, asOf (YYYY-MM-DD; absent = today), mode (idle|workbench|layout),
 // county, park, status, idle, disposal, year, quality (filters; repeated for several values),
-// parcel (selected parcel id), wall=1 (大屏), at=lng,lat,zoom (the camera) and scale=N (tiles the
-// demo N times, benchmarks).
+// parcel (selected parcel id), wall=1 (大屏), at=lng,lat,zoom[,bearing,pitch] (the camera),
+// group (promotion group), cluster (park cluster id), chain and node (layout review), hide
+// (layers hidden, comma-separated) and scale=N (tiles the demo N times, benchmarks).
+// Ids that only the loaded data can check (group, chain, node, cluster) are checked when it is
+// loaded, and dropped there with a note when the place lacks them.
 
 import { type ParcelFilter, EMPTY_FILTER } from '../analysis/filters';
 import { DISPOSALS, IDLE_TYPES, PARCEL_STATUSES } from '../data/contract';
@@ -14,6 +17,7 @@ import { placeIdOf } from '../data/regions';
 import { cameraFromParam, cameraToParam } from './camera';
 import type { Notice } from './notice';
 import { type View, DEFAULT_VIEW, MODES, isIsoDate } from './view';
+import { ALL_LAYERS, LAYER_KEYS } from './layers';
 
 /** Address parameters that are not part of the view but must survive its rewrites. */
 export interface UrlExtras {
@@ -46,6 +50,12 @@ export function viewToSearch(view: View, extras: UrlExtras = NO_EXTRAS): string 
   if (view.parcel !== null) p.set('parcel', view.parcel);
   if (view.wall) p.set('wall', '1');
   if (view.camera !== null) p.set('at', cameraToParam(view.camera));
+  if (view.group !== null) p.set('group', view.group);
+  if (view.cluster !== null) p.set('cluster', String(view.cluster));
+  if (view.chain !== null) p.set('chain', view.chain);
+  if (view.node !== null) p.set('node', view.node);
+  const hidden = LAYER_KEYS.filter((k) => !view.layers[k]);
+  if (hidden.length > 0) p.set('hide', hidden.join(','));
   if (extras.scale !== null) p.set('scale', String(extras.scale));
   return `?${p.toString()}`;
 }
@@ -124,6 +134,30 @@ export function viewFromSearch(search: string, fallback: Pick<View, 'region' | '
     if (!view.camera) issues.push(refused('at', at, '整个地区的视图', 'the whole region'));
   }
 
+  const text = (k: string) => {
+    const v = p.get(k);
+    return v !== null && v.trim() !== '' ? v : null;
+  };
+  view.group = text('group');
+  view.chain = text('chain');
+  view.node = text('node');
+  const cluster = text('cluster');
+  if (cluster !== null) {
+    const n = Number(cluster);
+    if (Number.isInteger(n) && n >= 1) view.cluster = n;
+    else issues.push(refused('cluster', cluster, '不选组团', 'no cluster'));
+  }
+  const hide = text('hide');
+  if (hide !== null) {
+    const layers = { ...ALL_LAYERS };
+    for (const h of hide.split(',')) {
+      const k = LAYER_KEYS.find((x) => x === h.trim());
+      if (k) layers[k] = false;
+      else issues.push(refused('hide', h, '显示该图层', 'the layer shown'));
+    }
+    view.layers = layers;
+  }
+
   let scale: number | null = null;
   const s = p.get('scale');
   if (s !== null) {
@@ -141,5 +175,5 @@ export function viewFromSearch(search: string, fallback: Pick<View, 'region' | '
  * filters, language, wall screen) replaces the current entry.
  */
 export function historyMode(prev: View, next: View): 'push' | 'replace' {
-  return prev.mode !== next.mode || prev.region !== next.region || prev.parcel !== next.parcel ? 'push' : 'replace';
+  return prev.mode !== next.mode || prev.region !== next.region || prev.parcel !== next.parcel || prev.group !== next.group ? 'push' : 'replace';
 }

@@ -6,6 +6,7 @@ import { type ParcelFilter, EMPTY_FILTER } from '../analysis/filters';
 import { type PlaceId, DEFAULT_REGION } from '../data/regions';
 import type { Lang } from '../i18n/dict';
 import type { Camera } from './camera';
+import { ALL_LAYERS, type LayerVisibility } from './layers';
 
 export const MODES = ['idle', 'workbench', 'layout'] as const;
 export type Mode = (typeof MODES)[number];
@@ -26,6 +27,15 @@ export interface View {
   wall: boolean;
   /** Where the map looks; null = the whole place, as on opening. */
   camera: Camera | null;
+  /** group_id of the promotion group (组团) shown, or null. */
+  group: string | null;
+  /** Id of the park cluster chosen in the layout review (1-based), or null. */
+  cluster: number | null;
+  /** chain_id picked in the layout review; null = the region's first chain. */
+  chain: string | null;
+  /** node_id of the chain node chosen (its parcels highlighted), or null. */
+  node: string | null;
+  layers: LayerVisibility;
 }
 
 export const DEFAULT_VIEW: View = {
@@ -37,6 +47,11 @@ export const DEFAULT_VIEW: View = {
   parcel: null,
   wall: false,
   camera: null,
+  group: null,
+  cluster: null,
+  chain: null,
+  node: null,
+  layers: ALL_LAYERS,
 };
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */

@@ -15,6 +15,9 @@ import { ImportDialog } from './import/ImportDialog';
 import { useState } from 'preact/hooks';
 import { WallDetailCard } from './WallDetailCard';
 import { useActions, useAppState } from '../state/context';
+import { ScenesPanel } from './present/ScenesPanel';
+import { Presenter, enterFullscreen } from './present/Presenter';
+import { LayersControl } from './present/LayersControl';
 
 export function App() {
   const { t } = useT();
@@ -29,11 +32,28 @@ export function App() {
   const [dropped, setDropped] = useState<File[]>([]);
   const [rightTab, setRightTab] = useState<'list' | 'ranking'>('list');
   // 大屏: map, title and legend only, larger type — for a leader's wall screen.
-  const wall = useAppState((s) => s.wall);
-  const { setWall } = useActions();
+  const wallChosen = useAppState((s) => s.wall);
+  // Presenter mode (演示) shows the wall screen's map with the scene bar instead of its figures.
+  const presenting = useAppState((s) => s.presenting !== null);
+  const wall = wallChosen || presenting;
+  const { setWall, present } = useActions();
+  const [scenesOpen, setScenesOpen] = useState(false);
+  const startPresenting = (index: number) => {
+    setScenesOpen(false);
+    enterFullscreen();
+    present(index);
+  };
   return (
-    <div class={wall ? 'app wall' : 'app'}>
-      <Header onSettings={() => setSettingsOpen(!settingsOpen)} wall={wall} onWall={() => setWall(!wall)} onImport={() => setImportOpen(true)} />
+    <div class={presenting ? 'app wall presenting' : wall ? 'app wall' : 'app'}>
+      <Header
+        onSettings={() => setSettingsOpen(!settingsOpen)}
+        wall={wallChosen}
+        onWall={() => setWall(!wallChosen)}
+        onImport={() => setImportOpen(true)}
+        onScenes={() => setScenesOpen(!scenesOpen)}
+      />
+      {scenesOpen && !presenting && <ScenesPanel onClose={() => setScenesOpen(false)} onPresent={startPresenting} />}
+      <Presenter />
       {importOpen && (
         <ImportDialog
           initialFiles={dropped}
@@ -58,7 +78,8 @@ export function App() {
           <MapView wall={wall} />
           <MapTitle />
           <Notices />
-          {wall && <WallStats />}
+          {!wall && <LayersControl />}
+          {wall && !presenting && <WallStats />}
           {wall && selected && <WallDetailCard parcel={selected} />}
           <Legend />
           {phase === 'loading' && (

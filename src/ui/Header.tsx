@@ -8,6 +8,7 @@ import { ModeTabs } from './ModeTabs';
 import { SearchBox } from './SearchBox';
 import { useActions, useAppState } from '../state/context';
 import { asOfDate } from '../state/app-state';
+import { ShareButton } from './present/ShareButton';
 
 /**
  * How much of the header has folded into the “More” menu. The row never wraps and never
@@ -28,7 +29,7 @@ function useWindowWidth(): number {
   return w;
 }
 
-export function Header(props: { onSettings: () => void; wall: boolean; onWall: () => void; onImport: () => void }) {
+export function Header(props: { onSettings: () => void; wall: boolean; onWall: () => void; onImport: () => void; onScenes: () => void }) {
   const actions = useActions();
   const { t, lang } = useT();
   const region = useAppState((s) => s.region);
@@ -60,6 +61,12 @@ export function Header(props: { onSettings: () => void; wall: boolean; onWall: (
     </button>
   );
   const workspaces = <WorkspaceMenu onImport={props.onImport} />;
+  const scenesButton = (
+    <button class="lang" data-testid="scenes-open" onClick={props.onScenes}>
+      {t('scenes')}
+    </button>
+  );
+  const shareButton = <ShareButton />;
   return (
     <header class={`header fold-${fold}`} ref={ref} data-fold={fold}>
       <div class="brand">
@@ -124,11 +131,15 @@ export function Header(props: { onSettings: () => void; wall: boolean; onWall: (
           {t('today')}
         </button>
       </label>
+      {fold === 0 && scenesButton}
+      {fold === 0 && shareButton}
       {fold === 0 && wallButton}
       {fold < 2 && settingsButton}
       {fold > 0 && (
         <HeaderMenu>
           {workspaces}
+          {scenesButton}
+          {shareButton}
           {wallButton}
           {fold >= 2 && settingsButton}
         </HeaderMenu>

@@ -108,7 +108,8 @@ export function MapView(props: { wall?: boolean }) {
       // Keeps the WebGL buffer for screenshots (e2e tests, future presentation export).
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
-    navRef.current = new maplibregl.NavigationControl({ showCompass: false });
+    // The compass shows once the map is turned or tilted (scenes can be), and a click puts north up.
+    navRef.current = new maplibregl.NavigationControl({ showCompass: true, visualizePitch: true });
     map.addControl(navRef.current, 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     const overlay = new MapboxOverlay({
@@ -153,7 +154,7 @@ export function MapView(props: { wall?: boolean }) {
     map.on('moveend', () => {
       if (placeFit.current || drawnRegion.current !== app.store.get().region) return;
       const c = map.getCenter();
-      actions.mapMoved({ lng: c.lng, lat: c.lat, zoom: map.getZoom() });
+      actions.mapMoved({ lng: c.lng, lat: c.lat, zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() });
     });
     map.getCanvasContainer().addEventListener('contextmenu', (e) => {
       if (!measureRef.current.active) return;
@@ -190,6 +191,8 @@ export function MapView(props: { wall?: boolean }) {
     const [minX, minY, maxX, maxY] = bbox(b);
     placeFit.current = true;
     try {
+      // The whole place is shown north up and flat.
+      map.jumpTo({ bearing: 0, pitch: 0 });
       map.fitBounds([[minX, minY], [maxX, maxY]], { padding: 30, duration: 0 });
     } finally {
       placeFit.current = false;
@@ -206,7 +209,7 @@ export function MapView(props: { wall?: boolean }) {
       if (s.boundaries) fitPlace(map, s.boundaries);
       return;
     }
-    const target = { center: [s.camera.lng, s.camera.lat] as [number, number], zoom: s.camera.zoom };
+    const target = { center: [s.camera.lng, s.camera.lat] as [number, number], zoom: s.camera.zoom, bearing: s.camera.bearing ?? 0, pitch: s.camera.pitch ?? 0 };
     if (s.cameraAnimate && !reducedMotion()) map.flyTo({ ...target, duration: FLIGHT_MS, essential: false });
     else map.jumpTo(target);
   }, [cameraSeq]);
@@ -230,7 +233,7 @@ export function MapView(props: { wall?: boolean }) {
     drawnRegion.current = app.store.get().region;
     // A link with a camera opens there; otherwise the whole place is shown.
     const camera = app.store.get().camera;
-    if (camera) map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
+    if (camera) map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom, bearing: camera.bearing ?? 0, pitch: camera.pitch ?? 0 });
     else fitPlace(map, boundaries);
   }, [boundaries, styleReady]);
 
@@ -300,14 +303,16 @@ export function MapView(props: { wall?: boolean }) {
   );
   const labels = useMemo(() => placeMapLabels(requests, labelZoom, props.wall ? 1.7 : 1), [requests, labelZoom, props.wall]);
   testHook.labels = labels;
+  const shown = useAppState((s) => s.layers);
 
   useEffect(() => {
     const overlay = overlayRef.current;
     if (!overlay || !styleReady) return;
     const layers = buildLayers({
-      parks,
-      labels,
-      parcels: shapes,
+      // The view's layer switches (county boundaries always show: they frame everything else).
+      parks: shown.parks ? parks : null,
+      labels: shown.labels ? labels : [],
+      parcels: shown.parcels ? shapes : null,
       categories,
       mask,
       revision,
@@ -338,7 +343,7 @@ export function MapView(props: { wall?: boolean }) {
       },
     });
     if (!drawn && phase === 'loading') document.documentElement.dataset.state = 'loading';
-  }, [boundaries, parks, labels, shapes, categories, mask, revision, selected, styleReady, phase, drawing, polygons, layout, override, props.wall, measure.measure]);
+  }, [boundaries, parks, labels, shapes, categories, mask, revision, selected, styleReady, phase, drawing, polygons, layout, override, props.wall, measure.measure, shown]);
 
   return (
     <div class="map-wrap">

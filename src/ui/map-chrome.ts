@@ -69,9 +69,11 @@ export function useBasemap(mapRef: RefObject<maplibregl.Map | null>, styleReady:
       map.off('error', failed);
     };
   }, [source, styleReady]);
+  // The view's layer switch hides the basemap without forgetting its opacity.
+  const shown = useAppState((s) => s.layers.basemap);
   useEffect(() => {
     const map = mapRef.current;
-    if (map && styleReady && basemap) setBasemapOpacity(map, basemap.opacity);
-  }, [basemap?.opacity, styleReady]);
+    if (map && styleReady && basemap) setBasemapOpacity(map, shown ? basemap.opacity : 0);
+  }, [basemap?.opacity, styleReady, shown, source]);
   return problem;
 }

@@ -3,7 +3,7 @@
 
 import type maplibregl from 'maplibre-gl';
 import { bbox } from '@turf/turf';
-import { asOfDate, viewOf } from '../state/app-state';
+import { asOfDate, promotionGroups, viewOf } from '../state/app-state';
 import { engineBuild } from '../state/browser-effects';
 import { selectOverlap, selectPair } from '../state/review-selectors';
 import type { App } from '../state/runtime';
@@ -103,6 +103,13 @@ export function installTestHook(app: App): void {
         visibleCount: s.mask ? s.mask.reduce((a, b) => a + b, 0) : 0,
         counties: s.countyOptions,
         parks: s.parkOptions.length,
+        camera: s.camera,
+        group: s.group,
+        layers: s.layers,
+        presenting: s.presenting,
+        scenes: s.work.scenes.map((x) => ({ id: x.id, title: x.title, caption: x.caption })),
+        groups: promotionGroups(s),
+        notices: s.notices.map((n) => n.zh),
       };
     },
     layout() {

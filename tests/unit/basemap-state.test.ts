@@ -11,7 +11,7 @@ import type { Effects } from '../../src/state/effects';
 import { DEFAULT_SAVED_STATE, type KeyValueStorage, STORAGE_KEY, loadSavedState, readSavedState, savedStateToJson } from '../../src/state/saved-state';
 import { createStore } from '../../src/state/store';
 import { type AppEvent, update } from '../../src/state/updaters';
-import type { View } from '../../src/state/view';
+import { type View, DEFAULT_VIEW } from '../../src/state/view';
 import { EMPTY_FILTER } from '../../src/analysis/filters';
 import { viewToSearch } from '../../src/state/url-codec';
 
@@ -83,7 +83,7 @@ describe('saved basemaps', () => {
 describe('keys stay in this browser', () => {
   function setup() {
     const storage = memoryStorage();
-    const view: View = { mode: 'idle', region: 'dezhou', asOf: 'today', lang: 'zh', filter: EMPTY_FILTER, parcel: null, wall: false, camera: null };
+    const view: View = { ...DEFAULT_VIEW, mode: 'idle', region: 'dezhou', asOf: 'today', lang: 'zh', filter: EMPTY_FILTER, parcel: null, wall: false, camera: null };
     const store = createStore(initialState(view, DEFAULT_SAVED_STATE, '2026-06-30', null, []));
     const dispatch = (e: AppEvent) => store.replace(update(store.get(), e));
     const actions = createBasemapActions({ store, dispatch, fx: { storage } as unknown as Effects });

@@ -73,8 +73,18 @@ describe('the camera in the address', () => {
     expect(new URLSearchParams(viewToSearch(DEFAULT_VIEW)).has('at')).toBe(false);
   });
 
+  it('carries a turned or tilted map, north-up and flat leaving no trace', () => {
+    const turned = { lng: 116.6, lat: 37.4, zoom: 12, bearing: -30.04, pitch: 45 };
+    const search = viewToSearch({ ...DEFAULT_VIEW, camera: turned });
+    expect(new URLSearchParams(search).get('at')).toBe('116.6,37.4,12,-30,45');
+    expect(viewFromSearch(search, DEFAULT_VIEW).view.camera).toEqual({ lng: 116.6, lat: 37.4, zoom: 12, bearing: -30, pitch: 45 });
+    // 360° is north up; 190° is -170°.
+    expect(cameraFromParam('116.6,37.4,12,360,0')).toEqual({ lng: 116.6, lat: 37.4, zoom: 12 });
+    expect(cameraFromParam('116.6,37.4,12,190,0')).toEqual({ lng: 116.6, lat: 37.4, zoom: 12, bearing: -170 });
+  });
+
   it('replaces an unusable camera by the whole region, with a note', () => {
-    for (const bad of ['116,37', '116,95,10', 'a,b,c', '116,37,30', '116,,10']) {
+    for (const bad of ['116,37', '116,95,10', 'a,b,c', '116,37,30', '116,,10', '116,37,10,0', '116,37,10,0,80', '116,37,10,x,0']) {
       expect(cameraFromParam(bad)).toBeNull();
       const d = viewFromSearch(`?at=${bad}`, DEFAULT_VIEW);
       expect(d.view.camera).toBeNull();

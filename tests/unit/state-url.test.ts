@@ -9,6 +9,7 @@ import { type View, DEFAULT_VIEW, isIsoDate } from '../../src/state/view';
 const FALLBACK = { region: 'dezhou', lang: 'zh' } as const;
 
 const full: View = {
+  ...DEFAULT_VIEW,
   mode: 'workbench',
   region: 'shaoguan',
   asOf: '2026-06-30',
@@ -24,7 +25,12 @@ const full: View = {
   },
   parcel: 'SG-001 #2',
   wall: true,
-  camera: { lng: 113.61234, lat: 24.95678, zoom: 11.25 },
+  camera: { lng: 113.61234, lat: 24.95678, zoom: 11.25, bearing: 15, pitch: 30 },
+  group: 'G&1=2',
+  cluster: 2,
+  chain: 'SG-PCB',
+  node: 'SG-PCB-03',
+  layers: { parcels: true, parks: false, labels: false, basemap: true },
 };
 
 describe('view → address → view', () => {
@@ -50,6 +56,13 @@ describe('view → address → view', () => {
 });
 
 describe('address → view', () => {
+  it('replaces a cluster that is not a positive whole number and an unknown layer, saying so', () => {
+    const d = viewFromSearch('?cluster=0&hide=parks,roads', FALLBACK);
+    expect(d.view.cluster).toBeNull();
+    expect(d.view.layers).toEqual({ parcels: true, parks: false, labels: true, basemap: true });
+    expect(d.issues.map((i) => i.en)).toEqual([expect.stringContaining('cluster="0"'), expect.stringContaining('hide="roads"')]);
+  });
+
   it('reads the existing parameters', () => {
     const d = viewFromSearch('?region=lanzhou&lang=en&asOf=2024-12-31&mode=layout&wall=1&scale=777', FALLBACK);
     expect(d.view).toMatchObject({ region: 'lanzhou', lang: 'en', asOf: '2024-12-31', mode: 'layout', wall: true });

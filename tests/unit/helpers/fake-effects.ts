@@ -83,6 +83,7 @@ export function fakeEffects(opts: FakeOptions = {}): FakeEffects {
   const queries: string[] = [];
   const gate = (r: RegionId) => held.get(r)?.promise ?? Promise.resolve();
   const heldQueries: { pattern: RegExp; promise: Promise<void> }[] = [];
+  let ids = 0;
   const fx: FakeEffects = {
     async openDb() {
       await opts.engineGate;
@@ -120,6 +121,7 @@ export function fakeEffects(opts: FakeOptions = {}): FakeEffects {
     storage: { getItem: (k) => stored.get(k) ?? null, setItem: (k, v) => void stored.set(k, v) },
     address: new FakeAddress(opts.search ?? ''),
     today: () => opts.today ?? '2026-06-30',
+    newId: () => `sc-${++ids}`,
     tracking: new MemoryTrackingStore(),
     // A fresh in-memory IndexedDB per app: workspaces saved by one test never leak into another.
     workspaces: openWorkspaceStore(new IDBFactory(), IDBKeyRange),
