@@ -8,13 +8,12 @@ import { ModeTabs } from './ModeTabs';
 import { SearchBox } from './SearchBox';
 import { useActions, useAppState } from '../state/context';
 import { asOfDate } from '../state/app-state';
-import { ShareButton } from './present/ShareButton';
 
 /**
  * How much of the header has folded into the “More” menu. The row never wraps and never
  * scrolls sideways: when its items do not fit (English labels are longer, others may add items)
  * the less-used ones fold, one step at a time —
- * 1: wall screen, workspaces and import; 2: also rule settings; 3: regions become a list box.
+ * 1: scenes, wall screen, workspaces and import; 2: also rule settings; 3: regions become a list box.
  */
 export const FOLD_STEPS = 3;
 
@@ -66,7 +65,7 @@ export function Header(props: { onSettings: () => void; wall: boolean; onWall: (
       {t('scenes')}
     </button>
   );
-  const shareButton = <ShareButton />;
+
   return (
     <header class={`header fold-${fold}`} ref={ref} data-fold={fold}>
       <div class="brand">
@@ -132,14 +131,12 @@ export function Header(props: { onSettings: () => void; wall: boolean; onWall: (
         </button>
       </label>
       {fold === 0 && scenesButton}
-      {fold === 0 && shareButton}
       {fold === 0 && wallButton}
       {fold < 2 && settingsButton}
       {fold > 0 && (
         <HeaderMenu>
           {workspaces}
           {scenesButton}
-          {shareButton}
           {wallButton}
           {fold >= 2 && settingsButton}
         </HeaderMenu>

@@ -17,6 +17,7 @@ import type { PolygonGeometry } from '../map/parcel-geometry';
 import { pointGeometry, polygonGeometry } from '../map/parcel-geometry-client';
 import { type ParcelDrawing, parcelDrawing } from '../map/parcel-size';
 import type { AppState } from '../state/app-state';
+import { type CameraSync, syncCamera } from './map-camera';
 import { m2ToMu } from '../vocab';
 import { fmt } from './format';
 import { useT } from './i18n';
@@ -32,11 +33,6 @@ import { PickChoice } from './WallDetailCard';
 
 
 type ParcelShapes = NonNullable<AppState['shapes']>;
-
-/** Flights are skipped for people who asked their system for less motion. */
-const reducedMotion = () => typeof matchMedia !== 'undefined' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-/** Milliseconds of a navigation's flight. */
-const FLIGHT_MS = 700;
 
 interface Hover {
   x: number;
@@ -66,13 +62,7 @@ export function MapView(props: { wall?: boolean }) {
   measureRef.current = measure;
   const drawingRef = useRef(drawing);
   drawingRef.current = drawing;
-  /** Set while the map is fitted to the whole place: that camera is the default, not written in the address. */
-  const placeFit = useRef(false);
-  /**
-   * The place whose boundaries the map shows. After another region is chosen, a flight still
-   * ending over the previous one must not become the new region's camera.
-   */
-  const drawnRegion = useRef<string | null>(null);
+  const cameraSync = useRef<CameraSync | null>(null);
 
   const phase = useAppState((s) => s.phase);
   const boundaries = useAppState((s) => s.boundaries);
@@ -148,14 +138,7 @@ export function MapView(props: { wall?: boolean }) {
       actions.mapSized({ width: c.clientWidth, height: c.clientHeight });
     };
     sized();
-    map.on('resize', sized);
-    // Every camera the map settles on is recorded (replacing the current history entry), except
-    // the fit to the whole place, which an address without a camera means anyway.
-    map.on('moveend', () => {
-      if (placeFit.current || drawnRegion.current !== app.store.get().region) return;
-      const c = map.getCenter();
-      actions.mapMoved({ lng: c.lng, lat: c.lat, zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() });
-    });
+    cameraSync.current = syncCamera(map, () => app.store.get(), actions.mapMoved, sized);
     map.getCanvasContainer().addEventListener('contextmenu', (e) => {
       if (!measureRef.current.active) return;
       e.preventDefault();
@@ -186,32 +169,11 @@ export function MapView(props: { wall?: boolean }) {
     };
   }, []);
 
-  /** The whole place, as on opening (not recorded as a camera). */
-  const fitPlace = (map: maplibregl.Map, b: NonNullable<AppState['boundaries']>) => {
-    const [minX, minY, maxX, maxY] = bbox(b);
-    placeFit.current = true;
-    try {
-      // The whole place is shown north up and flat.
-      map.jumpTo({ bearing: 0, pitch: 0 });
-      map.fitBounds([[minX, minY], [maxX, maxY]], { padding: 30, duration: 0 });
-    } finally {
-      placeFit.current = false;
-    }
-  };
-
   // A navigation or Back/Forward asked for another camera (state.cameraSeq).
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || cameraSeq === 0) return;
-    const s = app.store.get();
+    if (!cameraSync.current || cameraSeq === 0) return;
     setChoice(null);
-    if (s.camera === null) {
-      if (s.boundaries) fitPlace(map, s.boundaries);
-      return;
-    }
-    const target = { center: [s.camera.lng, s.camera.lat] as [number, number], zoom: s.camera.zoom, bearing: s.camera.bearing ?? 0, pitch: s.camera.pitch ?? 0 };
-    if (s.cameraAnimate && !reducedMotion()) map.flyTo({ ...target, duration: FLIGHT_MS, essential: false });
-    else map.jumpTo(target);
+    cameraSync.current.apply(app.store.get());
   }, [cameraSeq]);
 
   // The wall screen hides the measuring tool: a measurement in progress ends with it.
@@ -230,11 +192,8 @@ export function MapView(props: { wall?: boolean }) {
     const map = mapRef.current;
     if (!map || !styleReady || !boundaries) return;
     setCounties(map, boundaries);
-    drawnRegion.current = app.store.get().region;
-    // A link with a camera opens there; otherwise the whole place is shown.
-    const camera = app.store.get().camera;
-    if (camera) map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom, bearing: camera.bearing ?? 0, pitch: camera.pitch ?? 0 });
-    else fitPlace(map, boundaries);
+    const s = app.store.get();
+    cameraSync.current?.placeDrawn(s.region, s);
   }, [boundaries, styleReady]);
 
   useEffect(() => {

@@ -34,6 +34,8 @@ export interface TestHookApi {
   parcelScreenPoint(parcelId: string): Promise<{ x: number; y: number } | null>;
   parcelLngLat(parcelId: string): Promise<[number, number] | null>;
   zoomTo(lng: number, lat: number, zoom: number): Promise<void>;
+  /** Moves the map as a drag, rotation or tilt would (the map then reports the camera), and waits until it is drawn. */
+  turnTo(camera: { lng: number; lat: number; zoom: number; bearing: number; pitch: number }): Promise<void>;
   /** Page point of a parcel's label point by index, from the map shapes alone (no database needed). */
   parcelPointByIndex(pidx: number): { x: number; y: number } | null;
   parcelLngLatByIndex(pidx: number): [number, number] | null;
@@ -107,7 +109,8 @@ export function installTestHook(app: App): void {
         group: s.group,
         layers: s.layers,
         presenting: s.presenting,
-        scenes: s.work.scenes.map((x) => ({ id: x.id, title: x.title, caption: x.caption })),
+        scenes: s.work.scenes.map((x) => ({ id: x.id, title: x.title, caption: x.caption, view: x.view })),
+        cameraSeq: s.cameraSeq,
         groups: promotionGroups(s),
         notices: s.notices.map((n) => n.zh),
       };
@@ -195,6 +198,12 @@ export function installTestHook(app: App): void {
       const map = testHook.map;
       if (!map) return;
       map.jumpTo({ center: [lng, lat], zoom });
+      await new Promise<void>((resolve) => map.once('idle', () => resolve()));
+    },
+    async turnTo(c) {
+      const map = testHook.map;
+      if (!map) return;
+      map.jumpTo({ center: [c.lng, c.lat], zoom: c.zoom, bearing: c.bearing, pitch: c.pitch });
       await new Promise<void>((resolve) => map.once('idle', () => resolve()));
     },
     cameraStep(lng, lat, zoom) {

@@ -38,20 +38,26 @@ export function Presenter() {
       // A field being typed in (none is shown while presenting, but a dialog could be) keeps its keys.
       const target = e.target as HTMLElement | null;
       if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')) return;
-      if (e.key === 'Escape') {
+      // The keys are the presenter's: the map (focused after a click) must not also pan with
+      // the arrows, which would report its own camera over the scene's.
+      const take = () => {
         e.preventDefault();
+        e.stopPropagation();
+      };
+      if (e.key === 'Escape') {
+        take();
         actions.stopPresenting();
       } else if (NEXT.has(e.key)) {
-        e.preventDefault();
+        take();
         actions.presentNext();
       } else if (PREVIOUS.has(e.key)) {
-        e.preventDefault();
+        take();
         actions.presentPrevious();
       } else if (e.key === 'Home') {
-        e.preventDefault();
+        take();
         actions.presentFirst();
       } else if (e.key === 'End') {
-        e.preventDefault();
+        take();
         actions.presentLast();
       }
     };

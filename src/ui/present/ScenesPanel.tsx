@@ -10,6 +10,7 @@ import { SCENE_CAPTION_MAX, SCENE_TITLE_MAX } from '../../state/scene';
 import { useDialog } from '../dialog';
 import { useT } from '../i18n';
 import { copyText, linkOf } from './copy-link';
+import { ShareButton } from './ShareButton';
 import './present.css';
 
 export function ScenesPanel(props: { onClose: () => void; onPresent: (index: number) => void }) {
@@ -54,6 +55,7 @@ export function ScenesPanel(props: { onClose: () => void; onPresent: (index: num
         </button>
       </div>
       <p class="muted small">{t('scenesHint')}</p>
+      <ShareButton />
       <form class="scene-add" onSubmit={add}>
         <label>
           <span>{t('sceneTitle')}</span>
