@@ -25,6 +25,8 @@ import {
   CLUSTER_SINGLE_LABEL,
   CLUSTER_SINGLE_LINE,
   CITY_LABEL,
+  GROUP_FILL,
+  GROUP_LINE,
   COUNTY_LABEL,
   HOVER_HIGHLIGHT,
   IDLE_COLORS,
@@ -95,6 +97,8 @@ export interface OverlapLine {
 export interface LayoutOverlay {
   hulls: ClusterHull[];
   lines: OverlapLine[];
+  /** Boundaries of the chosen promotion group's member counties (none chosen: empty). */
+  groupCounties?: FeatureCollection;
 }
 
 
@@ -135,6 +139,21 @@ export function buildLayers(scene: MapScene): Layer[] {
       type: 'FeatureCollection',
       features: layout.hulls.map((h): Feature<Polygon, ClusterHull> => ({ type: 'Feature', geometry: h.hull, properties: h })),
     };
+    if (layout.groupCounties && layout.groupCounties.features.length > 0) {
+      layers.push(
+        new GeoJsonLayer({
+          id: 'group-counties',
+          data: layout.groupCounties,
+          filled: true,
+          stroked: true,
+          getFillColor: GROUP_FILL,
+          getLineColor: GROUP_LINE,
+          lineWidthUnits: 'pixels',
+          getLineWidth: 3,
+          pickable: false,
+        }),
+      );
+    }
     layers.push(
       new GeoJsonLayer<ClusterHull>({
         id: 'cluster-hulls',

@@ -32,6 +32,8 @@ export interface ReviewState {
   parkMatch: ParkMatch[];
   clusters: ParkClusterResult | null;
   selectedCluster: number | null;
+  /** The promotion group (组团) chosen in the group panel: its counties are outlined on the map. */
+  selectedGroup: string | null;
   /** The county pair chosen in the overlap matrix. */
   pairCounties: readonly [string, string] | null;
   /** The chain the planner picked; null = the first chain of the region. */
@@ -60,6 +62,7 @@ export const INITIAL_REVIEW: ReviewState = {
   parkMatch: [],
   clusters: null,
   selectedCluster: null,
+  selectedGroup: null,
   pairCounties: null,
   chainChoice: null,
   chainId: null,

@@ -47,6 +47,7 @@ export type AppEvent =
   // Selections inside the workbench and the layout review
   | { type: 'colorBySet'; colorBy: ColorBy }
   | { type: 'clusterSelected'; id: number | null }
+  | { type: 'groupSelected'; id: string | null }
   | { type: 'pairSelected'; pair: readonly [string, string] | null }
   | { type: 'chainSelected'; chainId: string }
   | { type: 'nodeSelected'; nodeId: string | null }
@@ -84,7 +85,7 @@ function enterRegion(s: AppState, region: PlaceId): AppState {
     selectedKey: null,
     failed: {},
     workbench: { ...s.workbench, history: [], historyKey: null },
-    review: { ...s.review, selectedCluster: null, pairCounties: null, selectedNode: null, highlight: null, highlightKey: null },
+    review: { ...s.review, selectedCluster: null, selectedGroup: null, pairCounties: null, selectedNode: null, highlight: null, highlightKey: null },
   };
 }
 
@@ -169,6 +170,8 @@ export function update(s: AppState, e: AppEvent): AppState {
       return { ...s, workbench: { ...s.workbench, colorBy: e.colorBy, revision: s.workbench.revision + 1 } };
     case 'clusterSelected':
       return withReview(s, { selectedCluster: e.id });
+    case 'groupSelected':
+      return withReview(s, { selectedGroup: e.id });
     case 'pairSelected':
       return withReview(s, { pairCounties: e.pair && e.pair[0] !== e.pair[1] ? e.pair : null });
     case 'chainSelected':

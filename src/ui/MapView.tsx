@@ -26,6 +26,7 @@ import type { HoverInfo } from '../state/hover';
 import { cityLabel, placeLabels } from '../state/place-labels';
 import { regionById } from '../state/catalog';
 import { overlapLinePairs, selectOverlap, selectPair } from '../state/review-selectors';
+import { selectedGroupCounties } from '../state/group-selectors';
 import { pickParcels } from './map-pick';
 import { MeasurePanel, useMeasure } from './MeasureTool';
 import { PickChoice } from './WallDetailCard';
@@ -86,6 +87,7 @@ export function MapView(props: { wall?: boolean }) {
   const lang = useAppState((s) => s.lang);
   const clusters = useAppState((s) => s.review.clusters);
   const selectedCluster = useAppState((s) => s.review.selectedCluster);
+  const groupCounties = useAppState(selectedGroupCounties);
   const overlap = useAppState(selectOverlap);
   const chosenCounties = useAppState((s) => s.filter.counties);
   const pair = useAppState(selectPair);
@@ -273,8 +275,8 @@ export function MapView(props: { wall?: boolean }) {
         multiCounty: c.promotion?.candidate ?? false,
         selected: c.id === selectedCluster,
       }));
-    return { hulls, lines };
-  }, [mode, countyLabels, overlap, pair, chosenCounties, clusters, selectedCluster, lang]);
+    return { hulls, lines, groupCounties };
+  }, [mode, countyLabels, overlap, pair, chosenCounties, clusters, selectedCluster, lang, groupCounties]);
 
   const override = useMemo((): ColourOverride | undefined => {
     if (mode === 'layout' && highlight) return { values: highlight, palette: HIGHLIGHT_PALETTE, revision: layoutRevision };
