@@ -31,7 +31,8 @@ const zh = {
   brEmail: '电子邮箱',
   brAddress: '地址',
   brApproval: '审图号',
-  brApprovalHint: '例：鲁S（2026）012号；未取得审图号的地图不得对外公开',
+  brApprovalHint: '例：鲁S（2026）012号',
+  brApprovalWhy: '未填写时每页注明“审图号：未填写”；对外公开的地图须使用经审核的标准底图。',
   brLang: '语言',
   brLangZh: '中文',
   brLangBi: '中英对照',
@@ -86,6 +87,7 @@ const zh = {
   pContact: '联系我们',
   pContactEmpty: '（未填写联系方式）',
   pOverview: '组团园区分布',
+  pNotes: '说明',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -116,7 +118,8 @@ const en: Record<keyof typeof zh, string> = {
   brEmail: 'Email',
   brAddress: 'Address',
   brApproval: 'Map approval no. (审图号)',
-  brApprovalHint: 'e.g. 鲁S（2026）012号; maps without one must not be handed out publicly',
+  brApprovalHint: 'e.g. 鲁S（2026）012号',
+  brApprovalWhy: 'Left empty, every page says the number is not given; maps handed out publicly must use approved standard base maps.',
   brLang: 'Language',
   brLangZh: 'Chinese',
   brLangBi: 'Chinese and English',
@@ -170,6 +173,7 @@ const en: Record<keyof typeof zh, string> = {
   pContact: 'Contact us',
   pContactEmpty: '(no contact given)',
   pOverview: 'Parks of the group',
+  pNotes: 'Notes',
 };
 
 export const BROCHURE_MESSAGES = { zh, en };

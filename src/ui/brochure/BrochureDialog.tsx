@@ -131,6 +131,7 @@ export function BrochureDialog({ request, onClose }: { request: BrochureRequest;
               onInput={(e) => edit({ ...info, approvalNo: (e.target as HTMLInputElement).value })}
             />
           </label>
+          <p class="br-hint">{t('brApprovalWhy')}</p>
           <p class="br-hint">{t('brSaved')}</p>
           <fieldset class="br-lang">
             <legend>{t('brLang')}</legend>

@@ -9,7 +9,7 @@ import { featureBounds } from '../../state/navigation';
 import { type Bounds, type MapFrame, fitFrame, flatRingPath, geometryPath, overlaps, padBounds, scaleBar } from './map-frame';
 
 export const MAP_W = 600;
-export const PARK_MAP_H = 330;
+export const PARK_MAP_H = 370;
 export const OVERVIEW_MAP_H = 420;
 
 const COUNTY_FILL = '#f4f5f1';

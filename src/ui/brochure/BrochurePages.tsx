@@ -90,7 +90,7 @@ function ContactBlock({ info, T, large }: { info: BrochureInfo; T: Text; large?:
   const given = rows.filter(([, v]) => v.trim() !== '');
   return (
     <div class={large ? 'br-contact large' : 'br-contact'} data-testid="br-contact">
-      <h3>{T('pContact')}</h3>
+      {!large && <h3>{T('pContact')}</h3>}
       {given.length === 0 && <p class="br-muted">{T('pContactEmpty')}</p>}
       <dl>
         {given.map(([k, v]) => (
@@ -373,8 +373,14 @@ function CoverPage({ doc, group, T, total }: { doc: BrochureDoc; group: Promotio
 function ContactPage({ doc, T, page, total }: { doc: BrochureDoc; T: Text; page: number; total: number }) {
   return (
     <section class="br-page br-contact-page" data-page="contact">
+      <div class="br-kicker">{doc.group ? `${doc.group.name} · ${doc.place}` : doc.place}</div>
+      <h1>
+        {translate('zh', 'pContact')}
+        {doc.bilingual && <span class="br-en"> {translate('en', 'pContact')}</span>}
+      </h1>
       <ContactBlock info={doc.info} T={T} large />
       <div class="br-notes">
+        <h3>{T('pNotes')}</h3>
         <p>
           {T('pAvailable')}
           {colonOf(doc.bilingual)}
