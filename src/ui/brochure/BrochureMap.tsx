@@ -9,7 +9,9 @@ import { featureBounds } from '../../state/navigation';
 import { type Bounds, type MapFrame, fitFrame, flatRingPath, geometryPath, overlaps, padBounds, scaleBar } from './map-frame';
 
 export const MAP_W = 600;
+/** Park map height in SVG units: the bilingual page gives room to its longer labels. */
 export const PARK_MAP_H = 370;
+export const PARK_MAP_H_BILINGUAL = 235;
 export const OVERVIEW_MAP_H = 420;
 
 const COUNTY_FILL = '#f4f5f1';
@@ -83,25 +85,27 @@ export interface ParkMapProps {
   categories: Uint8Array | null;
   /** Names of the other parks, as data (never translated). */
   label: string;
+  height?: number;
 }
 
-export function ParkMap({ parkId, parks, boundaries, shapes, categories, label }: ParkMapProps) {
+export function ParkMap({ parkId, parks, boundaries, shapes, categories, label, height = PARK_MAP_H }: ParkMapProps) {
+  const H = height;
   const own = featureBounds(parks, (f) => f.properties?.park_id === parkId);
   if (!own) return <div class="br-map-missing">—</div>;
   // The park fills about half the frame; at least ~2 km across so a small park shows its setting.
-  const frame = fitFrame(padBounds(own, 0.5, 0.02), MAP_W, PARK_MAP_H);
+  const frame = fitFrame(padBounds(own, 0.5, 0.02), MAP_W, H);
   const others = (parks?.features ?? []).filter((f) => f.properties?.park_id !== parkId);
   const ownFeature = parks?.features.find((f) => f.properties?.park_id === parkId);
   const [ox, oy] = frame.project((own[0] + own[2]) / 2, own[3]);
   return (
-    <svg class="br-map" viewBox={`0 0 ${MAP_W} ${PARK_MAP_H}`} role="img" aria-label={label}>
+    <svg class="br-map" viewBox={`0 0 ${MAP_W} ${H}`} role="img" aria-label={label}>
       <defs>
         <clipPath id={`clip-${parkId}`}>
-          <rect width={MAP_W} height={PARK_MAP_H} />
+          <rect width={MAP_W} height={H} />
         </clipPath>
       </defs>
       <g clip-path={`url(#clip-${parkId})`}>
-        <rect width={MAP_W} height={PARK_MAP_H} fill="#fbfbf8" />
+        <rect width={MAP_W} height={H} fill="#fbfbf8" />
         <Counties boundaries={boundaries} frame={frame} fill={() => COUNTY_FILL} />
         {others.map((f, i) => (
           <path key={i} d={geometryPath(f.geometry, frame)} fill="rgba(46,125,50,0.06)" stroke={PARK_LINE} stroke-width="0.8" stroke-dasharray="3 2" />
@@ -123,9 +127,9 @@ export function ParkMap({ parkId, parks, boundaries, shapes, categories, label }
             );
           })}
       </g>
-      <rect width={MAP_W} height={PARK_MAP_H} fill="none" stroke="#90a4ae" stroke-width="1" />
+      <rect width={MAP_W} height={H} fill="none" stroke="#90a4ae" stroke-width="1" />
       <NorthArrow x={MAP_W - 24} y={30} />
-      <ScaleBarMark frame={frame} x={14} y={PARK_MAP_H - 14} />
+      <ScaleBarMark frame={frame} x={14} y={H - 14} />
     </svg>
   );
 }

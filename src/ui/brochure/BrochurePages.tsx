@@ -11,7 +11,7 @@ import { classShares } from '../../analysis/brochure-figures';
 import type { BrochureFigures, GapTarget, ParkFigures } from '../../state/brochure-actions';
 import type { PromotionGroup } from '../../analysis/promotion-groups';
 import { CHAIN_STAGE_LABELS, DISPOSALS, DISPOSAL_LABELS, MUJUN_CLASSES, PARK_LEVEL_LABELS, countyName, formatDate, formatNumber, isCode, PARK_LEVELS, UNIT_LABELS, CHAIN_STAGES } from '../../vocab';
-import { OverviewMap, ParkMap } from './BrochureMap';
+import { OverviewMap, PARK_MAP_H, PARK_MAP_H_BILINGUAL, ParkMap } from './BrochureMap';
 import type { BrochurePage } from './map-frame';
 import { qrShape } from './qr';
 
@@ -50,6 +50,7 @@ const colonOf = (bilingual: boolean) => (bilingual ? ': ' : '：');
 
 const num = (v: number | null | undefined, digits = 0) => formatNumber(v, digits, 'zh');
 const MU = UNIT_LABELS.mu.zh;
+const MAX_GAPS = 14;
 const HA = UNIT_LABELS.ha.zh;
 
 function county(name: string, bilingual: boolean): string {
@@ -180,12 +181,14 @@ function ClassBar({ f, T }: { f: ParkFigures; T: Text }) {
 
 function Gaps({ gaps, joint, T, bilingual }: { gaps: GapTarget[]; joint: boolean; T: Text; bilingual: boolean }) {
   if (gaps.length === 0) return <p class="br-muted">{T('pGapsNone')}</p>;
-  const chains = [...new Set(gaps.map((g) => g.chain_id))];
+  // A page holds about this many; the rest are counted, not cut off unseen.
+  const shown = gaps.slice(0, MAX_GAPS);
+  const chains = [...new Set(shown.map((g) => g.chain_id))];
   return (
     <div class="br-gaps" data-testid="br-gaps">
       <p class="br-muted small">{T(joint ? 'pGapsGroup' : 'pGapsPark')}</p>
       {chains.map((c) => {
-        const nodes = gaps.filter((g) => g.chain_id === c);
+        const nodes = shown.filter((g) => g.chain_id === c);
         return (
           <div key={c} class="br-gap-chain">
             <b>{nodes[0].chain_name}</b>
@@ -209,6 +212,7 @@ function Gaps({ gaps, joint, T, bilingual }: { gaps: GapTarget[]; joint: boolean
           </div>
         );
       })}
+      {gaps.length > shown.length && <p class="br-muted small">+{gaps.length - shown.length}</p>}
     </div>
   );
 }
@@ -251,7 +255,15 @@ function ParkPage({ doc, f, T, page, total }: { doc: BrochureDoc; f: ParkFigures
           {county(f.county, b)} · {level(f.level, b)}
         </div>
       </header>
-      <ParkMap parkId={f.park_id} parks={doc.parks} boundaries={doc.boundaries} shapes={doc.shapes} categories={doc.categories} label={f.name} />
+      <ParkMap
+        parkId={f.park_id}
+        parks={doc.parks}
+        boundaries={doc.boundaries}
+        shapes={doc.shapes}
+        categories={doc.categories}
+        label={f.name}
+        height={b ? PARK_MAP_H_BILINGUAL : PARK_MAP_H}
+      />
       <Legend T={T} bilingual={b} present={present} />
       <MapNotes doc={doc} T={T} />
       <div class="br-figures">
