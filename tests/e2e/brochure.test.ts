@@ -4,7 +4,8 @@
 // 可供地 as the layout review computed it, the contact unit, 审图号 — and whose pages all render.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launch, openApp, waitReady } from './browser';
 
 const LAYOUT = '?asOf=2026-06-30&mode=layout';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser;
 let dir: string;
 
@@ -119,5 +121,27 @@ describe('promotion groups and brochures', () => {
     expect(biFlat).toContain('鲁S（2026）012号');
     expect(biFlat).not.toContain('未填写');
     expect(bi.pngs.length).toBe(parks.length + 2);
+  });
+
+  test('one park brochure opens from the keyboard, passes axe, and Esc gives focus back', async () => {
+    const { page } = await openApp(browser, `${LAYOUT}&lang=en`);
+    await waitLayout(page);
+    const park = (await groups(page)).parks[0];
+    await page.getByTestId('park-brochure-choice').selectOption(park.park_id);
+    await page.getByTestId('park-brochure').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=brochure-pages]')?.getAttribute('data-pages')) === 1, undefined, { timeout: 60_000 });
+    // Focus moved into the dialog; its title names the park.
+    expect(await page.evaluate(() => !!document.activeElement?.closest('[role=dialog]'))).toBe(true);
+    await expect.poll(() => page.locator('#br-title').textContent()).toContain(park.name);
+    await page.addScriptTag({ content: AXE_SOURCE });
+    const violations: { id: string; nodes: unknown[] }[] = await page.evaluate(async () => {
+      const r = await (window as any).axe.run('.br-root', { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+      return r.violations.map((v: any) => ({ id: v.id, nodes: v.nodes.map((n: any) => n.target.join(' ')) }));
+    });
+    expect(violations).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('brochure').count()).toBe(0);
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('park-brochure');
   });
 });
