@@ -88,6 +88,7 @@ const zh = {
   pContactEmpty: '（未填写联系方式）',
   pOverview: '组团园区分布',
   pNotes: '说明',
+  legendGroup: '所选招商组团',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -174,6 +175,7 @@ const en: Record<keyof typeof zh, string> = {
   pContactEmpty: '(no contact given)',
   pOverview: 'Parks of the group',
   pNotes: 'Notes',
+  legendGroup: 'Chosen promotion group',
 };
 
 export const BROCHURE_MESSAGES = { zh, en };

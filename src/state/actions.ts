@@ -44,7 +44,7 @@ export function createActions({ store, dispatch, enqueue, fx }: ActionDeps) {
     ...createNavActions({ store, dispatch, enqueue }),
     ...createBasemapActions({ store, dispatch, fx }),
     ...createWorkActions({ store, dispatch, fx }),
-    ...createBrochureActions({ store, enqueue }),
+    ...createBrochureActions({ store, dispatch, enqueue }),
     setRegion: (region: PlaceId) => dispatch({ type: 'regionChosen', region }),
     /** A YYYY-MM-DD date or "today"; anything else is ignored (the date input sends '' while typing). */
     setAsOf: (asOf: AsOf) => dispatch({ type: 'asOfSet', asOf, today: fx.today() }),
@@ -117,7 +117,6 @@ export function createActions({ store, dispatch, enqueue, fx }: ActionDeps) {
     // Layout review
     setClusterSettings: (patch: Partial<ClusterSettings>) => dispatch({ type: 'clusterSettingsPatched', patch }),
     selectCluster: (id: number | null) => dispatch({ type: 'clusterSelected', id }),
-    selectGroup: (id: string | null) => dispatch({ type: 'groupSelected', id }),
     setOverlapThreshold: (threshold: number) => dispatch({ type: 'overlapThresholdSet', threshold }),
     selectPair: (a: string | null, b?: string) => dispatch({ type: 'pairSelected', pair: a && b ? [a, b] : null }),
     selectChain: (chainId: string) => dispatch({ type: 'chainSelected', chainId }),

@@ -4,8 +4,10 @@
 import { type BrochureFigures, brochureFigures } from '../analysis/brochure-figures';
 import type { PromotionGroup } from '../analysis/promotion-groups';
 import type { Db } from '../data/db';
-import { type AppState, type ParkOption, asOfDate } from './app-state';
+import { type AppState, type ParkOption, asOfDate, promotionGroups } from './app-state';
+import { featureBounds } from './navigation';
 import type { Store } from './store';
+import type { AppEvent } from './updaters';
 
 export type { BrochureFigures, GapTarget, ParkFigures } from '../analysis/brochure-figures';
 
@@ -17,8 +19,21 @@ export function parksOfGroup(parks: readonly ParkOption[], group: PromotionGroup
     .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh-CN') || a.park_id.localeCompare(b.park_id));
 }
 
-export function createBrochureActions({ store, enqueue }: { store: Store<AppState>; enqueue<T>(job: (db: Db) => Promise<T>): Promise<T> }) {
+export interface BrochureDeps {
+  store: Store<AppState>;
+  dispatch(e: AppEvent): void;
+  enqueue<T>(job: (db: Db) => Promise<T>): Promise<T>;
+}
+
+export function createBrochureActions({ store, dispatch, enqueue }: BrochureDeps) {
   return {
+    /** Outlines a group's counties on the map and fits the map to them (one history step); null clears it. */
+    selectGroup(id: string | null) {
+      dispatch({ type: 'groupSelected', id });
+      const s = store.get();
+      const g = id === null ? undefined : promotionGroups(s).find((x) => x.group_id === id);
+      if (g) dispatch({ type: 'navigated', bounds: featureBounds(s.boundaries, (f) => g.counties.includes(String(f.properties?.county))) });
+    },
     /**
      * Figures of `parkIds`. 补链 targets are the leading-chain nodes with no enterprise in the
      * group's counties for a joint brochure (the group fills its gaps together), else in the
