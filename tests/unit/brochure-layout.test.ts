@@ -8,7 +8,7 @@ import type { PlaceId } from '../../src/data/regions';
 import { parkShareLink, parkShareSearch } from '../../src/state/brochure-link';
 import { addGroup, deleteGroup, fieldIssues, nextGroupId, renameGroup, setMember } from '../../src/state/group-edit';
 import { viewFromSearch } from '../../src/state/url-codec';
-import { brochurePages, fitFrame, flatRingPath, geometryPath, padBounds, scaleBar } from '../../src/ui/brochure/map-frame';
+import { brochurePages, fitFrame, flatRingPath, geometryPath, padBounds, parcelPathsByCode, scaleBar } from '../../src/ui/brochure/map-frame';
 import { qrShape } from '../../src/ui/brochure/qr';
 
 describe('map frame', () => {
@@ -42,6 +42,21 @@ describe('map frame', () => {
     expect(geometryPath({ type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 1], [0, 1]]], [[[1, 0], [1, 1], [0, 0]]]] }, f).split('Z').length).toBe(3);
     expect(geometryPath({ type: 'Point', coordinates: [0, 0] }, f)).toBe('');
     expect(flatRingPath([9, 9, 0, 0, 1, 0, 1, 1], 1, 4, f)).toBe('M0 10L10 10L10 0Z');
+  });
+
+  it('parcels inside the frame grouped by their code; those outside are left out', () => {
+    const f = fitFrame([0, 0, 1, 1], 10, 10);
+    // Three triangles: parcel 0 (code 2) and parcel 1 (code 0) inside, parcel 2 (code 2) outside.
+    const rings = {
+      length: 3,
+      positions: [0, 0, 0.5, 0, 0.5, 0.5, 0.5, 0.5, 1, 0.5, 1, 1, 5, 5, 6, 5, 6, 6],
+      startIndices: [0, 3, 6, 9],
+      pidx: [0, 1, 2],
+    };
+    const byCode = parcelPathsByCode(rings, [2, 0, 2], f);
+    expect([...byCode.keys()].sort()).toEqual([0, 2]);
+    expect(byCode.get(2)).toEqual(['M0 10L5 10L5 5Z']);
+    expect(parcelPathsByCode(null, null, f).size).toBe(0);
   });
 
   it('pages: a joint brochure has a cover, one page per park and a contact page; one park is one page', () => {

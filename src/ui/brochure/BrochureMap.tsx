@@ -4,9 +4,8 @@
 
 import type { Feature, FeatureCollection } from 'geojson';
 import { IDLE_COLORS, cssColor } from '../../map/palette';
-import type { ParcelShapes } from '../../state/app-state';
 import { featureBounds } from '../../state/navigation';
-import { type Bounds, type MapFrame, fitFrame, flatRingPath, geometryPath, overlaps, padBounds, scaleBar } from './map-frame';
+import { type Bounds, type MapFrame, fitFrame, geometryPath, overlaps, padBounds, scaleBar } from './map-frame';
 
 export const MAP_W = 600;
 /** Park map height in SVG units: the bilingual page gives room to its longer labels. */
@@ -53,47 +52,38 @@ function Counties({ boundaries, frame, fill }: { boundaries: FeatureCollection |
   );
 }
 
-/** Parcels whose first vertex lies in the frame, filled by disposal (IDLE_COLORS order). */
-function Parcels({ shapes, categories, frame }: { shapes: ParcelShapes | null; categories: Uint8Array | null; frame: MapFrame }) {
-  if (!shapes) return null;
-  const [w, s, e, n] = frame.bounds;
-  const byColour = new Map<number, string[]>();
-  for (let ring = 0; ring < shapes.length; ring++) {
-    const v = shapes.startIndices[ring];
-    const x = shapes.positions[v * 2];
-    const y = shapes.positions[v * 2 + 1];
-    if (x < w || x > e || y < s || y > n) continue;
-    const cat = categories?.[shapes.pidx[ring]] ?? 0;
-    const list = byColour.get(cat) ?? [];
-    list.push(flatRingPath(shapes.positions, v, shapes.startIndices[ring + 1], frame));
-    byColour.set(cat, list);
-  }
+function Parcels({ paths }: { paths: ReadonlyMap<number, string[]> }) {
   return (
     <g>
-      {[...byColour].map(([cat, d]) => (
+      {[...paths].map(([cat, d]) => (
         <path key={cat} d={d.join('')} fill={cssColor(IDLE_COLORS[cat] ?? IDLE_COLORS[0])} stroke="#ffffff" stroke-width="0.4" />
       ))}
     </g>
   );
 }
 
+/** The plane of a park's map: the park about half the frame, at least ~2 km across so a small park shows its setting. */
+export function parkFrame(parks: FeatureCollection | null, parkId: string, height: number): MapFrame | null {
+  const own = featureBounds(parks, (f) => f.properties?.park_id === parkId);
+  return own ? fitFrame(padBounds(own, 0.5, 0.02), MAP_W, height) : null;
+}
+
 export interface ParkMapProps {
   parkId: string;
   parks: FeatureCollection | null;
   boundaries: FeatureCollection | null;
-  shapes: ParcelShapes | null;
-  categories: Uint8Array | null;
-  /** Names of the other parks, as data (never translated). */
+  /** From parkFrame; null when the park has no outline. */
+  frame: MapFrame | null;
+  /** Parcel outlines by disposal code (parcelPathsByCode). */
+  parcels: ReadonlyMap<number, string[]>;
+  /** The park's name, as data (never translated). */
   label: string;
-  height?: number;
 }
 
-export function ParkMap({ parkId, parks, boundaries, shapes, categories, label, height = PARK_MAP_H }: ParkMapProps) {
-  const H = height;
+export function ParkMap({ parkId, parks, boundaries, frame, parcels, label }: ParkMapProps) {
   const own = featureBounds(parks, (f) => f.properties?.park_id === parkId);
-  if (!own) return <div class="br-map-missing">—</div>;
-  // The park fills about half the frame; at least ~2 km across so a small park shows its setting.
-  const frame = fitFrame(padBounds(own, 0.5, 0.02), MAP_W, H);
+  if (!own || !frame) return <div class="br-map-missing">—</div>;
+  const H = frame.height;
   const others = (parks?.features ?? []).filter((f) => f.properties?.park_id !== parkId);
   const ownFeature = parks?.features.find((f) => f.properties?.park_id === parkId);
   const [ox, oy] = frame.project((own[0] + own[2]) / 2, own[3]);
@@ -110,7 +100,7 @@ export function ParkMap({ parkId, parks, boundaries, shapes, categories, label, 
         {others.map((f, i) => (
           <path key={i} d={geometryPath(f.geometry, frame)} fill="rgba(46,125,50,0.06)" stroke={PARK_LINE} stroke-width="0.8" stroke-dasharray="3 2" />
         ))}
-        <Parcels shapes={shapes} categories={categories} frame={frame} />
+        <Parcels paths={parcels} />
         <path d={geometryPath(ownFeature?.geometry, frame)} fill="none" stroke={PARK_LINE} stroke-width="2.6" />
         <text x={ox} y={Math.max(oy - 6, 14)} text-anchor="middle" font-size="13" font-weight="700" fill="#1b5e20" stroke="#fff" stroke-width="3" paint-order="stroke">
           {label}

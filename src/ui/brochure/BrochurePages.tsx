@@ -11,8 +11,8 @@ import { classShares } from '../../analysis/brochure-figures';
 import type { BrochureFigures, GapTarget, ParkFigures } from '../../state/brochure-actions';
 import type { PromotionGroup } from '../../analysis/promotion-groups';
 import { CHAIN_STAGE_LABELS, DISPOSALS, DISPOSAL_LABELS, MUJUN_CLASSES, PARK_LEVEL_LABELS, countyName, formatDate, formatNumber, isCode, PARK_LEVELS, UNIT_LABELS, CHAIN_STAGES } from '../../vocab';
-import { OverviewMap, PARK_MAP_H, PARK_MAP_H_BILINGUAL, ParkMap } from './BrochureMap';
-import type { BrochurePage } from './map-frame';
+import { OverviewMap, PARK_MAP_H, PARK_MAP_H_BILINGUAL, ParkMap, parkFrame } from './BrochureMap';
+import { type BrochurePage, parcelPathsByCode } from './map-frame';
 import { qrShape } from './qr';
 
 export interface BrochureDoc {
@@ -239,10 +239,10 @@ function Footer({ doc, T, page, total }: { doc: BrochureDoc; T: Text; page: numb
 function ParkPage({ doc, f, T, page, total }: { doc: BrochureDoc; f: ParkFigures; T: Text; page: number; total: number }) {
   const b = doc.bilingual;
   const chains = (f.leading_chains ?? '').split(/[;；]/).map((c) => c.trim()).filter((c) => c !== '');
-  const present = new Set<number>();
-  // Legend rows only for disposals that appear in the park (a legend of absent colours misleads).
-  if (doc.shapes && doc.categories) present.add(0);
-  if (f.idleParcels > 0) DISPOSALS.forEach((_, i) => i > 0 && present.add(i));
+  const frame = parkFrame(doc.parks, f.park_id, b ? PARK_MAP_H_BILINGUAL : PARK_MAP_H);
+  const parcels = frame ? parcelPathsByCode(doc.shapes, doc.categories, frame) : new Map<number, string[]>();
+  // Legend rows only for the disposals drawn on this map (a legend of absent colours misleads).
+  const present = new Set(parcels.keys());
   return (
     <section class="br-page" data-page="park" data-park-id={f.park_id}>
       <header class="br-head">
@@ -255,15 +255,7 @@ function ParkPage({ doc, f, T, page, total }: { doc: BrochureDoc; f: ParkFigures
           {county(f.county, b)} · {level(f.level, b)}
         </div>
       </header>
-      <ParkMap
-        parkId={f.park_id}
-        parks={doc.parks}
-        boundaries={doc.boundaries}
-        shapes={doc.shapes}
-        categories={doc.categories}
-        label={f.name}
-        height={b ? PARK_MAP_H_BILINGUAL : PARK_MAP_H}
-      />
+      <ParkMap parkId={f.park_id} parks={doc.parks} boundaries={doc.boundaries} frame={frame} parcels={parcels} label={f.name} />
       <Legend T={T} bilingual={b} present={present} />
       <MapNotes doc={doc} T={T} />
       <div class="br-figures">

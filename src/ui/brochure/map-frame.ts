@@ -83,6 +83,36 @@ export function flatRingPath(xy: ArrayLike<number>, from: number, to: number, fr
   return d === '' ? '' : `${d}Z`;
 }
 
+/** Flat parcel rings (ParcelShapes' layout) with one code per parcel. */
+export interface RingSet {
+  length: number;
+  positions: ArrayLike<number>;
+  startIndices: ArrayLike<number>;
+  pidx: ArrayLike<number>;
+}
+
+/**
+ * Path data of the rings whose first vertex lies inside the frame, grouped by the parcel's
+ * code (its disposal, for colour). One path per code keeps the SVG small; the codes present
+ * are what the legend lists.
+ */
+export function parcelPathsByCode(rings: RingSet | null, codes: ArrayLike<number> | null, frame: MapFrame): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  if (!rings) return out;
+  const [w, s, e, n] = frame.bounds;
+  for (let ring = 0; ring < rings.length; ring++) {
+    const v = rings.startIndices[ring];
+    const x = rings.positions[v * 2];
+    const y = rings.positions[v * 2 + 1];
+    if (x < w || x > e || y < s || y > n) continue;
+    const code = codes?.[rings.pidx[ring]] ?? 0;
+    const list = out.get(code) ?? [];
+    list.push(flatRingPath(rings.positions, v, rings.startIndices[ring + 1], frame));
+    out.set(code, list);
+  }
+  return out;
+}
+
 /** Whether two extents overlap (a ring outside the frame is not drawn). */
 export function overlaps(a: Bounds, b: Bounds): boolean {
   return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
