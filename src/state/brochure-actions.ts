@@ -9,7 +9,7 @@ import { featureBounds } from './navigation';
 import type { Store } from './store';
 import type { AppEvent } from './updaters';
 
-export type { BrochureFigures, GapTarget, ParkFigures } from '../analysis/brochure-figures';
+export { type BrochureFigures, type GapTarget, type ParkFigures, classShares } from '../analysis/brochure-figures';
 
 /** The parks of a group's member counties, in the members' order, then by name. */
 export function parksOfGroup(parks: readonly ParkOption[], group: PromotionGroup): ParkOption[] {

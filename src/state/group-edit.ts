@@ -4,6 +4,8 @@
 
 import type { GroupIssue, PromotionGroup } from '../analysis/promotion-groups';
 
+export { type GroupIssue, type PromotionGroup, checkGroups } from '../analysis/promotion-groups';
+
 /** The first id G1, G2, … not yet used in `list`. */
 export function nextGroupId(list: readonly PromotionGroup[]): string {
   const used = new Set(list.map((g) => g.group_id));

@@ -5,12 +5,12 @@
 
 import { createPortal } from 'preact/compat';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { PromotionGroup } from '../../analysis/promotion-groups';
 import { asOfDate } from '../../state/app-state';
 import type { BrochureContact, BrochureInfo } from '../../state/brochure-info';
 import type { BrochureFigures } from '../../state/brochure-actions';
 import { parkShareLink } from '../../state/brochure-link';
 import { useActions, useAppState } from '../../state/context';
+import type { PromotionGroup } from '../../state/group-edit';
 import { placeInfo } from '../../state/place-info';
 import { useDialog } from '../dialog';
 import { useT } from '../i18n';

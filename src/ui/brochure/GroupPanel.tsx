@@ -5,11 +5,10 @@
 // the problems are shown beside the field they concern until then.
 
 import { useEffect, useState } from 'preact/hooks';
-import { type PromotionGroup, checkGroups } from '../../analysis/promotion-groups';
 import { promotionGroups } from '../../state/app-state';
 import { parksOfGroup } from '../../state/brochure-actions';
 import { useActions, useAppState } from '../../state/context';
-import { addGroup, deleteGroup, fieldIssues, renameGroup, sameGroups, setMember } from '../../state/group-edit';
+import { type PromotionGroup, addGroup, checkGroups, deleteGroup, fieldIssues, renameGroup, sameGroups, setMember } from '../../state/group-edit';
 import { useT } from '../i18n';
 import { type BrochureRequest, BrochureDialog } from './BrochureDialog';
 import '../brochure.css';
