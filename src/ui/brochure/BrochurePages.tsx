@@ -2,6 +2,7 @@
 // page. Printed in Chinese, or Chinese with English beside it for foreign investors; names of
 // places and parks stay as the data writes them (English adds the county's pinyin).
 
+import { useMemo } from 'preact/hooks';
 import { translate } from '../../i18n/dict';
 import type { ParkFigures } from '../../state/brochure-actions';
 import type { PromotionGroup } from '../../state/group-edit';
@@ -15,8 +16,11 @@ export type { BrochureDoc } from './BrochureParts';
 function ParkPage({ doc, f, T, page, total }: { doc: BrochureDoc; f: ParkFigures; T: Text; page: number; total: number }) {
   const b = doc.bilingual;
   const chains = (f.leading_chains ?? '').split(/[;；]/).map((c) => c.trim()).filter((c) => c !== '');
-  const frame = parkFrame(doc.parks, f.park_id, b ? PARK_MAP_H_BILINGUAL : PARK_MAP_H);
-  const parcels = frame ? parcelPathsByCode(doc.shapes, doc.categories, frame) : new Map<number, string[]>();
+  // Walking every parcel ring is the costly part of a page: not redone while the contact is typed.
+  const { frame, parcels } = useMemo(() => {
+    const fr = parkFrame(doc.parks, f.park_id, b ? PARK_MAP_H_BILINGUAL : PARK_MAP_H);
+    return { frame: fr, parcels: fr ? parcelPathsByCode(doc.shapes, doc.categories, fr) : new Map<number, string[]>() };
+  }, [doc.parks, doc.shapes, doc.categories, f.park_id, b]);
   // Legend rows only for the disposals drawn on this map (a legend of absent colours misleads).
   const present = new Set(parcels.keys());
   return (

@@ -35,7 +35,10 @@ export function GroupPanel() {
   const chosen = useAppState((s) => s.review.selectedGroup);
   const [draft, setDraft] = useState<PromotionGroup[]>(stored);
   const [brochure, setBrochure] = useState<BrochureRequest | null>(null);
-  const [parkChoice, setParkChoice] = useState('');
+  // The park chosen on the map (a one-park filter) is offered first.
+  const chosenPark = useAppState((s) => (s.filter.parkIds.length === 1 ? s.filter.parkIds[0] : ''));
+  const [parkChoice, setParkChoice] = useState(chosenPark);
+  useEffect(() => setParkChoice(chosenPark), [chosenPark]);
   // A stored change from elsewhere (restore, another place, a workspace file) replaces the draft.
   useEffect(() => setDraft(stored), [stored]);
   const issues = checkGroups(draft, counties);
