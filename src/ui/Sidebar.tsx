@@ -225,9 +225,9 @@ export function Sidebar() {
           <ActiveFilters />
           <CountyChips />
           <ClusterPanel />
-          <GroupPanel />
           <OverlapPanel />
           <ChainPanel />
+          <GroupPanel />
         </>
       )}
       {mode !== 'layout' && <ActiveFilters />}
