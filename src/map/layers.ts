@@ -25,6 +25,8 @@ import {
   CLUSTER_SINGLE_LABEL,
   CLUSTER_SINGLE_LINE,
   CITY_LABEL,
+  GROUP_FILL,
+  GROUP_LINE,
   COUNTY_LABEL,
   HOVER_HIGHLIGHT,
   IDLE_COLORS,
@@ -66,6 +68,8 @@ export interface MapScene {
   override?: ColourOverride;
   /** Label size multiplier (the wall screen is read from across a room). */
   labelScale?: number;
+  /** Counties of the promotion group shown, outlined. */
+  groupCounties?: FeatureCollection;
 }
 
 export interface ColourOverride {
@@ -95,6 +99,7 @@ export interface OverlapLine {
 export interface LayoutOverlay {
   hulls: ClusterHull[];
   lines: OverlapLine[];
+  /** Boundaries of the chosen promotion group's member counties (none chosen: empty). */
 }
 
 
@@ -113,6 +118,22 @@ export { pickedParcel } from './parcel-picking';
 
 export function buildLayers(scene: MapScene): Layer[] {
   const layers: Layer[] = [];
+  // A promotion group's member counties (组团), in every mode: a scene or link may show one.
+  if (scene.groupCounties && scene.groupCounties.features.length > 0) {
+    layers.push(
+      new GeoJsonLayer({
+        id: 'group-counties',
+        data: scene.groupCounties,
+        filled: true,
+        stroked: true,
+        getFillColor: GROUP_FILL,
+        getLineColor: GROUP_LINE,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 3,
+        pickable: false,
+      }),
+    );
+  }
   if (scene.parks) {
     layers.push(
       new GeoJsonLayer({

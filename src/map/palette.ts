@@ -45,6 +45,9 @@ export const MUJUN_PALETTE: readonly RGBA[] = [
 // ---- Park layout overlays -------------------------------------------------------------------
 // Cross-county clusters (joint-promotion candidates) in orange, single-county ones in steel blue.
 
+/** The promotion group (组团) chosen in the group panel: its member counties, lightly. */
+export const GROUP_FILL: RGBA = [25, 118, 210, 30];
+export const GROUP_LINE: RGBA = [25, 118, 210, 220];
 export const CLUSTER_MULTI_FILL: RGBA = [230, 120, 20, 35];
 export const CLUSTER_MULTI_FILL_SELECTED: RGBA = [230, 120, 20, 70];
 export const CLUSTER_MULTI_LINE: RGBA = [220, 100, 0, 230];

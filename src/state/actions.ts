@@ -24,6 +24,7 @@ import { createBasemapActions } from './basemap-actions';
 import { createWorkActions } from './work-actions';
 import { createSceneActions } from './scene-actions';
 import type { LayerVisibility } from './layers';
+import { createBrochureActions } from './brochure-actions';
 
 export interface ActionDeps {
   store: Store<AppState>;
@@ -47,7 +48,7 @@ export function createActions({ store, dispatch, enqueue, fx }: ActionDeps) {
     ...createBasemapActions({ store, dispatch, fx }),
     ...work,
     ...createSceneActions({ store, dispatch, setWork: work.setWork, newId: fx.newId }),
-    chooseGroup: (group: string | null) => dispatch({ type: 'groupChosen', group }),
+    ...createBrochureActions({ store, dispatch, enqueue }),
     setLayers: (layers: LayerVisibility) => dispatch({ type: 'layersSet', layers }),
     setRegion: (region: PlaceId) => dispatch({ type: 'regionChosen', region }),
     /** A YYYY-MM-DD date or "today"; anything else is ignored (the date input sends '' while typing). */

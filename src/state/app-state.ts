@@ -26,7 +26,7 @@ import type { PromotionGroup } from '../analysis/promotion-groups';
 import { EMPTY_PLACE_WORK, type PlaceWork } from './place-work';
 
 // Types components need from the layers below, so that the UI imports only from state.
-export type { GroupSummary, ListedParcel, ParcelDetail, ParcelFilter, YearDisposalRow };
+export type { GroupSummary, ListedParcel, ParcelDetail, ParcelFilter, ParcelShapes, YearDisposalRow };
 export type { NumericSettingKey, RuleSettings, SettingMeta } from '../analysis/settings';
 
 export interface ParkOption {

@@ -32,6 +32,7 @@ export interface ReviewState {
   parkMatch: ParkMatch[];
   clusters: ParkClusterResult | null;
   selectedCluster: number | null;
+  /** The promotion group (组团) chosen in the group panel: its counties are outlined on the map. */
   /** The county pair chosen in the overlap matrix. */
   pairCounties: readonly [string, string] | null;
   /** The chain the planner picked; null = the first chain of the region. */

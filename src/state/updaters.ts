@@ -49,6 +49,7 @@ export type AppEvent =
   // Selections inside the workbench and the layout review
   | { type: 'colorBySet'; colorBy: ColorBy }
   | { type: 'clusterSelected'; id: number | null }
+  | { type: 'groupSelected'; id: string | null }
   | { type: 'pairSelected'; pair: readonly [string, string] | null }
   | { type: 'chainSelected'; chainId: string }
   | { type: 'nodeSelected'; nodeId: string | null }
@@ -73,8 +74,6 @@ export type AppEvent =
   | { type: 'noticesDismissed' }
   /** The place's scenes, groups or brochure details changed (already stored by the action). */
   | { type: 'workChanged'; work: PlaceWork }
-  /** A promotion group shown (its counties outlined), or none. */
-  | { type: 'groupChosen'; group: string | null }
   | { type: 'layersSet'; layers: LayerVisibility }
   /** Presenter mode shows scene `index`, whose view is `view` (decoded from the scene). */
   | { type: 'presented'; index: number; view: View; issues: Notice[] }
@@ -92,6 +91,7 @@ function enterRegion(s: AppState, region: PlaceId): AppState {
     selectedKey: null,
     failed: {},
     workbench: { ...s.workbench, history: [], historyKey: null },
+    group: null,
     review: { ...s.review, selectedCluster: null, pairCounties: null, selectedNode: null, highlight: null, highlightKey: null },
   };
 }
@@ -155,8 +155,6 @@ export function update(s: AppState, e: AppEvent): AppState {
       if (!sameCamera(camera, s.camera) || region !== s.region) next = moveCamera(next, camera, region === s.region);
       return e.issues.length ? { ...next, notices: [...next.notices, ...e.issues] } : next;
     }
-    case 'groupChosen':
-      return e.group === s.group ? s : { ...s, group: e.group };
     case 'layersSet':
       return sameLayers(e.layers, s.layers) ? s : { ...s, layers: e.layers };
     case 'presented': {
@@ -207,6 +205,8 @@ export function update(s: AppState, e: AppEvent): AppState {
       return { ...s, workbench: { ...s.workbench, colorBy: e.colorBy, revision: s.workbench.revision + 1 } };
     case 'clusterSelected':
       return withReview(s, { selectedCluster: e.id });
+    case 'groupSelected':
+      return e.id === s.group ? s : { ...s, group: e.id };
     case 'pairSelected':
       return withReview(s, { pairCounties: e.pair && e.pair[0] !== e.pair[1] ? e.pair : null });
     case 'chainSelected':

@@ -4,6 +4,7 @@ import { type MujunLegendKey, mujunClassTotals } from '../state/mujun-legend';
 import {
   CLUSTER_MULTI_LINE,
   CLUSTER_SINGLE_LINE,
+  GROUP_LINE,
   HIGHLIGHT,
   IDLE_COLORS,
   IDLE_LEGEND_KEYS,
@@ -16,6 +17,7 @@ import { fmt } from './format';
 import { useT } from './i18n';
 import { useAppState } from '../state/context';
 import { placeInfo } from '../state/place-info';
+import { selectedGroup } from '../state/group-selectors';
 import { MUJUN_CLASSES, MUJUN_CLASS_LABELS } from '../vocab';
 
 /** A legend panel whose title folds it away when it covers parcels the planner wants to see. */
@@ -50,9 +52,10 @@ function Row(props: { color: string; label: string; outline?: boolean; line?: bo
 
 export function Legend() {
   const synthetic = useAppState((s) => placeInfo(s, 'zh').synthetic);
-  const { t } = useT();
+  const { t, lang } = useT();
   const mode = useAppState((s) => s.mode);
   const colorBy = useAppState((s) => s.workbench.colorBy);
+  const group = useAppState(selectedGroup);
   if (mode === 'layout') {
     return (
       <LegendBox title={t('legendLayout')}>
@@ -61,6 +64,7 @@ export function Legend() {
         <Row color={cssColor(OVERLAP_LINE_LEGEND)} label={t('legendPairLine')} line />
         <div class="small muted legend-note">{t('legendPairLineNote')}</div>
         <Row color={cssColor(HIGHLIGHT)} label={t('legendHighlight')} />
+        {group && <Row color={cssColor(GROUP_LINE)} label={`${t('legendGroup')}${lang === 'zh' ? '：' : ': '}${group.name}`} outline />}
         <div class="source-line">{t(synthetic ? 'sourceLine' : 'sourceLineOwn')}</div>
       </LegendBox>
     );
@@ -98,7 +102,8 @@ function MujunLegend() {
 
 function IdleLegend() {
   const synthetic = useAppState((s) => placeInfo(s, 'zh').synthetic);
-  const { t, code } = useT();
+  const { t, code, lang } = useT();
+  const group = useAppState(selectedGroup);
   const totals = useAppState((s) => s.totals);
   const counts = totals
     ? [totals.parcels - totals.idle, totals.fee, totals.recovery, totals.negotiate]
@@ -118,6 +123,7 @@ function IdleLegend() {
         <i class="swatch outline" style={{ borderColor: cssColor(PARK_LINE) }} />
         <span>{t('parks')}</span>
       </div>
+      {group && <Row color={cssColor(GROUP_LINE)} label={`${t('legendGroup')}${lang === 'zh' ? '：' : ': '}${group.name}`} outline />}
       <div class="source-line">{t(synthetic ? 'sourceLine' : 'sourceLineOwn')}</div>
     </LegendBox>
   );

@@ -27,6 +27,7 @@ import type { HoverInfo } from '../state/hover';
 import { cityLabel, placeLabels } from '../state/place-labels';
 import { regionById } from '../state/catalog';
 import { overlapLinePairs, selectOverlap, selectPair } from '../state/review-selectors';
+import { selectedGroupCounties } from '../state/group-selectors';
 import { pickParcels } from './map-pick';
 import { MeasurePanel, useMeasure } from './MeasureTool';
 import { PickChoice } from './WallDetailCard';
@@ -76,6 +77,7 @@ export function MapView(props: { wall?: boolean }) {
   const lang = useAppState((s) => s.lang);
   const clusters = useAppState((s) => s.review.clusters);
   const selectedCluster = useAppState((s) => s.review.selectedCluster);
+  const groupCounties = useAppState(selectedGroupCounties);
   const overlap = useAppState(selectOverlap);
   const chosenCounties = useAppState((s) => s.filter.counties);
   const pair = useAppState(selectPair);
@@ -281,6 +283,7 @@ export function MapView(props: { wall?: boolean }) {
       layout,
       override,
       labelScale: props.wall ? 1.7 : 1,
+      groupCounties,
     });
     layers.push(...measureLayers(measure.measure));
     const drawn = phase === 'ready' && shapes !== null;
@@ -302,7 +305,7 @@ export function MapView(props: { wall?: boolean }) {
       },
     });
     if (!drawn && phase === 'loading') document.documentElement.dataset.state = 'loading';
-  }, [boundaries, parks, labels, shapes, categories, mask, revision, selected, styleReady, phase, drawing, polygons, layout, override, props.wall, measure.measure, shown]);
+  }, [boundaries, parks, labels, shapes, categories, mask, revision, selected, styleReady, phase, drawing, polygons, layout, override, props.wall, measure.measure, shown, groupCounties]);
 
   return (
     <div class="map-wrap">

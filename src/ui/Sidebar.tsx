@@ -8,6 +8,7 @@ import { IdleByCountyChart, IdleBySupplyYearChart } from './WorkbenchCharts';
 import { ColorByToggle, ExportBar, MujunMixChart, TrackingKpis } from './WorkbenchPanels';
 import { ChainPanel } from './review/ChainPanel';
 import { ClusterPanel } from './review/ClusterPanel';
+import { GroupPanel } from './brochure/GroupPanel';
 import { OverlapPanel } from './review/OverlapPanel';
 import { useActions, useAppState } from '../state/context';
 
@@ -226,6 +227,7 @@ export function Sidebar() {
           <ClusterPanel />
           <OverlapPanel />
           <ChainPanel />
+          <GroupPanel />
         </>
       )}
       {mode !== 'layout' && <ActiveFilters />}

@@ -74,6 +74,8 @@ export interface TestHookApi {
   measure(): { distanceM: number; areaM2: number | null } | null;
   /** The map's names drawn inside the map's view now (rank: city, county, cluster, park), with page points. */
   labels(): { rank: string; text: string; x: number; y: number }[];
+  /** The promotion groups in force (the user's or the data's) and each park's 可供地 in 亩 as the layout review computed it. */
+  groups(): { edited: boolean; groups: { group_id: string; name: string; counties: string[] }[]; parks: { park_id: string; name: string; county: string; availableMu: number }[] };
 }
 
 export function installTestHook(app: App): void {
@@ -277,6 +279,14 @@ export function installTestHook(app: App): void {
         .map((l) => ({ l, p: map.project(l.position) }))
         .filter(({ p }) => p.x >= 0 && p.y >= 0 && p.x <= rect.width && p.y <= rect.height)
         .map(({ l, p }) => ({ rank: l.rank, text: l.text, x: rect.left + p.x, y: rect.top + p.y }));
+    },
+    groups() {
+      const s = store.get();
+      return {
+        edited: s.work.groups !== null,
+        groups: promotionGroups(s).map((g) => ({ ...g, counties: [...g.counties] })),
+        parks: s.review.availability.map((p) => ({ park_id: p.park_id, name: p.name, county: p.county, availableMu: p.availableAreaMu })),
+      };
     },
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;

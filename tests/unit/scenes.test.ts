@@ -52,7 +52,7 @@ describe('scenes', () => {
       { lng: 117.4, lat: 37.77, zoom: 12 },
     ];
     dispatch({ type: 'cameraMoved', camera: cams[0] });
-    dispatch({ type: 'groupChosen', group: 'NLQ' });
+    dispatch({ type: 'groupSelected', id: 'NLQ' });
     scenes.addScene('宁乐庆组团', '三县园区一张图');
     dispatch({ type: 'modeSet', mode: 'layout' });
     dispatch({ type: 'cameraMoved', camera: cams[1] });
