@@ -14,6 +14,7 @@ import { Notices } from './Notices';
 import { ImportDialog } from './import/ImportDialog';
 import { useState } from 'preact/hooks';
 import { WallDetailCard } from './WallDetailCard';
+import { OfflineStatus } from './OfflineStatus';
 import { useActions, useAppState } from '../state/context';
 
 export function App() {
@@ -98,6 +99,7 @@ export function App() {
         </aside>
         {settingsOpen && <SettingsPanel onClose={() => setSettingsOpen(false)} />}
       </main>
+      <OfflineStatus />
     </div>
   );
 }
