@@ -3,7 +3,6 @@
 
 const zh = {
   offlineStatus: '离线使用',
-  offlineStarting: '正在准备离线使用…',
   /** {n}: whole percent. */
   offlineCaching: '正在缓存… {n}%',
   offlineCachingTitle: '正在把程序、分析引擎与示例数据保存到本浏览器，完成后断网也能打开和演示',
@@ -19,7 +18,6 @@ const zh = {
 
 const en: Record<keyof typeof zh, string> = {
   offlineStatus: 'Offline use',
-  offlineStarting: 'Preparing offline use…',
   offlineCaching: 'Saving for offline use… {n}%',
   offlineCachingTitle: 'Saving the app, the analysis engine and the demo data in this browser, so that it opens and presents without a network',
   offlineReady: 'Available offline',

@@ -17,7 +17,8 @@ function useOfflineStatus(): Status {
 export function OfflineStatus() {
   const { t } = useT();
   const s = useOfflineStatus();
-  if (s.phase === 'off' && !s.canInstall) return null;
+  // Until the worker has reported (a moment on every open) there is nothing to say yet.
+  if ((s.phase === 'off' || s.phase === 'starting') && !s.canInstall && !s.updateReady) return null;
   const state =
     s.phase === 'ready'
       ? { text: `${t('offlineReady')} · ${sizeInMegabytes(s.bytes)} MB`, title: t('offlineReadyTitle') }
@@ -25,9 +26,7 @@ export function OfflineStatus() {
         ? { text: t('offlineCaching').replace('{n}', String(s.percent)), title: t('offlineCachingTitle') }
         : s.phase === 'failed'
           ? { text: t('offlineFailed'), title: t('offlineFailedTitle') }
-          : s.phase === 'starting'
-            ? { text: t('offlineStarting'), title: t('offlineCachingTitle') }
-            : null;
+          : null;
   return (
     <footer class="offline-bar" aria-label={t('offlineStatus')} data-testid="offline-bar">
       {state && (

@@ -1,0 +1,80 @@
+// The venue laptop (issue #9): load the app once, cut the server off, reload — it opens, draws
+// its parcels and switches region with no server at all. Presenting scenes offline builds on
+// openOfflineApp (offline-app.ts).
+
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { appState, launch, mapPixels, reloadApp, switchRegion } from './browser';
+import { builtPlan, openOfflineApp } from './offline-app';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Recovery red (palette.ts IDLE_COLORS[2]): 德州 has parcels to recover at 2026-06-30. */
+const RECOVERY: [number, number, number] = [214, 48, 39];
+
+describe('offline at the venue', () => {
+  test('loaded once, the app opens, draws its parcels and switches to 韶关 with the server gone', async () => {
+    const app = await openOfflineApp(browser, '?asOf=2026-06-30');
+    const { page } = app;
+
+    // Every file of its own the app asked for while online is one the worker keeps.
+    const plan = builtPlan();
+    const kept = new Set([...plan.precache.map((f) => f.url), ...plan.onDemand, 'sw.js']);
+    const own = app.requests.filter((u) => u.startsWith(app.baseUrl)).map((u) => new URL(u).pathname.slice(new URL(app.baseUrl).pathname.length));
+    expect(own.length).toBeGreaterThan(5);
+    expect(own.filter((p) => p !== '' && !kept.has(p))).toEqual([]);
+    expect(app.requests.filter((u) => !u.startsWith(app.baseUrl) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+
+    // The server is gone: a plain fetch from the page fails, so what follows comes from the cache.
+    const failed: string[] = [];
+    page.on('requestfailed', (r) => failed.push(r.url()));
+    await expect(page.evaluate(async (u) => fetch(`${u}no-such-file`).then(() => 'answered', () => 'failed'), app.baseUrl)).resolves.toBe('failed');
+    expect(failed).toEqual([`${app.baseUrl}no-such-file`]);
+    failed.length = 0;
+    app.consoleErrors.length = 0;
+
+    await reloadApp(page);
+    const s = await appState(page);
+    expect(s.region).toBe('dezhou');
+    expect(s.asOf).toBe('2026-06-30');
+    expect(s.judged).toBe(true);
+    expect(s.parcelCount).toBeGreaterThan(1000);
+    const px = await mapPixels(page, RECOVERY);
+    expect(px.paintedShare).toBeGreaterThan(0.1);
+    expect(px.matches).toBeGreaterThan(20);
+    // The status bar asks the worker on every open, and hears its cache is complete.
+    await page.waitForSelector('[data-testid=offline-status][data-phase=ready]', { timeout: 10_000 });
+    await expect(page.locator('[data-testid=offline-status]').textContent()).resolves.toMatch(/可离线使用 · \d+ MB/);
+
+    // Another demo region: its pack and boundaries were precached though never opened.
+    await switchRegion(page, 'shaoguan', '始兴县');
+    const sg = await appState(page);
+    expect(sg.judged).toBe(true);
+    expect(sg.parcelCount).toBeGreaterThan(100);
+    expect((await mapPixels(page)).paintedShare).toBeGreaterThan(0.1);
+    // Nothing the app needed went to the network and failed.
+    expect(failed).toEqual([]);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
+  test('a city boundary file opened once online is kept; one never opened is not fetched up front', async () => {
+    const plan = builtPlan();
+    const cityFile = (adcode: string) => plan.onDemand.find((u) => u.startsWith(`assets/${adcode}-`))!;
+    const fetchStatus = (u: string) => fetch(u).then((r) => String(r.status), () => 'failed');
+    const app = await openOfflineApp(browser, '?asOf=2026-06-30', {
+      beforeOffline: async ({ page, baseUrl }) => {
+        await expect(page.evaluate(fetchStatus, `${baseUrl}${cityFile('440200')}`)).resolves.toBe('200');
+      },
+    });
+    await expect(app.page.evaluate(fetchStatus, `${app.baseUrl}${cityFile('440200')}`)).resolves.toBe('200');
+    await expect(app.page.evaluate(fetchStatus, `${app.baseUrl}${cityFile('110000')}`)).resolves.toBe('failed');
+  });
+});
