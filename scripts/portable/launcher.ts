@@ -55,7 +55,6 @@ export function launcherPs1(): string {
       '}',
       'if ($null -eq $listener) {',
       `  Write-Host '无法启动：端口 ${PORTS.first}–${PORTS.last} 均被占用。 · Cannot start: ports ${PORTS.first}-${PORTS.last} are all in use.'`,
-      "  Read-Host '按回车键关闭 · Press Enter to close'",
       '  exit 1',
       '}',
       '',
@@ -106,7 +105,8 @@ export function launcherPs1(): string {
       '    $next = $listener.GetContextAsync()',
       '    # Wait in short steps so that Ctrl+C and closing the window are not blocked.',
       '    while (-not $next.AsyncWaitHandle.WaitOne(500)) { }',
-      '    Send-File $next.GetAwaiter().GetResult()',
+      '    $ctx = $next.GetAwaiter().GetResult()',
+      '    Send-File $ctx',
       '  }',
       '} finally {',
       '  $listener.Stop()',
@@ -116,7 +116,10 @@ export function launcherPs1(): string {
   );
 }
 
-/** What a planner double-clicks: runs the script whatever the machine's script policy for files. */
+/**
+ * What a planner double-clicks: runs the script whatever the machine's script policy for files,
+ * and keeps the window open when it stops with an error (ports taken, a policy that forbids it).
+ */
 export function launcherCmd(): string {
   return lines(
     '@echo off',
