@@ -3,8 +3,9 @@
 // openOfflineApp (offline-app.ts).
 
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { appState, launch, mapPixels, reloadApp, switchRegion } from './browser';
+import { preview } from 'vite';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
+import { appState, launch, mapPixels, openApp, reloadApp, switchRegion, waitReady } from './browser';
 import { builtPlan, openOfflineApp } from './offline-app';
 
 let browser: Browser;
@@ -76,5 +77,50 @@ describe('offline at the venue', () => {
     });
     await expect(app.page.evaluate(fetchStatus, `${app.baseUrl}${cityFile('440200')}`)).resolves.toBe('200');
     await expect(app.page.evaluate(fetchStatus, `${app.baseUrl}${cityFile('110000')}`)).resolves.toBe('failed');
+  });
+});
+
+describe('where offline use is not possible or not offered', () => {
+  test('on a plain-http intranet address the app works as before and says nothing about offline use', async () => {
+    // Chromium grants service workers to https and to localhost only; a host name mapped to the
+    // loopback address is plain http like an intranet server (W3C Secure Contexts §3.1).
+    const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false, allowedHosts: true }, logLevel: 'warn' });
+    const port = new URL(server.resolvedUrls!.local[0]).port;
+    const intranet = await launch(['--host-resolver-rules=MAP parkatlas.intranet 127.0.0.1']);
+    onTestFinished(async () => {
+      await intranet.close();
+      await server.close();
+    });
+    const page = await (await intranet.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`http://parkatlas.intranet:${port}/?asOf=2026-06-30`);
+    await waitReady(page);
+    expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
+    expect((await appState(page)).judged).toBe(true);
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => (window as any).__parkatlas.offline().phase)).toBe('off');
+    await expect(page.locator('[data-testid=offline-bar]').count()).resolves.toBe(0);
+    // Chromium's own note that the preview server's COOP header means nothing over plain http is not the app's.
+    expect(errors.filter((e) => !/Cross-Origin-Opener-Policy header has been ignored/.test(e))).toEqual([]);
+  });
+
+  test('when the browser offers installation, “安装到桌面” asks it once and then goes', async () => {
+    const { page } = await openApp(browser, '?asOf=2026-06-30');
+    // What Chromium fires when the app is installable (BeforeInstallPromptEvent), with a prompt() to count.
+    await page.evaluate(() => {
+      const e = new Event('beforeinstallprompt', { cancelable: true }) as Event & { prompt(): Promise<void> };
+      (window as any).__prompts = 0;
+      e.prompt = async () => {
+        (window as any).__prompts++;
+      };
+      window.dispatchEvent(e);
+    });
+    const button = page.locator('[data-testid=offline-install]');
+    await expect(button.textContent()).resolves.toBe('安装到桌面');
+    await button.click();
+    expect(await page.evaluate(() => (window as any).__prompts)).toBe(1);
+    await expect(button.count()).resolves.toBe(0);
   });
 });
