@@ -151,31 +151,28 @@ async function cacheFirst(req: Request, path: string, cacheName: string): Promis
   return res;
 }
 
-/** Resolves true once `sw` is activated, false after `ms` (then the old build goes on serving). */
-function activated(sw: ServiceWorker, ms: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (sw.state === 'activated') return resolve(true);
-    const timer = setTimeout(() => resolve(false), ms);
-    sw.addEventListener('statechange', () => {
-      if (sw.state === 'activated') {
-        clearTimeout(timer);
-        resolve(true);
-      }
-    });
-  });
-}
+/** When this worker last asked a waiting build to take over (ms since epoch), and how often in a row. */
+let handOver = { at: 0, times: 0 };
 
 /**
  * Opening the app. When a newer build has installed and waits, and no other window uses this one,
- * the newer build takes over and the browser is told to load the page again (a `Refresh: 0`
- * response), so the page comes entirely from the new build. If it does not activate within a few
- * seconds this build answers as usual — never a loop of reloads.
+ * the newer build is told to take over and the browser to load the page again (a `Refresh: 0`
+ * response): the reload reaches the new build, so the page comes entirely from it. The browser
+ * activates the new build only once this worker has answered (it waits for requests in flight),
+ * so the answer cannot wait for it. Should the reload still reach this worker a few times in a
+ * row, it answers as usual — never a loop of reloads.
  */
 async function navigate(): Promise<Response> {
   const waiting = worker.registration.waiting;
   if (waiting && (await worker.clients.matchAll({ type: 'window' })).length <= 1) {
-    waiting.postMessage(TAKE_OVER);
-    if (await activated(waiting, 3000)) return new Response('', { headers: { Refresh: '0', 'Content-Type': 'text/html' } });
+    const now = Date.now();
+    handOver = now - handOver.at < 10_000 ? { at: now, times: handOver.times + 1 } : { at: now, times: 1 };
+    if (handOver.times <= 3) {
+      waiting.postMessage(TAKE_OVER);
+      return new Response('<!doctype html><meta http-equiv="refresh" content="0">', {
+        headers: { Refresh: '0', 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+      });
+    }
   }
   const cache = await caches.open(CACHE);
   return (await cache.match(absolute(SHELL))) ?? fetch(absolute(SHELL));

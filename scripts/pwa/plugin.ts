@@ -66,8 +66,8 @@ export function offlineApp(): Plugin {
           ? { fileName: o.fileName, originalFileNames: o.originalFileNames ?? [], source: o.source }
           : { fileName: o.fileName, originalFileNames: [], source: o.code },
       );
-      const plan = planOffline(files);
       const code = await compileWorker();
+      const plan = planOffline(files, code);
       const outDir = options.dir ?? join(ROOT, 'dist');
       writeFileSync(join(outDir, WORKER_FILE), `self.__parkatlasOfflinePlan=${JSON.stringify(plan)};\n${code}`);
     },

@@ -62,7 +62,11 @@ export function buildVersion(files: readonly BuiltFile[]): string {
   return h.digest('hex').slice(0, 16);
 }
 
-export function planOffline(files: readonly BuiltFile[]): OfflinePlan {
+/**
+ * `workerCode`: the compiled service worker, which is not cached but is part of the build — a
+ * build that changes only the worker still gets a version of its own.
+ */
+export function planOffline(files: readonly BuiltFile[], workerCode = ''): OfflinePlan {
   const kept = files.filter((f) => !SKIP.some((r) => r.test(f.fileName)));
   const precache: OfflinePlan['precache'] = [];
   const onDemand: string[] = [];
@@ -71,5 +75,5 @@ export function planOffline(files: readonly BuiltFile[]): OfflinePlan {
     else precache.push({ url: scopePath(f.fileName), bytes: bytesOf(f.source) });
   }
   if (!precache.some((f) => f.url === 'index.html')) throw new Error('offline plan: the build has no index.html');
-  return { version: buildVersion(kept), precache, onDemand };
+  return { version: buildVersion([...kept, { fileName: 'sw.js', originalFileNames: [], source: workerCode }]), precache, onDemand };
 }

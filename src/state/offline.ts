@@ -47,9 +47,10 @@ export function offlineUpdate(s: OfflineStatus, e: OfflineEvent): OfflineStatus 
       return s.phase === 'off' ? { ...s, phase: 'starting' } : s;
     case 'report': {
       const r = e.report;
-      // A newer build filling its cache does not change what this page can do offline; its
-      // `ready` means it waits to take over.
-      if (e.update) return r.phase === 'ready' ? { ...s, updateReady: true } : s;
+      // A newer build filling its cache does not change what this page can do offline. It is
+      // announced once the browser has installed it (`update-installed`), not on its last file:
+      // only from then on does the next opening use it.
+      if (e.update) return s;
       if (r.phase === 'failed') return { ...s, phase: 'failed' };
       const percent = r.phase === 'ready' ? 100 : Math.min(99, percentOf(r.doneBytes, r.totalBytes));
       return { ...s, phase: r.phase, percent, bytes: r.phase === 'ready' ? r.totalBytes : r.doneBytes };

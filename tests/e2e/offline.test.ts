@@ -2,11 +2,18 @@
 // its parcels and switches region with no server at all. Presenting scenes offline builds on
 // openOfflineApp (offline-app.ts).
 
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { type AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { appState, launch, mapPixels, openApp, reloadApp, switchRegion, waitReady } from './browser';
-import { builtPlan, openOfflineApp } from './offline-app';
+import { builtPlan, openOfflineApp, waitOfflineReady } from './offline-app';
+import { type OfflinePlan, precacheName } from '../../src/data/offline/plan';
+import { mimeOf } from '../../scripts/portable/mime';
 
 let browser: Browser;
 
@@ -122,5 +129,82 @@ describe('where offline use is not possible or not offered', () => {
     await button.click();
     expect(await page.evaluate(() => (window as any).__prompts)).toBe(1);
     await expect(button.count()).resolves.toBe(0);
+  });
+});
+
+describe('a new build on the server', () => {
+  /**
+   * A copy of dist/ served by a plain static server (content types from the portable
+   * launcher's table), so the test can put a "new build" in place: index.html changed and
+   * sw.js carrying a plan with a new version, as the next `npm run build` would.
+   */
+  async function servedCopy(): Promise<{ dir: string; url: string; close: () => Promise<void> }> {
+    const dir = mkdtempSync(join(tmpdir(), 'parkatlas-update-'));
+    cpSync('dist', dir, { recursive: true });
+    const server = createServer((req, res) => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+      const file = join(dir, path);
+      if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': mimeOf(file) ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+      dir,
+      url: `http://127.0.0.1:${port}/`,
+      close: () =>
+        new Promise((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+          rmSync(dir, { recursive: true, force: true });
+        }),
+    };
+  }
+
+  test('is cached in the background, announced quietly, and used from the next opening; the old build’s cache is deleted', async () => {
+    const site = await servedCopy();
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    onTestFinished(async () => {
+      await context.close();
+      await site.close();
+    });
+    const page = await context.newPage();
+    await page.goto(`${site.url}?asOf=2026-06-30`);
+    await waitReady(page);
+    await waitOfflineReady(page);
+    const cachesNow = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('parkatlas-app-')));
+    const old = builtPlan();
+    expect(await cachesNow()).toEqual([precacheName(old.version)]);
+
+    // The next build: a changed page, and a worker whose plan says so.
+    const html = readFileSync(join(site.dir, 'index.html'), 'utf8').replace('</head>', '<meta name="parkatlas-build" content="next"></head>');
+    writeFileSync(join(site.dir, 'index.html'), html);
+    const next: OfflinePlan = {
+      ...old,
+      version: `${old.version.slice(0, 8)}00000000`,
+      precache: old.precache.map((f) => (f.url === 'index.html' ? { ...f, bytes: Buffer.byteLength(html) } : f)),
+    };
+    const sw = readFileSync(join(site.dir, 'sw.js'), 'utf8');
+    writeFileSync(join(site.dir, 'sw.js'), `self.__parkatlasOfflinePlan=${JSON.stringify(next)};\n${sw.slice(sw.indexOf(';\n') + 2)}`);
+
+    // Opened again: still the running build, the new one downloads beside it and is announced.
+    await reloadApp(page);
+    const notice = page.locator('[data-testid=offline-update]');
+    await notice.waitFor({ timeout: 90_000 });
+    await expect(notice.textContent()).resolves.toBe('已更新，重新打开后生效');
+    await expect(page.locator('[data-testid=offline-status]').getAttribute('data-phase')).resolves.toBe('ready');
+    const nextPage = () => page.evaluate(() => document.querySelector('meta[name=parkatlas-build][content=next]') !== null);
+    expect(await nextPage()).toBe(false);
+
+    // Opened once more: the new build takes over, serves the new page, and the old cache is gone.
+    await reloadApp(page);
+    await waitOfflineReady(page);
+    expect(await nextPage()).toBe(true);
+    expect(await cachesNow()).toEqual([precacheName(next.version)]);
+    await expect(page.locator('[data-testid=offline-update]').count()).resolves.toBe(0);
   });
 });

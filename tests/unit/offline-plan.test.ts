@@ -101,6 +101,8 @@ describe('buildVersion', () => {
     const a = planOffline(BUNDLE);
     const b = planOffline(BUNDLE.map((f) => (f.fileName === 'assets/index-aaaa.js' ? { ...f, source: 'main 2' } : f)));
     expect(precacheName(a.version)).not.toBe(precacheName(b.version));
+    // A build that changes only the worker's code is a new version too.
+    expect(planOffline(BUNDLE, 'worker 2').version).not.toBe(planOffline(BUNDLE, 'worker 1').version);
     expect(precacheName(a.version).startsWith('parkatlas-')).toBe(true);
   });
 });
