@@ -30,7 +30,14 @@ export function OfflineStatus() {
   return (
     <footer class="offline-bar" aria-label={t('offlineStatus')} data-testid="offline-bar">
       {state && (
-        <span class={`offline-state ${s.phase}`} role="status" title={state.title} data-testid="offline-status" data-phase={s.phase}>
+        // A live region only for outcomes: a screen reader would otherwise read out every percent.
+        <span
+          class={`offline-state ${s.phase}`}
+          role={s.phase === 'caching' ? undefined : 'status'}
+          title={state.title}
+          data-testid="offline-status"
+          data-phase={s.phase}
+        >
           <span class="offline-dot" aria-hidden="true" />
           {state.text}
           {s.phase === 'caching' && <progress class="offline-progress" max={100} value={s.percent} aria-hidden="true" />}
