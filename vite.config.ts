@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { offlineApp } from './scripts/pwa/plugin.ts';
 
 // Cross-origin isolation, so the browser allows the multi-threaded DuckDB-WASM build
 // (SharedArrayBuffer; src/data/duckdb-browser.ts). COEP `credentialless` rather than
@@ -12,6 +13,8 @@ const ISOLATION_HEADERS = {
 
 export default defineConfig({
   base: './',
+  // The web app manifest and the service worker (README, "Offline at the venue").
+  plugins: [offlineApp()],
   server: { headers: ISOLATION_HEADERS },
   preview: { headers: ISOLATION_HEADERS },
   build: {

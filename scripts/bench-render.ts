@@ -44,7 +44,8 @@ async function waitState(page: Page, timeout: number): Promise<'ready' | 'error'
 
 /** Opens the app tiled `scale` times; returns its marks, or null on error. */
 async function openApp(browser: Browser, url: string, scale: number): Promise<{ page: Page; marks: Record<string, number>; parcels: number } | null> {
-  const page = await browser.newPage({ viewport: VIEWPORT });
+  // No service worker: its offline download after opening would share the CPU with the frames measured.
+  const page = await browser.newPage({ viewport: VIEWPORT, serviceWorkers: 'block' });
   await page.goto(`${url}?asOf=2026-06-30${scale > 1 ? `&scale=${scale}` : ''}`);
   if ((await waitState(page, 600_000)) !== 'ready') {
     await page.close();

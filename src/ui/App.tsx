@@ -14,6 +14,7 @@ import { Notices } from './Notices';
 import { ImportDialog } from './import/ImportDialog';
 import { useState } from 'preact/hooks';
 import { WallDetailCard } from './WallDetailCard';
+import { OfflineStatus } from './OfflineStatus';
 import { useActions, useAppState } from '../state/context';
 import { ScenesPanel } from './present/ScenesPanel';
 import { Presenter, enterFullscreen } from './present/Presenter';
@@ -119,6 +120,7 @@ export function App() {
         </aside>
         {settingsOpen && <SettingsPanel onClose={() => setSettingsOpen(false)} />}
       </main>
+      <OfflineStatus />
     </div>
   );
 }

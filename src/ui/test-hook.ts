@@ -10,6 +10,7 @@ import type { App } from '../state/runtime';
 import type { View } from '../state/view';
 import { chartRegistry } from './charts/Chart';
 import type { PickResult } from '../map/parcel-picking';
+import { type OfflineStatus, offlineStatus } from '../state/offline';
 
 export const testHook: {
   map: maplibregl.Map | null;
@@ -76,6 +77,8 @@ export interface TestHookApi {
   labels(): { rank: string; text: string; x: number; y: number }[];
   /** The promotion groups in force (the user's or the data's) and each park's 可供地 in 亩 as the layout review computed it. */
   groups(): { edited: boolean; groups: { group_id: string; name: string; counties: string[] }[]; parks: { park_id: string; name: string; county: string; availableMu: number }[] };
+  /** Offline use as the status bar shows it (state/offline.ts). */
+  offline(): OfflineStatus;
 }
 
 export function installTestHook(app: App): void {
@@ -288,6 +291,7 @@ export function installTestHook(app: App): void {
         parks: s.review.availability.map((p) => ({ park_id: p.park_id, name: p.name, county: p.county, availableMu: p.availableAreaMu })),
       };
     },
+    offline: () => offlineStatus(),
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;
 }

@@ -18,7 +18,8 @@ export interface AppPage {
   baseUrl: string;
 }
 
-export async function launch(): Promise<Browser> {
+/** Debian's Chromium as the tests run it; `extraArgs` adds switches (e.g. host-resolver rules). */
+export async function launch(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -33,6 +34,7 @@ export async function launch(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
