@@ -73,6 +73,46 @@ describe('offline at the venue', () => {
     expect(app.consoleErrors).toEqual([]);
   });
 
+  test('scenes prepared online are presented after a reload with the server gone', async () => {
+    const cams = [
+      { lng: 116.8, lat: 37.65, zoom: 10, bearing: 0, pitch: 0 },
+      { lng: 117.4, lat: 37.77, zoom: 12, bearing: 0, pitch: 0 },
+    ];
+    const app = await openOfflineApp(browser, '?asOf=2026-06-30', {
+      async beforeOffline({ page }) {
+        for (const [i, c] of cams.entries()) {
+          await page.evaluate((cam) => (window as any).__parkatlas.turnTo(cam), c);
+          await page.waitForFunction((z) => (window as any).__parkatlas.state().camera?.zoom === z, c.zoom);
+          if ((await page.locator('[data-testid=scenes-open]').count()) === 0) await page.locator('[data-testid=header-more]').click();
+          await page.locator('[data-testid=scenes-open]').click();
+          await page.fill('[data-testid=scene-title]', `场景 ${i + 1}`);
+          await page.click('[data-testid=scene-add]');
+          await page.keyboard.press('Escape');
+        }
+      },
+    });
+    const { page } = app;
+    await reloadApp(page);
+    expect((await appState(page)).scenes.map((x: { title: string }) => x.title)).toEqual(['场景 1', '场景 2']);
+    if ((await page.locator('[data-testid=scenes-open]').count()) === 0) await page.locator('[data-testid=header-more]').click();
+    await page.locator('[data-testid=scenes-open]').click();
+    await page.click('[data-testid=present-start]');
+    await page.waitForFunction(() => (window as any).__parkatlas.state().presenting === 0);
+    await page.keyboard.press('PageDown');
+    await page.waitForFunction(
+      (c) => {
+        const s = (window as any).__parkatlas.state();
+        return s.presenting === 1 && s.camera && Math.abs(s.camera.lng - c.lng) < 1e-4 && Math.abs(s.camera.zoom - c.zoom) < 0.01;
+      },
+      cams[1],
+      { timeout: 20_000 },
+    );
+    expect(await page.locator('[data-testid=presenter-title]').textContent()).toBe('场景 2');
+    // Drawn, not blank: county land and parcels at street-block zoom over 庆云.
+    expect((await mapPixels(page)).paintedShare).toBeGreaterThan(0.02);
+    expect(app.consoleErrors).toEqual([]);
+  });
+
   test('a city boundary file opened once online is kept; one never opened is not fetched up front', async () => {
     const plan = builtPlan();
     const cityFile = (adcode: string) => plan.onDemand.find((u) => u.startsWith(`assets/${adcode}-`))!;
