@@ -9,7 +9,7 @@ import { BasemapDialog } from './BasemapDialog';
 import { useT } from './i18n';
 import './basemap.css';
 
-function attributionOf(c: BasemapChoice, tianditu: string): string {
+export function attributionOf(c: BasemapChoice, tianditu: string): string {
   if (c.kind === 'tianditu') return `© ${tianditu}`;
   if (c.attribution) return c.attribution;
   if (c.kind === 'pmtiles') return c.fileName;

@@ -29,6 +29,7 @@ import { overlapLinePairs, selectOverlap, selectPair } from '../state/review-sel
 import { pickParcels } from './map-pick';
 import { MeasurePanel, useMeasure } from './MeasureTool';
 import { PickChoice } from './WallDetailCard';
+import { PictureExport } from './picture/PictureExport';
 
 
 type ParcelShapes = NonNullable<AppState['shapes']>;
@@ -105,7 +106,7 @@ export function MapView(props: { wall?: boolean }) {
       zoom: 8,
       attributionControl: false,
       locale: mapLocale(t),
-      // Keeps the WebGL buffer for screenshots (e2e tests, future presentation export).
+      // Keeps the WebGL buffer for screenshots (e2e tests) and map pictures (picture/render-picture.ts).
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     navRef.current = new maplibregl.NavigationControl({ showCompass: false });
@@ -360,6 +361,7 @@ export function MapView(props: { wall?: boolean }) {
         />
       )}
       <BasemapControls problem={basemapProblem} wall={props.wall} />
+      <PictureExport mapRef={mapRef} overlayRef={overlayRef} />
       {hover?.info && (
         <div class="tooltip" style={{ left: `${hover.x + 14}px`, top: `${hover.y + 14}px` }} data-testid="tooltip">
           <b>{hover.info.parcel_id}</b> · {hover.info.disposal === null ? t('judging') : code(`disposal:${hover.info.disposal}`)}

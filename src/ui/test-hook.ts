@@ -10,6 +10,7 @@ import type { App } from '../state/runtime';
 import type { View } from '../state/view';
 import { chartRegistry } from './charts/Chart';
 import type { PickResult } from '../map/parcel-picking';
+import { type LastPicture, lastPicture } from './picture/last-picture';
 
 export const testHook: {
   map: maplibregl.Map | null;
@@ -72,6 +73,8 @@ export interface TestHookApi {
   measure(): { distanceM: number; areaM2: number | null } | null;
   /** The map's names drawn inside the map's view now (rank: city, county, cluster, park), with page points. */
   labels(): { rank: string; text: string; x: number; y: number }[];
+  /** The last map picture exported in this page: size, legend labels, swatch and 示例数据 boxes (picture pixels). */
+  lastPicture(): LastPicture | null;
 }
 
 export function installTestHook(app: App): void {
@@ -262,6 +265,7 @@ export function installTestHook(app: App): void {
         .filter(({ p }) => p.x >= 0 && p.y >= 0 && p.x <= rect.width && p.y <= rect.height)
         .map(({ l, p }) => ({ rank: l.rank, text: l.text, x: rect.left + p.x, y: rect.top + p.y }));
     },
+    lastPicture,
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;
 }
