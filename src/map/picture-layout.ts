@@ -159,18 +159,27 @@ export function layoutPicture(
     y += 4 * u;
     const top = y;
     y += pad * 0.6;
-    const lines = wrapText(`${n.label} ${n.text}`, titleMax - 2 * pad, nbFont, measure).map((text) => {
-      const line = { text, x: left + pad, y: y + nbFont.size, font: nbFont };
+    const lines: TextLine[] = [];
+    wrapText(`${n.label} ${n.text}`, titleMax - 2 * pad, nbFont, measure).forEach((text, i) => {
+      const base = y + nbFont.size;
+      if (i === 0 && text.startsWith(`${n.label} `)) {
+        // The label in bold, as on screen, then the text after it on the same line.
+        const bold = { ...nbFont, bold: true };
+        lines.push({ text: n.label, x: left + pad, y: base, font: bold });
+        lines.push({ text: text.slice(n.label.length + 1), x: left + pad + measure(`${n.label} `, bold), y: base, font: nbFont });
+      } else {
+        lines.push({ text, x: left + pad, y: base, font: nbFont });
+      }
       y += nbFont.size * LINE;
-      return line;
     });
     y += pad * 0.4;
     return { box: { x: left, y: top, w: titleMax, h: y - top }, lines, statutory: n.statutory };
   });
+  // As wide as the longest line: heading, subtitle, or a notice line with its inset.
   const widest = Math.max(
     ...heading.map((l) => measure(l.text, l.font)),
     x - left,
-    ...(notices.length ? [titleMax] : []),
+    ...notices.flatMap((n) => n.lines.map((l) => l.x + measure(l.text, l.font) - left + pad)),
   );
   const title = { box: { x: m, y: m, w: Math.min(widest, titleMax) + 2 * pad + 4 * u, h: y + pad - m }, heading, subtitle, badges, notices };
   if (notices.length) notices.forEach((n) => (n.box.w = title.box.w - 2 * pad - 4 * u));

@@ -83,6 +83,9 @@ describe('picture layout', () => {
     );
     const n = l.title.notices[0];
     expect(n.lines.length).toBeGreaterThan(1);
+    // The label in bold, as on screen, the text after it on the same baseline.
+    expect(n.lines[0]).toMatchObject({ text: '⚠ 非法定设置', font: { bold: true } });
+    expect(n.lines[1].y).toBe(n.lines[0].y);
     for (const line of n.lines) expect(line.x + measure(line.text, line.font)).toBeLessThanOrEqual(l.title.box.x + l.title.box.w + 1);
     // Nothing lost or reordered (a space where a line breaks goes).
     const squash = (x: string) => x.replace(/\s+/gu, '');
