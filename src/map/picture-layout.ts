@@ -67,9 +67,9 @@ export interface PictureLayout {
 
 const LINE = 1.4;
 
-/** Type grows a little on large maps so a picture of a wall screen still reads when printed (1 … 1.4). */
+/** Type grows on maps wider than 1400 px so a picture of a wall screen still reads when printed (1 … 1.8). */
 export function typeScale(cssWidth: number): number {
-  return Math.min(1.4, Math.max(1, cssWidth / 1400));
+  return Math.min(1.8, Math.max(1, cssWidth / 1400));
 }
 
 /** North's direction on the picture: the map turned by `bearing` turns its north the other way. */

@@ -30,6 +30,7 @@ import { pickParcels } from './map-pick';
 import { MeasurePanel, useMeasure } from './MeasureTool';
 import { PickChoice } from './WallDetailCard';
 import { PictureExport } from './picture/PictureExport';
+import { pictureResizing } from './picture/render-picture';
 
 
 type ParcelShapes = NonNullable<AppState['shapes']>;
@@ -152,7 +153,7 @@ export function MapView(props: { wall?: boolean }) {
     // Every camera the map settles on is recorded (replacing the current history entry), except
     // the fit to the whole place, which an address without a camera means anyway.
     map.on('moveend', () => {
-      if (placeFit.current || drawnRegion.current !== app.store.get().region) return;
+      if (placeFit.current || pictureResizing() || drawnRegion.current !== app.store.get().region) return;
       const c = map.getCenter();
       actions.mapMoved({ lng: c.lng, lat: c.lat, zoom: map.getZoom() });
     });

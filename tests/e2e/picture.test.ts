@@ -50,6 +50,7 @@ describe('map picture', () => {
     await waitFor(page, 's.judged');
     const css = await mapCss(page);
     const recoveryBefore = await colourPixels(page, [214, 48, 39], 20);
+    const address = await page.evaluate(() => (window as any).__parkatlas.url());
 
     const { name, png, last } = await exportPicture(page, 2);
     expect(name).toBe('ParkAtlas-德州市-闲置用地-2026-06-30@2x.png');
@@ -91,6 +92,8 @@ describe('map picture', () => {
     // …and the screen map is back at its own size and looks as before.
     const after = await mapCss(page);
     expect(after).toEqual(css);
+    // Redrawing at 2× moved nothing: the address (which records the camera) is unchanged.
+    expect(await page.evaluate(() => (window as any).__parkatlas.url())).toBe(address);
     await waitFor(page, 's.judged');
     const recoveryAfter = await colourPixels(page, [214, 48, 39], 20);
     expect(Math.abs(recoveryAfter - recoveryBefore)).toBeLessThanOrEqual(Math.max(5, 0.05 * recoveryBefore));

@@ -106,10 +106,10 @@ describe('picture layout', () => {
     expect(layoutPicture(content({ bearing: -45 }), { cssWidth: 746, cssHeight: 720, pixelRatio: 1 }, measure, () => 0).north.angle).toBeCloseTo(Math.PI / 4, 12);
   });
 
-  it('grows the type on maps wider than 1400 px, up to 1.4×', () => {
+  it('grows the type on maps wider than 1400 px, up to 1.8×', () => {
     expect(typeScale(746)).toBe(1);
     expect(typeScale(1750)).toBeCloseTo(1.25, 9);
-    expect(typeScale(3000)).toBe(1.4);
+    expect(typeScale(3000)).toBe(1.8);
   });
 });
 

@@ -56,6 +56,24 @@ type MapInternals = { _maxCanvasSize?: [number, number]; _overridePixelRatio?: n
 /** deck.gl's Deck behind the overlay, for a forced redraw (its canvas does not redraw on a pixel-ratio change alone). */
 type OverlayInternals = { _deck?: { redraw(reason?: string): void } };
 
+/**
+ * True while the picture changes the map's pixel ratio. MapLibre's resize fires movestart/moveend
+ * synchronously although the camera stays put; MapView leaves those out of the recorded camera
+ * (and so the address bar), which a picture must not change.
+ */
+let resizing = false;
+export const pictureResizing = (): boolean => resizing;
+
+function setPixelRatio(map: maplibregl.Map, ratio: number | null): void {
+  resizing = true;
+  try {
+    // null: follow the screen's devicePixelRatio again.
+    map.setPixelRatio(ratio as number);
+  } finally {
+    resizing = false;
+  }
+}
+
 const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
 
 /** Resolves once MapLibre has drawn everything at the current size (idle: no tiles loading, no animation). */
@@ -111,7 +129,7 @@ export async function renderPicture(
   const out = document.createElement('canvas');
   try {
     if (savedMax) internals._maxCanvasSize = [Math.max(want.width, savedMax[0]), Math.max(want.height, savedMax[1])];
-    map.setPixelRatio(scale);
+    setPixelRatio(map, scale);
     overlay.setProps({ useDevicePixels: scale });
     await mapIdle(map);
     const mapCanvas = map.getCanvas();
@@ -128,8 +146,7 @@ export async function renderPicture(
     ctx.drawImage(deckCanvas, 0, 0);
   } finally {
     if (savedMax) internals._maxCanvasSize = savedMax;
-    // null: follow the screen's devicePixelRatio again, as before.
-    map.setPixelRatio(savedRatio as number);
+    setPixelRatio(map, savedRatio);
     overlay.setProps({ useDevicePixels: true });
     map.triggerRepaint();
     (overlay as unknown as OverlayInternals)._deck?.redraw('picture export done');
