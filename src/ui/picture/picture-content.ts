@@ -3,14 +3,14 @@
 // of the view (legend-model.ts), and a footer with the data source — the demo's source line, or
 // the workspace's name and import date — the basemap's attribution, and the export date.
 
-import { type Lang, type MessageKey, translate } from '../../i18n/dict';
+import { type Lang, type MessageKey, codeLabel, translate } from '../../i18n/dict';
 import type { PictureContent } from '../../map/picture-layout';
 import { pictureFileName } from '../../map/picture-name';
 import { type AppState, asOfDate } from '../../state/app-state';
 import { placeInfo } from '../../state/place-info';
 import { settingsNotice } from '../../state/settings-notice';
-import { PUNCTUATION, formatDate, todayLocal } from '../../vocab';
-import { attributionOf } from '../BasemapControls';
+import { PUNCTUATION, countyName, formatDate, todayLocal } from '../../vocab';
+import { attributionOf } from '../basemap-attribution';
 import { legendModel } from '../legend-model';
 import { mapHeading } from '../title-model';
 
@@ -32,6 +32,25 @@ function sourceLines(s: AppState, lang: Lang, t: (k: MessageKey) => string, lege
   return [`${own}${PUNCTUATION[lang].semicolon}${legendSource}`];
 }
 
+/**
+ * The active filters in words (the chips of ActiveFilters.tsx), so a filtered picture never
+ * passes for the whole region; null without a filter.
+ */
+export function filterLine(s: Pick<AppState, 'filter' | 'parkOptions'>, lang: Lang): string | null {
+  const f = s.filter;
+  const t = (k: MessageKey) => translate(lang, k);
+  const labels = [
+    ...f.counties.map((c) => countyName(c, lang)),
+    ...f.parkIds.map((p) => s.parkOptions.find((x) => x.park_id === p)?.name ?? p),
+    ...f.idleTypes.map((v) => codeLabel(lang, `idle:${v}`)),
+    ...f.disposals.map((v) => codeLabel(lang, `disposal:${v}`)),
+    ...f.statuses.map((v) => codeLabel(lang, v)),
+    ...f.supplyYears.map((y) => `${t('supplyYear')} ${y}`),
+    ...(f.quality.length ? [t('dataQuality')] : []),
+  ];
+  return labels.length ? `${t('filteredBy')}${lang === 'zh' ? '' : ' '}${labels.join(PUNCTUATION[lang].list)}` : null;
+}
+
 export function pictureContent(s: AppState, lang: Lang, camera: { bearing: number; zoom: number }, exportedOn: string): PictureContent {
   const t = (k: MessageKey) => translate(lang, k);
   const info = placeInfo(s, lang);
@@ -39,6 +58,8 @@ export function pictureContent(s: AppState, lang: Lang, camera: { bearing: numbe
   const subtitle: PictureContent['subtitle'] = [{ text: `${t('asOf')} ${formatDate(asOf, lang)}` }];
   if (info.synthetic) subtitle.push({ text: t('demoBadge'), badge: true });
   if (asOf < s.today) subtitle.push({ text: t('pastAsOfShort') });
+  const filtered = filterLine(s, lang);
+  if (filtered) subtitle.push({ text: filtered });
   const notice = settingsNotice(s, lang);
   const join = (xs: string[]) => xs.join(PUNCTUATION[lang].semicolon);
   const notices: PictureContent['notices'] = [];
