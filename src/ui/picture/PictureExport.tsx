@@ -16,7 +16,7 @@ import { todayLocal } from '../../vocab';
 import { useDialog } from '../dialog';
 import { useT } from '../i18n';
 import { fill, pictureContent, pictureName } from './picture-content';
-import { type PictureStep, PictureShrunk, drawingLimits, mapCssSize, renderPicture } from './render-picture';
+import { type PictureStep, PictureContextLost, PictureShrunk, drawingLimits, mapCssSize, renderPicture } from './render-picture';
 import { type LastPicture, setLastPicture } from './last-picture';
 import '../picture.css';
 
@@ -83,6 +83,9 @@ function PictureDialog(props: { map: maplibregl.Map; overlay: MapboxOverlay; onC
         const fitK = Math.floor(((k * e.got.width) / e.wanted.width) * 2) / 2;
         const reason = fill(t('pictureShrunk'), { w: e.got.width, h: e.got.height, wantW: e.wanted.width, wantH: e.wanted.height });
         setPhase({ kind: 'error', message: fill(t('pictureFailed'), { reason }), retry: fitK >= 1 && fitK < k ? fitK : null });
+      } else if (e instanceof PictureContextLost) {
+        // The map cannot be trusted to draw again in this page: say so, and offer nothing larger.
+        setPhase({ kind: 'error', message: t('pictureContextLost'), retry: null });
       } else {
         setPhase({ kind: 'error', message: fill(t('pictureFailed'), { reason: e instanceof Error ? e.message : String(e) }), retry: null });
       }

@@ -101,6 +101,40 @@ async function deckDrawn(overlay: MapboxOverlay, width: number, height: number):
   throw new Error('deck.gl did not redraw');
 }
 
+/** The graphics card dropped a canvas's context while drawing at k× (out of memory, typically). */
+export class PictureContextLost extends Error {
+  constructor() {
+    super('WebGL context lost');
+  }
+}
+
+function contextLost(canvas: HTMLCanvasElement): boolean {
+  return (canvas.getContext('webgl2') as WebGL2RenderingContext | null)?.isContextLost() ?? false;
+}
+
+/** How long MapLibre may take to settle at k× (software WebGL on two cores needs seconds at 4×). */
+const SETTLE_MS = 120_000;
+
+/**
+ * Rejects when either canvas loses its WebGL context or the map does not settle in time, so the
+ * dialog never waits on a map that will not draw again; `stop` removes the listeners.
+ */
+function watchdog(canvases: HTMLCanvasElement[]): { failed: Promise<never>; stop(): void } {
+  let reject: (e: Error) => void = () => undefined;
+  const failed = new Promise<never>((_, r) => (reject = r));
+  failed.catch(() => undefined);
+  const onLost = () => reject(new PictureContextLost());
+  canvases.forEach((c) => c.addEventListener('webglcontextlost', onLost));
+  const timer = setTimeout(() => reject(new Error('the map did not finish drawing')), SETTLE_MS);
+  return {
+    failed,
+    stop() {
+      clearTimeout(timer);
+      canvases.forEach((c) => c.removeEventListener('webglcontextlost', onLost));
+    },
+  };
+}
+
 export interface RenderedPicture {
   blob: Blob;
   layout: PictureLayout;
@@ -127,16 +161,18 @@ export async function renderPicture(
   // The page's CJK font must be loaded before Canvas2D measures or draws with it.
   await document.fonts.load(cssFont({ size: 16 })).catch(() => undefined);
   const out = document.createElement('canvas');
+  const deckCanvasEl = overlay.getCanvas();
+  const guard = watchdog([map.getCanvas(), ...(deckCanvasEl ? [deckCanvasEl] : [])]);
   try {
     if (savedMax) internals._maxCanvasSize = [Math.max(want.width, savedMax[0]), Math.max(want.height, savedMax[1])];
     setPixelRatio(map, scale);
     overlay.setProps({ useDevicePixels: scale });
-    await mapIdle(map);
+    await Promise.race([mapIdle(map), guard.failed]);
     const mapCanvas = map.getCanvas();
     if (mapCanvas.width !== want.width || mapCanvas.height !== want.height) {
       throw new PictureShrunk({ width: mapCanvas.width, height: mapCanvas.height }, want);
     }
-    const deckCanvas = await deckDrawn(overlay, want.width, want.height);
+    const deckCanvas = await Promise.race([deckDrawn(overlay, want.width, want.height), guard.failed]);
     onStep('compose');
     out.width = want.width;
     out.height = want.height;
@@ -144,7 +180,11 @@ export async function renderPicture(
     if (!ctx) throw new Error('no 2D canvas');
     ctx.drawImage(mapCanvas, 0, 0);
     ctx.drawImage(deckCanvas, 0, 0);
+    // The loss event arrives later than the loss: a lost context at this point means the pixels
+    // just copied may be blank, and a blank picture is never saved.
+    if (contextLost(mapCanvas) || contextLost(deckCanvas)) throw new PictureContextLost();
   } finally {
+    guard.stop();
     if (savedMax) internals._maxCanvasSize = savedMax;
     setPixelRatio(map, savedRatio);
     overlay.setProps({ useDevicePixels: true });
