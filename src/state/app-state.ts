@@ -43,6 +43,8 @@ export interface WorkspaceSummaryView {
   /** Division code of its city (for the import dialog's default), empty when unknown. */
   adcode: string;
   updatedAt: string;
+  /** When its data was last imported (the latest table import), empty when unknown: map pictures name it. */
+  importedAt: string;
   bytes: number;
   parcels: number;
 }

@@ -44,7 +44,9 @@ export function summaryView(w: WorkspaceSummary): WorkspaceSummaryView {
   const demo = b.kind === 'demo' ? regionById(b.region) : undefined;
   const city = b.kind === 'city' ? b.name : (demo?.city ?? '');
   const adcode = b.kind === 'city' ? b.adcode : (demo?.adcode ?? '');
-  return { id: w.id, name: w.name, city, adcode, updatedAt: w.manifest.updatedAt, bytes: w.bytes, parcels: w.manifest.tables.parcels?.rows ?? 0 };
+  const imports = Object.values(w.manifest.tables).map((e) => e?.source?.importedAt ?? '');
+  const importedAt = imports.reduce((a, b) => (b > a ? b : a), '');
+  return { id: w.id, name: w.name, city, adcode, updatedAt: w.manifest.updatedAt, importedAt, bytes: w.bytes, parcels: w.manifest.tables.parcels?.rows ?? 0 };
 }
 
 /** The manifest entries of a set of tables, with where each came from. */

@@ -3,22 +3,11 @@
 // file names, error details) are rendered as text, never as HTML.
 
 import { useState } from 'preact/hooks';
-import type { BasemapChoice } from '../state/basemap-choice';
 import { useActions, useAppState } from '../state/context';
 import { BasemapDialog } from './BasemapDialog';
+import { attributionOf } from './basemap-attribution';
 import { useT } from './i18n';
 import './basemap.css';
-
-function attributionOf(c: BasemapChoice, tianditu: string): string {
-  if (c.kind === 'tianditu') return `© ${tianditu}`;
-  if (c.attribution) return c.attribution;
-  if (c.kind === 'pmtiles') return c.fileName;
-  try {
-    return new URL(c.url.replace(/[{}]/g, '')).host;
-  } catch {
-    return '';
-  }
-}
 
 /** Why the basemap is not (fully) shown; worded in the UI language when rendered. */
 export type BasemapProblem = { kind: 'tiles'; detail: string } | { kind: 'noKey' } | { kind: 'fileMissing' };

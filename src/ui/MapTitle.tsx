@@ -7,26 +7,18 @@ import { asOfDate } from '../state/app-state';
 import { settingsNotice } from '../state/settings-notice';
 import './legal.css';
 import { formatDate } from '../vocab';
+import { mapHeading } from './title-model';
 
 export function MapTitle() {
   const { t, lang } = useT();
-  const mode = useAppState((s) => s.mode);
   const asOf = useAppState(asOfDate);
-  const colorBy = useAppState((s) => s.workbench.colorBy);
+  const heading = useAppState((s) => mapHeading(s, lang));
   const info = useAppState((s) => placeInfo(s, lang));
   const notice = useAppState((s) => settingsNotice(s, lang));
   const past = useAppState((s) => asOfDate(s) < s.today);
-  const view =
-    mode === 'layout'
-      ? t('titleLayout')
-      : mode === 'workbench' && colorBy === 'mujun'
-        ? t('titleMujun')
-        : t('titleIdle');
   return (
     <div class="map-title" data-testid="map-title">
-      <h2>
-        {info.title} · {view}
-      </h2>
+      <h2>{heading}</h2>
       <div class="map-subtitle">
         {t('asOf')} {formatDate(asOf, lang)}
         {info.synthetic && (

@@ -31,6 +31,8 @@ import { selectedGroupCounties } from '../state/group-selectors';
 import { pickParcels } from './map-pick';
 import { MeasurePanel, useMeasure } from './MeasureTool';
 import { PickChoice } from './WallDetailCard';
+import { PictureExport } from './picture/PictureExport';
+import { pictureResizing } from './picture/render-picture';
 
 
 type ParcelShapes = NonNullable<AppState['shapes']>;
@@ -97,7 +99,7 @@ export function MapView(props: { wall?: boolean }) {
       zoom: 8,
       attributionControl: false,
       locale: mapLocale(t),
-      // Keeps the WebGL buffer for screenshots (e2e tests, future presentation export).
+      // Keeps the WebGL buffer for screenshots (e2e tests) and map pictures (picture/render-picture.ts).
       canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     // The compass shows once the map is turned or tilted (scenes can be), and a click puts north up.
@@ -140,7 +142,8 @@ export function MapView(props: { wall?: boolean }) {
       actions.mapSized({ width: c.clientWidth, height: c.clientHeight });
     };
     sized();
-    cameraSync.current = syncCamera(map, () => app.store.get(), actions.mapMoved, sized);
+    // A map picture's pixel-ratio change is no camera move either (picture/render-picture.ts).
+    cameraSync.current = syncCamera(map, () => app.store.get(), actions.mapMoved, sized, pictureResizing);
     map.getCanvasContainer().addEventListener('contextmenu', (e) => {
       if (!measureRef.current.active) return;
       e.preventDefault();
@@ -327,6 +330,7 @@ export function MapView(props: { wall?: boolean }) {
         />
       )}
       <BasemapControls problem={basemapProblem} wall={props.wall} />
+      <PictureExport mapRef={mapRef} overlayRef={overlayRef} />
       {hover?.info && (
         <div class="tooltip" style={{ left: `${hover.x + 14}px`, top: `${hover.y + 14}px` }} data-testid="tooltip">
           <b>{hover.info.parcel_id}</b> · {hover.info.disposal === null ? t('judging') : code(`disposal:${hover.info.disposal}`)}

@@ -44,7 +44,14 @@ export interface CameraSync {
   apply(s: AppState): void;
 }
 
-export function syncCamera(map: maplibregl.Map, getState: () => AppState, report: (c: Camera) => void, sized: () => void): CameraSync {
+export function syncCamera(
+  map: maplibregl.Map,
+  getState: () => AppState,
+  report: (c: Camera) => void,
+  sized: () => void,
+  /** True while a move is the app's own business (a map picture's resize), never the user's. */
+  busy: () => boolean = () => false,
+): CameraSync {
   let placeFit = false;
   let drawnRegion: string | null = null;
   let pending: Camera | null = null;
@@ -66,7 +73,7 @@ export function syncCamera(map: maplibregl.Map, getState: () => AppState, report
       return;
     }
     const s = getState();
-    if (placeFit || drawnRegion !== s.region || s.cameraSeq !== appliedSeq) return;
+    if (placeFit || busy() || drawnRegion !== s.region || s.cameraSeq !== appliedSeq) return;
     if (pending) {
       if (!reached(map, pending)) return;
       pending = null;

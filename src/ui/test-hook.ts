@@ -11,6 +11,7 @@ import type { View } from '../state/view';
 import { chartRegistry } from './charts/Chart';
 import type { PickResult } from '../map/parcel-picking';
 import { type OfflineStatus, offlineStatus } from '../state/offline';
+import { type LastPicture, lastPicture } from './picture/last-picture';
 
 export const testHook: {
   map: maplibregl.Map | null;
@@ -79,6 +80,8 @@ export interface TestHookApi {
   groups(): { edited: boolean; groups: { group_id: string; name: string; counties: string[] }[]; parks: { park_id: string; name: string; county: string; availableMu: number }[] };
   /** Offline use as the status bar shows it (state/offline.ts). */
   offline(): OfflineStatus;
+  /** The last map picture exported in this page: size, legend labels, swatch and 示例数据 boxes (picture pixels). */
+  lastPicture(): LastPicture | null;
 }
 
 export function installTestHook(app: App): void {
@@ -292,6 +295,7 @@ export function installTestHook(app: App): void {
       };
     },
     offline: () => offlineStatus(),
+    lastPicture,
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;
 }

@@ -1,0 +1,12 @@
+// The heading of the map title: the place and what the map shows (闲置土地认定与处置, 企业亩均效益评价,
+// 园区布局). The title on screen (MapTitle.tsx) and the exported picture both use it.
+
+import { type Lang, translate } from '../i18n/dict';
+import type { AppState } from '../state/app-state';
+import { placeInfo } from '../state/place-info';
+
+export function mapHeading(s: Pick<AppState, 'mode' | 'workbench' | 'region' | 'workspaces'>, lang: Lang): string {
+  const view =
+    s.mode === 'layout' ? 'titleLayout' : s.mode === 'workbench' && s.workbench.colorBy === 'mujun' ? 'titleMujun' : 'titleIdle';
+  return `${placeInfo(s, lang).title} · ${translate(lang, view)}`;
+}
