@@ -59,6 +59,29 @@ describe('workspaces in the app', () => {
     expect(other.app.store.get().totals).toEqual(totals);
   });
 
+  it('a workspace file carries its scenes, promotion groups and brochure details to a fresh browser', async () => {
+    const { app, fx } = await started();
+    const id = await app.actions.saveImport({ name: 'B', adcode: '371400', tables: { parcels: await importedShapefile() }, sources: {} });
+    await app.settled();
+    app.actions.addScene('宁津全貌', '三宗示例宗地');
+    expect(app.actions.setGroups([{ group_id: 'NL', name: '宁乐组团', counties: ['宁津县', '乐陵市'] }])).toEqual([]);
+    app.actions.setBrochure({ contact: { unit: '宁津县投资促进局', person: '', phone: '', email: '', address: '' }, approvalNo: '' });
+    await app.actions.exportWorkspace(id);
+    const file = fx.downloads.at(-1)!;
+
+    const other = await started();
+    expect(await other.app.actions.openWorkspaceFile(file.name, file.bytes)).toBe(true);
+    await other.app.settled();
+    const s = other.app.store.get();
+    expect(s.region).toBe(id);
+    expect(s.work.scenes.map((x) => [x.title, x.caption])).toEqual([['宁津全貌', '三宗示例宗地']]);
+    expect(s.work.groups?.map((g) => g.name)).toEqual(['宁乐组团']);
+    expect(s.work.brochure.contact.unit).toBe('宁津县投资促进局');
+    // The scene opens its view there.
+    other.app.actions.present(0);
+    expect(other.app.store.get().presenting).toBe(0);
+  });
+
   it('deleting the workspace on screen goes back to the demo with a notice', async () => {
     const { app } = await started();
     const id = await app.actions.saveImport({ name: 'B', adcode: '371400', tables: { parcels: await importedShapefile() }, sources: {} });
