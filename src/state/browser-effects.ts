@@ -23,15 +23,21 @@ function storage(): KeyValueStorage {
   return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v) };
 }
 
-function download(bytes: Uint8Array, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+/** Hands a file to the user through the browser's download (exports, map pictures). */
+export function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
   document.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // Large pictures take a moment to be written out: the address is kept long enough.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+function download(bytes: Uint8Array, name: string, type: string): void {
+  saveBlob(new Blob([bytes as BlobPart], { type }), name);
 }
 
 /** The DuckDB-WASM build this page opened and its threads (null before the engine is open). */

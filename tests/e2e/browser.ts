@@ -39,14 +39,8 @@ export async function launch(extraArgs: string[] = []): Promise<Browser> {
   });
 }
 
-/**
- * Opens the app at `query` (e.g. `?asOf=2026-06-30&mode=workbench&region=shaoguan`) in a new
- * browser context that is closed when the calling test ends, and waits until it is ready.
- */
-export async function openApp(browser: Browser, query = '', viewport = { width: 1600, height: 900 }): Promise<AppPage> {
-  const baseUrl = inject('baseUrl');
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
-  onTestFinished(() => context.close());
+/** A new page of `context` whose requests and console errors are recorded. */
+export async function watchedPage(context: BrowserContext): Promise<{ page: Page; requests: string[]; consoleErrors: string[] }> {
   const page = await context.newPage();
   const requests: string[] = [];
   const consoleErrors: string[] = [];
@@ -55,6 +49,18 @@ export async function openApp(browser: Browser, query = '', viewport = { width: 
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  return { page, requests, consoleErrors };
+}
+
+/**
+ * Opens the app at `query` (e.g. `?asOf=2026-06-30&mode=workbench&region=shaoguan`) in a new
+ * browser context that is closed when the calling test ends, and waits until it is ready.
+ */
+export async function openApp(browser: Browser, query = '', viewport = { width: 1600, height: 900 }): Promise<AppPage> {
+  const baseUrl = inject('baseUrl');
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
+  onTestFinished(() => context.close());
+  const { page, requests, consoleErrors } = await watchedPage(context);
   await page.goto(`${baseUrl}${query}`);
   await waitReady(page);
   return { browser, context, page, requests, consoleErrors, baseUrl };

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
 import { onTestFinished } from 'vitest';
 import type { OfflinePlan } from '../../src/data/offline/plan';
-import { type AppPage, waitReady } from './browser';
+import { type AppPage, waitReady, watchedPage } from './browser';
 
 /** The plan dist/sw.js was built with (the JSON in front of the compiled worker). */
 export function builtPlan(): OfflinePlan {
@@ -57,14 +57,7 @@ export async function openOfflineApp(
     await context.close();
     await server.close();
   });
-  const page = await context.newPage();
-  const requests: string[] = [];
-  const consoleErrors: string[] = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  const { page, requests, consoleErrors } = await watchedPage(context);
   await page.goto(`${baseUrl}${query}`);
   await waitReady(page);
   await waitOfflineReady(page);

@@ -12,6 +12,7 @@ import type { MessageKey } from '../../i18n/dict';
 import { toPixels } from '../../map/picture-layout';
 import { type DrawingLimits, fits, largestFittingScale, pictureSize } from '../../map/picture-size';
 import { useApp, useAppState } from '../../state/context';
+import { saveBlob } from '../../state/browser-effects';
 import { todayLocal } from '../../vocab';
 import { useDialog } from '../dialog';
 import { useT } from '../i18n';
@@ -29,16 +30,6 @@ type Phase =
   | { kind: 'done'; name: string; width: number; height: number }
   | { kind: 'error'; message: string; retry: number | null };
 
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 function PictureDialog(props: { map: maplibregl.Map; overlay: MapboxOverlay; onClose: () => void }) {
   const { t } = useT();
@@ -75,7 +66,7 @@ function PictureDialog(props: { map: maplibregl.Map; overlay: MapboxOverlay; onC
         marks: layout.title.badges.map((b) => toPixels(b, k)),
       };
       setLastPicture(last);
-      download(blob, name);
+      saveBlob(blob, name);
       setPhase({ kind: 'done', name, width: layout.width, height: layout.height });
     } catch (e) {
       if (e instanceof PictureShrunk) {
