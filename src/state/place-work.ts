@@ -70,7 +70,7 @@ export function loadPlaceWork(storage: KeyValueStorage, place: string): PlaceWor
   } catch {
     data = '';
   }
-  return placeWorkFromData(data, { zh: '本浏览器保存的', en: 'this browser' });
+  return placeWorkFromData(data, { zh: '本浏览器保存的数据', en: 'this browser' });
 }
 
 /** False when the browser refused to store it (full or blocked storage): the caller tells the user. */

@@ -9,6 +9,12 @@ import type { Scene } from './scene';
 import type { Store } from './store';
 import type { AppEvent } from './updaters';
 import type { PlaceWork } from './place-work';
+import type { Notice } from './notice';
+
+/** A scene's view problems say which scene they come from (the codec speaks of address parameters). */
+function ofScene(scene: Scene, issues: Notice[]): Notice[] {
+  return issues.map((n) => ({ zh: `场景“${scene.title}”：${n.zh}`, en: `Scene “${scene.title}”: ${n.en}` }));
+}
 
 export interface SceneDeps {
   store: Store<AppState>;
@@ -27,7 +33,7 @@ export function createSceneActions({ store, dispatch, setWork, newId }: SceneDep
     if (list.length === 0) return;
     const i = Math.max(0, Math.min(list.length - 1, index));
     const d = viewOfScene(list[i], store.get());
-    dispatch({ type: 'presented', index: i, view: d.view, issues: d.issues });
+    dispatch({ type: 'presented', index: i, view: d.view, issues: ofScene(list[i], d.issues) });
   };
   return {
     /** Saves the current view as a new scene at the end of the list; returns its id, or null when not stored. */
@@ -75,7 +81,7 @@ export function createSceneActions({ store, dispatch, setWork, newId }: SceneDep
       const i = indexOf(id);
       if (i < 0) return;
       const d = viewOfScene(scenes()[i], store.get());
-      dispatch({ type: 'presented', index: i, view: d.view, issues: d.issues });
+      dispatch({ type: 'presented', index: i, view: d.view, issues: ofScene(scenes()[i], d.issues) });
       dispatch({ type: 'presentEnded' });
     },
     /** Presenter mode from scene `index` (the first by default). */
