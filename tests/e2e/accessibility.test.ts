@@ -90,6 +90,18 @@ describe.each(['zh', 'en'])('axe finds no WCAG 2.1 A/AA violation (%s)', (lang) 
     const { page } = await openApp(browser, `${AS_OF}&wall=1&lang=${lang}`);
     expect(await axeViolations(page), 'wall screen').toEqual([]);
   });
+
+  test('in the scenes drawer and in presenter mode', async () => {
+    const { page } = await openApp(browser, `${AS_OF}&lang=${lang}`);
+    await clickHeader(page, 'scenes-open');
+    await page.fill('[data-testid=scene-caption]', 'caption');
+    await page.click('[data-testid=scene-add]');
+    await page.locator('[data-testid=scene-list] li').first().waitFor();
+    expect(await axeViolations(page), 'scenes drawer').toEqual([]);
+    await page.click('[data-testid=present-start]');
+    await page.locator('[data-testid=presenter]').waitFor();
+    expect(await axeViolations(page), 'presenter').toEqual([]);
+  });
 });
 
 describe('the English header at common screen widths', () => {
