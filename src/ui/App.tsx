@@ -18,7 +18,6 @@ import { OfflineStatus } from './OfflineStatus';
 import { useActions, useAppState } from '../state/context';
 import { ScenesPanel } from './present/ScenesPanel';
 import { Presenter, enterFullscreen } from './present/Presenter';
-import { LayersControl } from './present/LayersControl';
 
 export function App() {
   const { t } = useT();
@@ -79,7 +78,6 @@ export function App() {
           <MapView wall={wall} />
           <MapTitle />
           <Notices />
-          {!wall && <LayersControl />}
           {wall && !presenting && <WallStats />}
           {wall && selected && <WallDetailCard parcel={selected} />}
           <Legend />

@@ -7,6 +7,7 @@ import { useActions, useAppState } from '../state/context';
 import { BasemapDialog } from './BasemapDialog';
 import { attributionOf } from './basemap-attribution';
 import { useT } from './i18n';
+import { LayersControl } from './present/LayersControl';
 import './basemap.css';
 
 /** Why the basemap is not (fully) shown; worded in the UI language when rendered. */
@@ -21,6 +22,7 @@ export function BasemapControls(props: { problem: BasemapProblem | null; wall?: 
     <>
       {!props.wall && (
         <div class="bm-bar">
+          <LayersControl />
           <button type="button" class="bm-button" onClick={() => setOpen(true)} data-testid="basemap-button" aria-haspopup="dialog">
             {t('bmButton')}
           </button>
