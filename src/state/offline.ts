@@ -125,8 +125,13 @@ export function listenForInstallOffer(): void {
  * Registers the worker when the page may have one. Called once from main.tsx; never throws and
  * never blocks the app (a failed registration leaves the app as it is online).
  */
+/** Whether this page can keep an offline copy (a production build in a secure context with service workers). */
+export function offlineSupported(): boolean {
+  return import.meta.env.PROD && typeof window !== 'undefined' && window.isSecureContext && 'serviceWorker' in navigator;
+}
+
 export async function startOffline(): Promise<void> {
-  if (!import.meta.env.PROD || !window.isSecureContext || !('serviceWorker' in navigator)) return;
+  if (!offlineSupported()) return;
   const sw = navigator.serviceWorker;
   let reg: ServiceWorkerRegistration | undefined;
   sw.addEventListener('message', (e) => {

@@ -4,7 +4,7 @@
 // intranet hosts, the dev server): the app works as before and has nothing to announce.
 
 import { useEffect, useState } from 'preact/hooks';
-import { type OfflineStatus as Status, installApp, offlineStatus, sizeInMegabytes, subscribeOffline } from '../state/offline';
+import { type OfflineStatus as Status, installApp, offlineStatus, offlineSupported, sizeInMegabytes, subscribeOffline } from '../state/offline';
 import { useT } from './i18n';
 import './offline.css';
 
@@ -17,8 +17,10 @@ function useOfflineStatus(): Status {
 export function OfflineStatus() {
   const { t } = useT();
   const s = useOfflineStatus();
-  // Until the worker has reported (a moment on every open) there is nothing to say yet.
-  if ((s.phase === 'off' || s.phase === 'starting') && !s.canInstall && !s.updateReady) return null;
+  // Where there will be a worker, the line is there from the first frame (empty until it has
+  // reported), so the map does not shrink after it has been fitted — which would leave the first
+  // view and one restored later (Back to the whole place) at different zooms.
+  if (!offlineSupported() && !s.canInstall) return null;
   const state =
     s.phase === 'ready'
       ? { text: `${t('offlineReady')} · ${sizeInMegabytes(s.bytes)} MB`, title: t('offlineReadyTitle') }
