@@ -251,7 +251,9 @@ export function update(s: AppState, e: AppEvent): AppState {
       return { ...s, workspaces: e.workspaces };
     case 'workspaceSaved': {
       const next = selectParcel(enterRegion({ ...s, filter: EMPTY_FILTER, camera: null }, e.id), null);
-      return { ...next, workspaceStamp: e.updatedAt, placeKey: null, regionKey: null };
+      // New data: failures recorded against the previous data are not this data's (enterRegion
+      // keeps them when the workspace shown is the one re-imported).
+      return { ...next, workspaceStamp: e.updatedAt, placeKey: null, regionKey: null, failed: {} };
     }
     case 'placeMissing':
       if (s.region !== e.id) return s;

@@ -89,7 +89,8 @@ export const figures: Derivation<Figures> = {
 export const history: Derivation<WorkbenchState['history']> = {
   name: 'history',
   fatal: false,
-  wanted: (s) => (s.parcel !== null && isCurrent(regionData, s) ? key(s.region, s.parcel, s.workbench.trackingRevision) : null),
+  // The save time of a re-imported workspace is part of the key: its tracking is read afresh.
+  wanted: (s) => (s.parcel !== null && isCurrent(regionData, s) ? key(s.region, s.workspaceStamp, s.parcel, s.workbench.trackingRevision) : null),
   current: (s) => s.workbench.historyKey,
   run: (s, { fx }) => fx.tracking.history(s.region, s.parcel!),
   apply: (s, h) => withWorkbench(s, { history: h, historyKey: history.wanted(s) }),

@@ -121,6 +121,10 @@ export function installTestHook(app: App): void {
         cameraSeq: s.cameraSeq,
         groups: promotionGroups(s),
         notices: s.notices.map((n) => n.zh),
+        /** Derivations whose computation failed, by name (state.failed), for diagnosing a test. */
+        failed: s.failed,
+        parcel: s.parcel,
+        historyLength: s.workbench.history.length,
       };
     },
     layout() {

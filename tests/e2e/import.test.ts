@@ -130,7 +130,11 @@ describe('importing own data', () => {
     await waitFor(page, `s.region === '${region}' && s.parcelCount === 3`, 60_000);
 
     await page.locator('[data-testid=parcel-list] li[data-parcel-id="GC-1"]').click();
-    await page.locator('[data-testid=tracking-history] li').first().waitFor();
+    // On a timeout, say what the app was doing (selection, history, failed derivations).
+    await page.locator('[data-testid=tracking-history] li').first().waitFor().catch(async (e) => {
+      const s = await appState(page);
+      throw new Error(`${(e as Error).message}\nstate: ${JSON.stringify({ phase: s.phase, parcel: s.parcel, selected: s.selected, historyLength: s.historyLength, failed: s.failed, pending: s.pending, notices: s.notices })}`);
+    });
     await expect(page.locator('[data-testid=tracking-history]').textContent()).resolves.toContain('张科长');
   });
 
