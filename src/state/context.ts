@@ -22,17 +22,25 @@ export function useStore<T, U>(store: Store<T>, select: (s: T) => U): U {
   const latest = useRef(select);
   latest.current = select;
   const [, rerender] = useState(0);
+  const value = select(store.get());
+  // What this component last rendered: the subscription compares against it, not against the
+  // state at subscription time. The effect runs after the render, and a state change in between
+  // (a derivation finishing on a loaded machine) would otherwise never be shown.
+  const rendered = useRef(value);
+  rendered.current = value;
   useEffect(() => {
-    let last = latest.current(store.get());
-    return store.subscribe(() => {
+    const check = () => {
       const next = latest.current(store.get());
-      if (next !== last) {
-        last = next;
+      if (next !== rendered.current) {
+        rendered.current = next;
         rerender((n) => n + 1);
       }
-    });
+    };
+    const unsubscribe = store.subscribe(check);
+    check();
+    return unsubscribe;
   }, [store]);
-  return select(store.get());
+  return value;
 }
 
 /** A slice of the app state; the component re-renders when its identity changes. */
