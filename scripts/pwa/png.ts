@@ -1,5 +1,6 @@
-// A minimal PNG writer (8-bit RGBA, one IDAT chunk, PNG spec §11) for the app icons, so the icons
-// are made by a script in the repository rather than downloaded or drawn by hand.
+// A minimal PNG writer (8-bit RGBA, one IDAT chunk, PNG spec §11), so the app icons are made by
+// a script in the repository rather than downloaded or drawn by hand; the basemap e2e test's
+// one-colour tiles use it too.
 
 import { deflateSync } from 'node:zlib';
 

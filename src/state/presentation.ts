@@ -14,21 +14,16 @@ export function sceneView(s: AppState): string {
   return `?${p.toString()}`;
 }
 
-/** The view a scene shows on the place `s` is on. */
-export function viewOfScene(scene: Scene, s: Pick<AppState, 'region' | 'lang'>): DecodedUrl {
-  const p = new URLSearchParams(scene.view);
-  p.set('region', s.region);
-  return viewFromSearch(`?${p.toString()}`, { region: s.region, lang: s.lang });
-}
-
-/** The address of a scene (a share link) on the place `s` is on: the query string to append to the app's address. */
+/** The address of a scene (its share link) on the place `s` is on: the region first, as the address bar writes it. */
 export function sceneSearch(scene: Scene, s: Pick<AppState, 'region'>): string {
   const p = new URLSearchParams(scene.view);
-  p.set('region', s.region);
-  // Region first, as the address bar writes it.
-  const q = new URLSearchParams([['region', s.region]]);
-  for (const [k, v] of p) if (k !== 'region') q.append(k, v);
-  return `?${q.toString()}`;
+  p.delete('region');
+  return `?${new URLSearchParams([['region', s.region], ...p]).toString()}`;
+}
+
+/** The view a scene shows on the place `s` is on (read as its link would be). */
+export function viewOfScene(scene: Scene, s: Pick<AppState, 'region' | 'lang'>): DecodedUrl {
+  return viewFromSearch(sceneSearch(scene, s), { region: s.region, lang: s.lang });
 }
 
 export function newScene(s: AppState, id: string, title: string, caption: string): Scene {

@@ -4,45 +4,19 @@
 
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appState, captureMap, colourPixels, launch, openApp, waitReady } from './browser';
+import { encodePng } from '../../scripts/pwa/png';
 
 /** A colour nothing else on the map uses. */
 const TILE_RGB: [number, number, number] = [214, 32, 200];
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
-}
-
-/** A 256×256 PNG of one RGB colour (PNG spec: IHDR, IDAT of filtered rows, IEND). */
+/** A 256×256 PNG of one colour, written by the same encoder as the app icons. */
 function solidPng([r, g, b]: [number, number, number]): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(256, 0);
-  ihdr.writeUInt32BE(256, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
-  const row = Buffer.alloc(1 + 256 * 3);
-  for (let x = 0; x < 256; x++) row.set([r, g, b], 1 + 3 * x);
-  const raw = Buffer.concat(Array.from({ length: 256 }, () => row));
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  const rgba = new Uint8Array(256 * 256 * 4);
+  for (let i = 0; i < rgba.length; i += 4) rgba.set([r, g, b, 255], i);
+  return encodePng(256, 256, rgba);
 }
 
 function varint(n: number): number[] {

@@ -114,6 +114,16 @@ describe('scenes', () => {
     expect(store.get().presenting).toBe(0);
   });
 
+  it('copies a scene as a link to the place on screen, region first, with its view', () => {
+    const { scenes, dispatch } = setup();
+    dispatch({ type: 'modeSet', mode: 'layout' });
+    const id = scenes.addScene('布局', '')!;
+    const link = scenes.sceneLink(id)!;
+    expect(link.startsWith('?region=dezhou&')).toBe(true);
+    expect(new URLSearchParams(link).get('mode')).toBe('layout');
+    expect(new URLSearchParams(link).getAll('region')).toEqual(['dezhou']);
+  });
+
   it('keeps the view in link form without region or 大屏', () => {
     const { store, dispatch } = setup();
     dispatch({ type: 'wallSet', wall: true });

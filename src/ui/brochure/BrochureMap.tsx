@@ -3,6 +3,7 @@
 // a group overview with its member counties and parks. Scale bar and north arrow on both.
 
 import type { Feature, FeatureCollection } from 'geojson';
+import { useId } from 'preact/hooks';
 import { IDLE_COLORS, cssColor } from '../../map/palette';
 import { featureBounds } from '../../state/navigation';
 import { type Bounds, type MapFrame, fitFrame, geometryPath, overlaps, padBounds, scaleBar } from './map-frame';
@@ -52,6 +53,16 @@ function Counties({ boundaries, frame, fill }: { boundaries: FeatureCollection |
   );
 }
 
+/** The extent of one feature (null without coordinates). */
+function boundsOf(f: Feature): Bounds | null {
+  return featureBounds({ type: 'FeatureCollection', features: [f] }, () => true);
+}
+
+/** Centre of an extent, `up` of its height above its south edge (0.5: the middle). */
+function anchor(frame: MapFrame, b: Bounds, up = 0.5): [number, number] {
+  return frame.project((b[0] + b[2]) / 2, b[1] + (b[3] - b[1]) * up);
+}
+
 function Parcels({ paths }: { paths: ReadonlyMap<number, string[]> }) {
   return (
     <g>
@@ -81,6 +92,9 @@ export interface ParkMapProps {
 }
 
 export function ParkMap({ parkId, parks, boundaries, frame, parcels, label }: ParkMapProps) {
+  // An id of the component's own (before any early return: a hook): park ids are data, and a
+  // page may hold the same map twice (preview, print).
+  const clip = `clip-${useId()}`;
   const own = featureBounds(parks, (f) => f.properties?.park_id === parkId);
   if (!own || !frame) return <div class="br-map-missing">—</div>;
   const H = frame.height;
@@ -90,11 +104,11 @@ export function ParkMap({ parkId, parks, boundaries, frame, parcels, label }: Pa
   return (
     <svg class="br-map" viewBox={`0 0 ${MAP_W} ${H}`} role="img" aria-label={label}>
       <defs>
-        <clipPath id={`clip-${parkId}`}>
+        <clipPath id={clip}>
           <rect width={MAP_W} height={H} />
         </clipPath>
       </defs>
-      <g clip-path={`url(#clip-${parkId})`}>
+      <g clip-path={`url(#${clip})`}>
         <rect width={MAP_W} height={H} fill="#fbfbf8" />
         <Counties boundaries={boundaries} frame={frame} fill={() => COUNTY_FILL} />
         {others.map((f, i) => (
@@ -106,10 +120,10 @@ export function ParkMap({ parkId, parks, boundaries, frame, parcels, label }: Pa
           {label}
         </text>
         {others
-          .map((f) => ({ f, b: featureBounds({ type: 'FeatureCollection', features: [f] }, () => true) }))
+          .map((f) => ({ f, b: boundsOf(f) }))
           .filter((o): o is { f: Feature; b: Bounds } => o.b !== null && overlaps(o.b, frame.bounds))
           .map(({ f, b }, i) => {
-            const [x, y] = frame.project((b[0] + b[2]) / 2, (b[1] + b[3]) / 2);
+            const [x, y] = anchor(frame, b);
             return (
               <text key={i} x={x} y={y} text-anchor="middle" font-size="10" fill="#2e7d32" stroke="#fff" stroke-width="2.5" paint-order="stroke">
                 {String(f.properties?.name ?? '')}
@@ -135,6 +149,7 @@ export interface OverviewMapProps {
 }
 
 export function OverviewMap({ boundaries, parks, members, parkIds, numberOf, label }: OverviewMapProps) {
+  const clip = `clip-${useId()}`;
   const ext = featureBounds(boundaries, (f) => members.includes(String(f.properties?.county)));
   if (!ext) return <div class="br-map-missing">—</div>;
   const frame = fitFrame(padBounds(ext, 0.08), MAP_W, OVERVIEW_MAP_H);
@@ -142,18 +157,17 @@ export function OverviewMap({ boundaries, parks, members, parkIds, numberOf, lab
   return (
     <svg class="br-map" viewBox={`0 0 ${MAP_W} ${OVERVIEW_MAP_H}`} role="img" aria-label={label}>
       <defs>
-        <clipPath id="clip-overview">
+        <clipPath id={clip}>
           <rect width={MAP_W} height={OVERVIEW_MAP_H} />
         </clipPath>
       </defs>
-      <g clip-path="url(#clip-overview)">
+      <g clip-path={`url(#${clip})`}>
         <rect width={MAP_W} height={OVERVIEW_MAP_H} fill="#fbfbf8" />
         <Counties boundaries={boundaries} frame={frame} fill={(f) => (members.includes(String(f.properties?.county)) ? GROUP_FILL : COUNTY_FILL)} />
         {(boundaries?.features ?? [])
           .filter((f) => members.includes(String(f.properties?.county)))
           .map((f, i) => {
-            const b = featureBounds({ type: 'FeatureCollection', features: [f] }, () => true)!;
-            const [x, y] = frame.project((b[0] + b[2]) / 2, b[1] + (b[3] - b[1]) * 0.15);
+            const [x, y] = anchor(frame, boundsOf(f)!, 0.15);
             return (
               <text key={i} x={x} y={y} text-anchor="middle" font-size="15" font-weight="700" fill="#0d47a1" stroke="#fff" stroke-width="3" paint-order="stroke">
                 {String(f.properties?.county ?? '')}
@@ -164,8 +178,7 @@ export function OverviewMap({ boundaries, parks, members, parkIds, numberOf, lab
           <path key={i} d={geometryPath(f.geometry, frame)} fill="rgba(46,125,50,0.35)" stroke={PARK_LINE} stroke-width="1.4" />
         ))}
         {groupParks.map((f, i) => {
-          const b = featureBounds({ type: 'FeatureCollection', features: [f] }, () => true)!;
-          const [x, y] = frame.project((b[0] + b[2]) / 2, (b[1] + b[3]) / 2);
+          const [x, y] = anchor(frame, boundsOf(f)!);
           return (
             <g key={`n${i}`} transform={`translate(${x} ${y})`}>
               <circle r="9" fill="#1b5e20" stroke="#fff" stroke-width="1.5" />

@@ -22,6 +22,7 @@ import {
 } from '../../state/import-session';
 import { PUNCTUATION, TABLE_LABELS } from '../../vocab';
 import { isWorkspaceId, regionById } from '../../state/catalog';
+import { saveBlob } from '../../state/browser-effects';
 import { impactLabel } from '../../vocab';
 import { useLang } from '../i18n';
 import { CityPicker } from './CityPicker';
@@ -138,14 +139,7 @@ export function ImportDialog(props: { onClose(): void; initialFiles?: File[] }) 
     }
   }
 
-  function save(bytes: Uint8Array, name: string, type: string) {
-    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  const save = (bytes: Uint8Array, name: string, type: string) => saveBlob(new Blob([bytes as BlobPart], { type }), name);
 
   async function downloadTemplate(table: TableKind) {
     const bytes = await templateFor(table);
