@@ -12,7 +12,7 @@ export function ShareButton() {
   return (
     <span class="share">
       <button
-        class="lang"
+        class="share-button"
         data-testid="share-link"
         title={t('shareTitle')}
         onClick={async () => {
