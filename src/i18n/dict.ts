@@ -10,6 +10,11 @@ import { PRESENT_MESSAGES } from './messages-present';
 import { BROCHURE_MESSAGES } from './messages-brochure';
 import { PICTURE_MESSAGES } from './messages-picture';
 import { OFFLINE_MESSAGES } from './messages-offline';
+import { SITING_MESSAGES } from './messages-siting';
+import { PIPELINE_MESSAGES } from './messages-pipeline';
+import { WARNINGS_MESSAGES } from './messages-warnings';
+import { TIMELINE_MESSAGES } from './messages-timeline';
+import { SUPPLY_MESSAGES } from './messages-supply';
 import { CODE_FAMILIES, type FamilyName, type Lang, MUJUN_NOT_CLASSED, MU_DEFINITION, UNIT_LABELS, displayLabel, moneyUnit } from '../vocab';
 
 export type { Lang } from '../vocab';
@@ -177,6 +182,11 @@ const zh = {
   ...BROCHURE_MESSAGES.zh,
   ...PICTURE_MESSAGES.zh,
   ...OFFLINE_MESSAGES.zh,
+  ...SITING_MESSAGES.zh,
+  ...PIPELINE_MESSAGES.zh,
+  ...WARNINGS_MESSAGES.zh,
+  ...TIMELINE_MESSAGES.zh,
+  ...SUPPLY_MESSAGES.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -344,6 +354,11 @@ const en: Record<MessageKey, string> = {
   ...BROCHURE_MESSAGES.en,
   ...PICTURE_MESSAGES.en,
   ...OFFLINE_MESSAGES.en,
+  ...SITING_MESSAGES.en,
+  ...PIPELINE_MESSAGES.en,
+  ...WARNINGS_MESSAGES.en,
+  ...TIMELINE_MESSAGES.en,
+  ...SUPPLY_MESSAGES.en,
 };
 
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };

@@ -8,7 +8,8 @@ import type { Lang } from '../i18n/dict';
 import type { Camera } from './camera';
 import { ALL_LAYERS, type LayerVisibility } from './layers';
 
-export const MODES = ['idle', 'workbench', 'layout'] as const;
+// 招商选址 (siting): match a project to land, the project pipeline (招商项目库) and referral.
+export const MODES = ['idle', 'workbench', 'layout', 'siting'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** A fixed ISO date, or "today" (follows the clock, so a saved link stays current). */

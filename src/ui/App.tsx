@@ -18,6 +18,8 @@ import { OfflineStatus } from './OfflineStatus';
 import { useActions, useAppState } from '../state/context';
 import { ScenesPanel } from './present/ScenesPanel';
 import { Presenter, enterFullscreen } from './present/Presenter';
+import { SitingDetail } from './siting/SitingDetail';
+import { WarningList } from './warnings/WarningList';
 
 export function App() {
   const { t } = useT();
@@ -30,7 +32,7 @@ export function App() {
   const [importOpen, setImportOpen] = useState(false);
   // Files dropped on the map open the import dialog with them.
   const [dropped, setDropped] = useState<File[]>([]);
-  const [rightTab, setRightTab] = useState<'list' | 'ranking'>('list');
+  const [rightTab, setRightTab] = useState<'list' | 'ranking' | 'warnings'>('list');
   // 大屏: map, title and legend only, larger type — for a leader's wall screen.
   const wallChosen = useAppState((s) => s.wall);
   // Presenter mode (演示) shows the wall screen's map with the scene bar instead of its figures.
@@ -100,6 +102,8 @@ export function App() {
             <DetailPanel parcel={selected} />
           ) : mode === 'layout' ? (
             <ReviewDetail />
+          ) : mode === 'siting' ? (
+            <SitingDetail />
           ) : mode === 'workbench' ? (
             <>
               <div class="tabs">
@@ -109,8 +113,11 @@ export function App() {
                 <button class={rightTab === 'ranking' ? 'chip on' : 'chip'} onClick={() => setRightTab('ranking')} data-tab="ranking">
                   {t('tabRanking')}
                 </button>
+                <button class={rightTab === 'warnings' ? 'chip on' : 'chip'} onClick={() => setRightTab('warnings')} data-tab="warnings">
+                  {t('warningsTab')}
+                </button>
               </div>
-              {rightTab === 'list' ? <ParcelList /> : <MujunRanking />}
+              {rightTab === 'list' ? <ParcelList /> : rightTab === 'ranking' ? <MujunRanking /> : <WarningList />}
             </>
           ) : (
             <ParcelList />

@@ -7,6 +7,7 @@ const MODES: [Mode, MessageKey][] = [
   ['idle', 'modeIdle'],
   ['workbench', 'modeWorkbench'],
   ['layout', 'modeLayout'],
+  ['siting', 'modeSiting'],
 ];
 
 export function ModeTabs() {

@@ -1,3 +1,4 @@
+import { SitingSidebar } from './siting/SitingSidebar';
 import type { GroupSummary } from '../state/app-state';
 import { Chips } from './Chips';
 import { fmt } from './format';
@@ -230,8 +231,9 @@ export function Sidebar() {
           <GroupPanel />
         </>
       )}
-      {mode !== 'layout' && <ActiveFilters />}
-      {mode !== 'layout' && <Kpis />}
+      {mode === 'siting' && <SitingSidebar />}
+      {mode !== 'layout' && mode !== 'siting' && <ActiveFilters />}
+      {mode !== 'layout' && mode !== 'siting' && <Kpis />}
       {mode === 'idle' && (
         <>
           <Filters />

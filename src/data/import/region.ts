@@ -11,7 +11,7 @@
 //   this file   all of a region's files, validated together, stored in one transaction
 // Every step reports problems as ImportIssue (issues.ts).
 
-import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, ENTERPRISE_FIELDS, type FieldSpec, PARK_FIELDS } from '../contract';
+import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, ENTERPRISE_FIELDS, FACTORY_FIELDS, type FieldSpec, PARK_FIELDS, PROJECT_FIELDS } from '../contract';
 import { type Db, transaction } from '../db';
 import { ImportFailed, type ImportIssue } from './issues';
 import { type ParcelBatch, importParcels } from './parcels';
@@ -24,6 +24,8 @@ export interface RegionFiles {
   enterprises?: { name: string; text: string };
   chainNodes?: { name: string; text: string };
   chainLinks?: { name: string; text: string };
+  projects?: { name: string; text: string };
+  factories?: { name: string; text: string };
 }
 
 export interface LoadedRegion {
@@ -46,6 +48,8 @@ export function parseRegionFiles(files: RegionFiles): ParsedRegion {
     ['enterprises', files.enterprises, ENTERPRISE_FIELDS, 'enterprise_id'],
     ['chain_nodes', files.chainNodes, CHAIN_NODE_FIELDS, 'node_id'],
     ['chain_links', files.chainLinks, CHAIN_LINK_FIELDS, undefined],
+    ['projects', files.projects, PROJECT_FIELDS, 'project_id'],
+    ['factories', files.factories, FACTORY_FIELDS, 'factory_id'],
   ] as const;
   const others: { table: string; batch: RecordsBatch | null; fields: (typeof optional)[number][2] }[] = [];
   for (const [table, file, fields, id] of optional) {
@@ -71,7 +75,15 @@ export async function storeRegion(db: Db, parsed: ParsedRegion): Promise<LoadedR
       { name: 'cx', sqlType: 'DOUBLE' },
       { name: 'cy', sqlType: 'DOUBLE' },
     ], (i) => parks.labelPoints[i] ?? [null, null]);
-    for (const o of others) await loadRows(db, o.table, o.fields, o.batch?.rows ?? []);
+    for (const o of others) {
+      // Factories carry a label point in the workspace path (load-db.ts); these text files have none.
+      if (o.table === 'factories') {
+        await loadRows(db, o.table, o.fields, o.batch?.rows ?? [], [
+          { name: 'cx', sqlType: 'DOUBLE' },
+          { name: 'cy', sqlType: 'DOUBLE' },
+        ], () => [null, null]);
+      } else await loadRows(db, o.table, o.fields, o.batch?.rows ?? []);
+    }
   });
   return { parks, parcels };
 }

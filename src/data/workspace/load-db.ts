@@ -1,11 +1,11 @@
 // Feeds a workspace's tables to DuckDB through Arrow, producing the tables the analyses read
 // (`parcels` with pidx and label point, `parcel_shapes`, `parks`, `enterprises`, `chain_nodes`,
-// `chain_links`). Everything happens in one transaction: a failure never mixes two data sets.
+// `chain_links`, `projects`, `factories` with a label point). Everything happens in one transaction: a failure never mixes two data sets.
 
 import { Field, Float64, List, makeData, makeVector } from 'apache-arrow';
 import { type TypedColumn, NULL_BOOL, NULL_DAY, toArrowVector } from '../arrow-columns';
 import { replaceTableFromColumns } from '../arrow-load';
-import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, ENTERPRISE_FIELDS, type FieldSpec, PARCEL_FIELDS, PARK_FIELDS } from '../contract';
+import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, ENTERPRISE_FIELDS, FACTORY_FIELDS, type FieldSpec, PARCEL_FIELDS, PARK_FIELDS, PROJECT_FIELDS } from '../contract';
 import { type Db, transaction } from '../db';
 import { ident, sql } from '../sql';
 import { featureAreaM2, featureCount, labelPoints, shellRings } from './polygons';
@@ -107,5 +107,14 @@ export async function loadWorkspaceTables(db: Db, w: WorkspaceTables): Promise<v
     await replaceTableFromColumns(db, 'enterprises', contractColumns(w.enterprises, ENTERPRISE_FIELDS));
     await replaceTableFromColumns(db, 'chain_nodes', contractColumns(w.chain_nodes, CHAIN_NODE_FIELDS));
     await replaceTableFromColumns(db, 'chain_links', contractColumns(w.chain_links, CHAIN_LINK_FIELDS));
+    // Contract v2's 招商项目库 and 标准厂房: empty tables when the workspace has none, so the
+    // analyses reading them need no special case.
+    await replaceTableFromColumns(db, 'projects', contractColumns(w.projects, PROJECT_FIELDS));
+    const factories = w.factories ? points(w.factories) : { x: new Float64Array(0), y: new Float64Array(0) };
+    await replaceTableFromColumns(db, 'factories', {
+      ...contractColumns(w.factories, FACTORY_FIELDS),
+      cx: { type: 'number', values: factories.x },
+      cy: { type: 'number', values: factories.y },
+    });
   });
 }
