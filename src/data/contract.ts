@@ -3,7 +3,7 @@
 // in exactly one place. Enum values and units are the vocabulary's (src/vocab); they are
 // re-exported here for the data layer's readers, not defined again.
 
-import { CHAIN_STAGES, LAND_USES, PARCEL_STATUSES, PARK_LEVELS, PROJECT_STAGES } from '../vocab/codes';
+import { CHAIN_STAGES, LAND_USES, PARCEL_STATUSES, PARK_LEVELS, PROJECT_STAGES, ZONE_KINDS } from '../vocab/codes';
 
 export {
   CHAIN_STAGES,
@@ -155,4 +155,17 @@ export const COUNTY_FIELDS: readonly FieldSpec[] = [
   { name: 'county', type: 'string', required: true, label: '县区名称' },
   { name: 'city', type: 'string', label: '所属城市' },
   { name: 'adcode', type: 'string', label: '行政区划代码' },
+];
+
+// ---------------------------------------------------------------------------------------
+// Planning limits (规划管控), a table ParkAtlas adds beside the contract's: polygons of the 三条控制线
+// and of a 控规's land classes, imported from the planner's own files. Site matching keeps projects
+// inside the urban development boundary, out of farmland and the red line, and on land whose
+// 控规 class fits (analysis/zone-checks.ts).
+export const PLANNING_ZONE_FIELDS: readonly FieldSpec[] = [
+  { name: 'zone_id', type: 'string', required: true, label: '图斑编号' },
+  { name: 'kind', type: 'enum', values: ZONE_KINDS, label: '管控类型' },
+  /** GB 50137-2011 code of a 控规 plot (M1, M2, M3, W1…); empty for the three control lines. */
+  { name: 'land_class', type: 'string', label: '用地代码' },
+  { name: 'name', type: 'string', label: '名称' },
 ];

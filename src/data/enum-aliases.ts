@@ -15,6 +15,12 @@ const SYNONYMS: Record<string, Record<string, string>> = {
   },
   status: { 建设中: 'under_construction', 停建: 'halted', 投产: 'producing' },
   level: {},
+  kind: {
+    开发边界: 'urban_boundary', 城镇开发边界线: 'urban_boundary', 城镇边界: 'urban_boundary',
+    基本农田: 'permanent_farmland', 永农: 'permanent_farmland', 永久基本农田保护红线: 'permanent_farmland',
+    生态红线: 'eco_redline', 生态保护红线区: 'eco_redline',
+    控规: 'regulatory_plan', 控制性详细规划: 'regulatory_plan', 控规地块: 'regulatory_plan',
+  },
   stage: {
     洽谈中: 'negotiating', 在谈: 'negotiating', 已签约: 'signed', 已供地: 'land_supplied', 已开工: 'started', 已投产: 'producing',
   },
@@ -26,6 +32,7 @@ export const ENUM_FAMILIES: Record<string, readonly FamilyName[]> = {
   status: ['parcelStatus'],
   level: ['parkLevel'],
   stage: ['chainStage', 'projectStage'],
+  kind: ['zoneKind'],
 };
 
 function labelsAsAliases(family: FamilyName): Record<string, string> {

@@ -24,7 +24,7 @@ export async function templateFor(table: TableKind): Promise<Uint8Array> {
 }
 
 /** Tables a planner can import, in the order the dialog offers them. */
-export const IMPORT_TABLES: readonly TableKind[] = ['parcels', 'parks', 'enterprises', 'chain_nodes', 'chain_links', 'counties', 'projects', 'factories', 'promotion_groups'];
+export const IMPORT_TABLES: readonly TableKind[] = ['parcels', 'parks', 'enterprises', 'chain_nodes', 'chain_links', 'counties', 'projects', 'factories', 'promotion_groups', 'planning_zones'];
 
 export interface ImportFile {
   key: number;

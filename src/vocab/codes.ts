@@ -22,6 +22,19 @@ export type ChainStage = (typeof CHAIN_STAGES)[number];
 export const PROJECT_STAGES = ['negotiating', 'signed', 'land_supplied', 'started', 'producing'] as const;
 export type ProjectStage = (typeof PROJECT_STAGES)[number];
 
+/**
+ * planning_zones.kind (a ParkAtlas table beside the contract's): the 国土空间规划 controls that
+ * limit where a project may go — 城镇开发边界, 永久基本农田 and 生态保护红线 (the 三条控制线 of
+ * 《关于在国土空间规划中统筹划定落实三条控制线的指导意见》, 2019) — and the land classes of a
+ * 控制性详细规划 (控规).
+ */
+export const ZONE_KINDS = ['urban_boundary', 'permanent_farmland', 'eco_redline', 'regulatory_plan'] as const;
+export type ZoneKind = (typeof ZONE_KINDS)[number];
+
+/** 工业用地 classes of GB 50137-2011《城市用地分类与规划建设用地标准》: M1 一类 (little disturbance) … M3 三类 (serious). */
+export const INDUSTRIAL_CLASSES = ['M1', 'M2', 'M3'] as const;
+export type IndustrialClass = (typeof INDUSTRIAL_CLASSES)[number];
+
 /** Output `idle_type` (data contract v2, outputs; 《闲置土地处置办法》第二条). */
 export const IDLE_TYPES = ['none', 'not_started', 'stalled'] as const;
 export type IdleType = (typeof IDLE_TYPES)[number];

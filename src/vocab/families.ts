@@ -24,6 +24,8 @@ export const CODE_FAMILIES = {
   mujunClass: { prefix: 'mujun:', codes: C.MUJUN_CLASSES, labels: L.MUJUN_CLASS_LABELS },
   mujunInput: { prefix: 'mujun-input:', codes: C.MUJUN_INPUTS, labels: L.MUJUN_INPUT_LABELS },
   trackingStage: { prefix: 'tracking:', codes: C.TRACKING_STAGES, labels: L.TRACKING_STAGE_LABELS },
+  zoneKind: { prefix: 'zone:', codes: C.ZONE_KINDS, labels: L.ZONE_KIND_LABELS },
+  industrialClass: { prefix: 'mclass:', codes: C.INDUSTRIAL_CLASSES, labels: L.INDUSTRIAL_CLASS_LABELS },
   disposalAction: { prefix: 'action:', codes: C.DISPOSAL_ACTIONS, labels: L.DISPOSAL_ACTION_LABELS },
 } as const satisfies Record<string, CodeFamily>;
 

@@ -22,6 +22,8 @@ import type {
   ParkLevel,
   ProjectStage,
   TrackingStage,
+  IndustrialClass,
+  ZoneKind,
 } from './codes';
 
 export type Lang = 'zh' | 'en';
@@ -67,6 +69,20 @@ export const PROJECT_STAGE_LABELS: Record<ProjectStage, Label> = {
   land_supplied: { zh: '供地', en: 'Land supplied' },
   started: { zh: '开工', en: 'Started' },
   producing: { zh: '投产', en: 'Producing' },
+};
+
+export const ZONE_KIND_LABELS: Record<ZoneKind, Label> = {
+  urban_boundary: { zh: '城镇开发边界', en: 'Urban development boundary' },
+  permanent_farmland: { zh: '永久基本农田', en: 'Permanent basic farmland' },
+  eco_redline: { zh: '生态保护红线', en: 'Ecological protection red line' },
+  regulatory_plan: { zh: '控规用地', en: 'Regulatory plan land class' },
+};
+
+/** GB 50137-2011, table 3.3.2 (M 工业用地). */
+export const INDUSTRIAL_CLASS_LABELS: Record<IndustrialClass, Label> = {
+  M1: { zh: '一类工业用地（M1）', en: 'Class 1 industrial (M1)' },
+  M2: { zh: '二类工业用地（M2）', en: 'Class 2 industrial (M2)' },
+  M3: { zh: '三类工业用地（M3）', en: 'Class 3 industrial (M3)' },
 };
 
 export const IDLE_TYPE_LABELS: Record<IdleType, Label> = {
@@ -156,6 +172,7 @@ export const TABLE_LABELS: Record<string, Label> = {
   projects: { zh: '招商项目', en: 'Projects' },
   factories: { zh: '标准厂房', en: 'Standard factories' },
   promotion_groups: { zh: '组团', en: 'Promotion groups' },
+  planning_zones: { zh: '规划管控', en: 'Planning limits' },
 };
 
 /** Findings a missing column can make impossible (data/mapping/field-impact.ts) that have no code of their own. */

@@ -18,7 +18,7 @@ import type { TableData } from '../workspace/tables';
 import { type PlaceContext, buildTable } from './build-table';
 import { type SourceGeometry, geometryFromMapping, sampleCoordinates } from './geometry-source';
 
-const GUESSABLE: readonly TableKind[] = ['parcels', 'parks', 'enterprises', 'chain_nodes', 'chain_links', 'projects', 'factories', 'promotion_groups', 'counties'];
+const GUESSABLE: readonly TableKind[] = ['parcels', 'parks', 'enterprises', 'chain_nodes', 'chain_links', 'projects', 'factories', 'promotion_groups', 'planning_zones', 'counties'];
 
 /** First rows of each column, for unit hints and the mapping preview. */
 export function samplesOf(t: RawTable, rows = 20): Record<string, RawCell[]> {

@@ -16,6 +16,7 @@ import {
   PARK_FIELDS,
   PROJECT_FIELDS,
   PROMOTION_GROUP_FIELDS,
+  PLANNING_ZONE_FIELDS,
 } from '../contract';
 import { ENUM_ALIASES } from '../enum-aliases';
 import { parseBoolean, parseDate, parseNumber, quoteForMessage } from '../formats/cell-parse';
@@ -63,6 +64,7 @@ export const TABLE_FIELDS: Record<TableKind, readonly FieldSpec[]> = {
   projects: PROJECT_FIELDS,
   factories: FACTORY_FIELDS,
   promotion_groups: PROMOTION_GROUP_FIELDS,
+  planning_zones: PLANNING_ZONE_FIELDS,
 };
 
 export function fieldType(table: TableKind, field: string): { type: FieldType; values?: readonly string[] } {

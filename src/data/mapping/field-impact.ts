@@ -57,6 +57,7 @@ export const REQUIRED_FIELDS: Readonly<Record<TableKind, readonly string[]>> = {
   projects: ['project_id'],
   factories: ['factory_id'],
   promotion_groups: ['group_id'],
+  planning_zones: ['zone_id'],
 };
 
 /**
@@ -74,6 +75,7 @@ export const ID_FIELD: Readonly<Record<TableKind, string | null>> = {
   projects: 'project_id',
   factories: 'factory_id',
   promotion_groups: 'group_id',
+  planning_zones: 'zone_id',
 };
 
 /** Findings that cannot be computed for a table mapped without `absent` fields, in contract order. */

@@ -13,7 +13,8 @@ export type TableKind =
   | 'counties'
   | 'projects'
   | 'factories'
-  | 'promotion_groups';
+  | 'promotion_groups'
+  | 'planning_zones';
 
 /** Names per field, besides the contract name itself. Units in brackets are stripped before matching. */
 export const FIELD_NAMES: Record<TableKind, Record<string, readonly string[]>> = {
@@ -113,6 +114,12 @@ export const FIELD_NAMES: Record<TableKind, Record<string, readonly string[]>> =
     group_id: ['组团编号', '编号', 'id'],
     name: ['组团名称', '名称', 'name'],
     counties: ['成员县区', '县区', '成员', 'counties'],
+  },
+  planning_zones: {
+    zone_id: ['图斑编号', '管控编号', '地块编号', '编号', 'id'],
+    kind: ['管控类型', '控制线类型', '类型', '类别', 'kind'],
+    land_class: ['用地代码', '地类代码', '用地分类代码', '规划用地代码', '用地性质代码', 'land class'],
+    name: ['名称', '图斑名称', 'name'],
   },
 };
 

@@ -18,6 +18,7 @@ export const TABLE_NAMES: readonly WorkspaceTableName[] = [
   'projects',
   'factories',
   'promotion_groups',
+  'planning_zones',
 ];
 
 export type WorkspaceBase =

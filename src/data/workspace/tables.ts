@@ -26,6 +26,8 @@ export interface WorkspaceTables {
   projects?: TableData;
   factories?: TableData;
   promotion_groups?: TableData;
+  /** Planning limits (规划管控): polygons of the control lines and 控规 land classes. */
+  planning_zones?: TableData;
 }
 
 export type WorkspaceTableName = keyof WorkspaceTables;
