@@ -36,6 +36,7 @@ const zh = {
   layerParks: '园区',
   layerLabels: '地名标注',
   layerBasemap: '底图',
+  layerZones: '规划管控',
   sceneDefault: '{where} · {mode}',
 } as const;
 
@@ -74,6 +75,7 @@ const en: Record<keyof typeof zh, string> = {
   layerParks: 'Parks',
   layerLabels: 'Place names',
   layerBasemap: 'Basemap',
+  layerZones: 'Planning limits',
   sceneDefault: '{where} · {mode}',
 };
 

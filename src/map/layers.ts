@@ -9,6 +9,7 @@ import { BitmapLayer, GeoJsonLayer, LineLayer, PathLayer, ScatterplotLayer, Soli
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { ParcelShapes } from '../data/parcel-shapes';
 import { pointGeometry } from './parcel-geometry-client';
+import { zonesLayer } from './zone-layer';
 import type { PolygonGeometry } from './parcel-geometry';
 import type { ParcelDrawing } from './parcel-size';
 import { sdfLabelRenderer } from './label-font';
@@ -70,6 +71,8 @@ export interface MapScene {
   labelScale?: number;
   /** Counties of the promotion group shown, outlined. */
   groupCounties?: FeatureCollection;
+  /** Imported planning limits (规划管控), drawn under parks and parcels. */
+  zones?: FeatureCollection;
 }
 
 export interface ColourOverride {
@@ -118,6 +121,7 @@ export { pickedParcel } from './parcel-picking';
 
 export function buildLayers(scene: MapScene): Layer[] {
   const layers: Layer[] = [];
+  if (scene.zones && scene.zones.features.length > 0) layers.push(zonesLayer(scene.zones));
   // A promotion group's member counties (组团), in every mode: a scene or link may show one.
   if (scene.groupCounties && scene.groupCounties.features.length > 0) {
     layers.push(

@@ -89,3 +89,25 @@ export const BASEMAP = {
 
 /** The county-overlap heat map, low → high overlap. */
 export const OVERLAP_HEAT: readonly string[] = ['#f7fbff', '#fdd49e', '#fc8d59', '#b30000'];
+
+/**
+ * Planning limits (规划管控), drawn under the parcels: the usual map colours of 国土空间规划 —
+ * farmland yellow-green, the ecological red line red, the urban development boundary a purple
+ * line — and 控规 industrial plots in the brown family of GB 50137-2011's M colours, deeper for
+ * heavier classes.
+ */
+export const ZONE_COLORS: Record<string, { fill: RGBA; line: RGBA }> = {
+  urban_boundary: { fill: [123, 31, 162, 0], line: [123, 31, 162, 230] },
+  permanent_farmland: { fill: [154, 205, 50, 70], line: [85, 139, 47, 220] },
+  eco_redline: { fill: [229, 57, 53, 55], line: [198, 40, 40, 240] },
+  M1: { fill: [188, 170, 164, 70], line: [141, 110, 99, 200] },
+  M2: { fill: [161, 136, 127, 80], line: [109, 76, 65, 210] },
+  M3: { fill: [121, 85, 72, 90], line: [78, 52, 46, 220] },
+  regulatory_plan: { fill: [189, 189, 189, 50], line: [117, 117, 117, 180] },
+};
+
+/** Colours of a zone: its kind's, or for a 控规 plot its industrial class's. */
+export function zoneColors(kind: unknown, landClass: unknown): { fill: RGBA; line: RGBA } {
+  if (kind === 'regulatory_plan' && typeof landClass === 'string' && ZONE_COLORS[landClass.toUpperCase()]) return ZONE_COLORS[landClass.toUpperCase()];
+  return ZONE_COLORS[String(kind)] ?? ZONE_COLORS.regulatory_plan;
+}

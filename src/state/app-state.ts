@@ -106,6 +106,8 @@ export interface AppState {
   regionKey: string | null;
   boundaries: FeatureCollection | null;
   parks: FeatureCollection | null;
+  /** Imported planning limits (规划管控), one feature per zone with zone_id, kind, land_class, name; null = none. */
+  zones: FeatureCollection | null;
   parkOptions: ParkOption[];
   countyOptions: string[];
   shapes: ParcelShapes | null;
@@ -209,6 +211,7 @@ export function initialState(view: View, saved: SavedState, today: string, scale
     regionKey: null,
     boundaries: null,
     parks: null,
+    zones: null,
     parkOptions: [],
     countyOptions: [],
     shapes: null,

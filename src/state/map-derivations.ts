@@ -16,7 +16,7 @@ import { findPidx, parcelDetail, parcelList } from '../analysis/parcel-lookup';
 import { scaleUpParcels, tileShapes } from '../data/scale-up';
 import { loadWorkspaceTables } from '../data/workspace/load-db';
 import { mapShapesOf } from '../data/workspace/map-shapes';
-import { workspaceParks } from './workspace-place';
+import { planningZonesOf, workspaceParks } from './workspace-place';
 import { fitViewToPlace } from './view-check';
 import { type PromotionGroup, groupsFromTable } from '../analysis/promotion-groups';
 import { type PlaceWork, loadPlaceWork } from './place-work';
@@ -83,6 +83,7 @@ export const placeShapes: Derivation<LoadedPlace> = {
       boundaries: place.boundaries,
       parks,
       parkOptions: parkOptionsOf(parks),
+      zones: planningZonesOf(place.workspace.tables.planning_zones),
       countyOptions: place.boundaries.features.map((f) => String(f.properties?.county ?? f.properties?.name ?? '')),
       shapes: s.scale === null ? own : tileShapes(own, s.scale),
     };

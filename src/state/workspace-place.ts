@@ -3,7 +3,8 @@
 // into the database through Arrow.
 
 import type { FeatureCollection } from 'geojson';
-import { COUNTY_FIELDS, PARK_FIELDS } from '../data/contract';
+import { COUNTY_FIELDS, PARK_FIELDS, PLANNING_ZONE_FIELDS } from '../data/contract';
+import type { TableData } from '../data/workspace/tables';
 import { tableToFeatureCollection } from '../data/workspace/to-geojson';
 import type { Workspace } from '../data/workspace/workspace-file';
 import { regionById } from '../data/regions';
@@ -23,4 +24,10 @@ export async function workspaceBoundaries(w: Workspace, fx: Pick<Effects, 'cityB
 
 export function workspaceParks(w: Workspace): FeatureCollection {
   return tableToFeatureCollection(w.tables.parks, PARK_FIELDS.map((f) => f.name));
+}
+
+/** The workspace's planning limits (规划管控) as outlines, or null when it has none. */
+export function planningZonesOf(t: TableData | undefined): FeatureCollection | null {
+  if (!t?.shapes || t.count === 0) return null;
+  return tableToFeatureCollection(t, PLANNING_ZONE_FIELDS.map((f) => f.name));
 }

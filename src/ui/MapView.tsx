@@ -268,6 +268,7 @@ export function MapView(props: { wall?: boolean }) {
   const labels = useMemo(() => placeMapLabels(requests, labelZoom, props.wall ? 1.7 : 1), [requests, labelZoom, props.wall]);
   testHook.labels = labels;
   const shown = useAppState((s) => s.layers);
+  const zones = useAppState((s) => s.zones);
 
   useEffect(() => {
     const overlay = overlayRef.current;
@@ -287,6 +288,8 @@ export function MapView(props: { wall?: boolean }) {
       override,
       labelScale: props.wall ? 1.7 : 1,
       groupCounties,
+      // Planning limits matter where sites are chosen: the 招商选址 mode.
+      zones: mode === 'siting' && shown.zones && zones ? zones : undefined,
     });
     layers.push(...measureLayers(measure.measure));
     const drawn = phase === 'ready' && shapes !== null;
@@ -308,7 +311,7 @@ export function MapView(props: { wall?: boolean }) {
       },
     });
     if (!drawn && phase === 'loading') document.documentElement.dataset.state = 'loading';
-  }, [boundaries, parks, labels, shapes, categories, mask, revision, selected, styleReady, phase, drawing, polygons, layout, override, props.wall, measure.measure, shown, groupCounties]);
+  }, [boundaries, parks, labels, shapes, categories, mask, revision, selected, styleReady, phase, drawing, polygons, layout, override, props.wall, measure.measure, shown, groupCounties, zones, mode]);
 
   return (
     <div class="map-wrap">

@@ -13,6 +13,7 @@ const LABEL: Record<keyof LayerVisibility, MessageKey> = {
   parks: 'layerParks',
   labels: 'layerLabels',
   basemap: 'layerBasemap',
+  zones: 'layerZones',
 };
 
 export function LayersControl() {
@@ -20,6 +21,7 @@ export function LayersControl() {
   const actions = useActions();
   const layers = useAppState((s) => s.layers);
   const hasBasemap = useAppState((s) => s.basemaps[s.region] !== undefined);
+  const hasZones = useAppState((s) => s.zones !== null && s.zones.features.length > 0);
   const [open, setOpen] = useState(false);
   const hidden = LAYER_KEYS.filter((k) => !layers[k]).length;
   return (
@@ -31,7 +33,7 @@ export function LayersControl() {
       {open && (
         <fieldset>
           <legend class="visually-hidden">{t('layers')}</legend>
-          {LAYER_KEYS.filter((k) => k !== 'basemap' || hasBasemap).map((k) => (
+          {LAYER_KEYS.filter((k) => (k !== 'basemap' || hasBasemap) && (k !== 'zones' || hasZones)).map((k) => (
             <label key={k}>
               <input type="checkbox" data-layer={k} checked={layers[k]} onChange={(e) => actions.setLayers({ ...layers, [k]: (e.target as HTMLInputElement).checked })} />
               {t(LABEL[k])}
