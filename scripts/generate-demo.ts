@@ -14,6 +14,7 @@ import type { CountyCollection, Row } from './demo/types';
 import { DEMO_FILE_NAMES, REGIONS } from '../src/data/regions';
 import { DEMO_PACK_NAME, packDemo } from './demo/pack';
 import { SPECS } from './demo/region-specs';
+import { demoPlanningZones } from './demo/zones';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -74,6 +75,8 @@ async function main() {
       const rows = groups.map((g) => ({ group_id: g.group_id, name: g.name, counties: g.counties.join(';') }));
       writeFileSync(join(dir, DEMO_FILE_NAMES.promotionGroups), csv(PROMOTION_GROUP_FIELDS, rows));
     }
+    const young = new Set(SPECS[region.id].parks.filter((p) => p.young).map((p) => p.name));
+    writeFileSync(join(dir, DEMO_FILE_NAMES.planningZones), geojson(demoPlanningZones(region.id, demo.parks, young)));
 
     const parcels = demo.parcels.features.map((f) => f.properties);
     const count = (xs: string[]) => Object.entries(xs.reduce<Record<string, number>>((m, x) => ((m[x] = (m[x] ?? 0) + 1), m), {}))
