@@ -35,7 +35,8 @@ export function TimelineChart(props: { series: TimelineSeries; county: string; a
       },
       yAxis: [
         { type: 'value', name: t('timelineMu'), nameTextStyle: { fontSize: 10 }, axisLabel: { fontSize: 10 } },
-        { type: 'value', splitLine: { show: false }, axisLabel: { fontSize: 10 } },
+        // No tracking record closes a case yet: no second scale to read.
+        { type: 'value', show: rev.some((v) => v > 0), splitLine: { show: false }, axisLabel: { fontSize: 10 } },
       ],
       series: [
         { id: 'idle', name: idleName, type: 'bar', data: mark(idle, cssColor(IDLE_COLORS[2])), itemStyle: { color: cssColor(IDLE_COLORS[2]) }, barMaxWidth: 14, barGap: '0%' },
