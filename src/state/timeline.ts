@@ -42,7 +42,15 @@ export function timelineShown(s: Pick<AppState, 'timeline' | 'mode' | 'time'>): 
   return s.timeline !== null && s.mode === 'idle' && s.time.intervals !== null;
 }
 
-/** The map categories at the time bar's date (a loop over typed arrays: no database). */
+let last: { date: string; intervals: IdleIntervals; values: Uint8Array } | null = null;
+
+/**
+ * The map categories at the time bar's date (a loop over typed arrays: no database). The map
+ * and the bar's parcel count read the same date: the last answer is kept for the second reader.
+ */
 export function timelineCategories(date: string, intervals: IdleIntervals): Uint8Array {
-  return categoriesAt(intervals, dayOf(date));
+  if (last && last.date === date && last.intervals === intervals) return last.values;
+  const values = categoriesAt(intervals, dayOf(date));
+  last = { date, intervals, values };
+  return values;
 }
