@@ -326,6 +326,8 @@ export function installTestHook(app: App): void {
       };
     },
     async timelineStep(date: string) {
+      // The same date draws no new frame: nothing to wait for.
+      if (store.get().timeline === date) return 0;
       const start = performance.now();
       const drawn = new Promise<void>((resolve) => {
         const before = testHook.rendered;
