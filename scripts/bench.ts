@@ -2,8 +2,9 @@
 // same engine and SQL as the browser); browser figures, when dist/ and Chromium exist, come
 // from the app's own performance marks. The import section times the import pipeline on
 // generated files of 100,000 parcels (scripts/bench-import.ts).
-// Usage: npm run bench [-- --parcels 1000000 --runs 5 --no-browser --only node|import|cli|browser|render --no-10m]
+// Usage: npm run bench [-- --parcels 1000000 --runs 5 --no-browser --only node|import|cli|browser|render|timeline --no-10m]
 //   --only render   runs just the map section (scripts/bench-render.ts)
+//   --only timeline runs just the time bar's slider step (scripts/bench-timeline.ts)
 //   --only import   runs just the import section (Shapefile .zip and .xlsx of 100,000 parcels)
 //   --only cli      runs just the command-line report on 1M and 10M-row CSVs (scripts/bench-cli.ts);
 //                   --no-10m skips the 10M run
@@ -28,6 +29,7 @@ import { importBench } from './bench-import';
 import { printGoals, recordGoal } from './bench-goals';
 import { engineBench } from './bench-engine';
 import { renderBench } from './bench-render';
+import { timelineBench } from './bench-timeline';
 
 const { values: args } = parseArgs({
   options: {
@@ -38,7 +40,7 @@ const { values: args } = parseArgs({
     'no-10m': { type: 'boolean', default: false },
   },
 });
-const SECTIONS = ['node', 'import', 'cli', 'browser', 'render'] as const;
+const SECTIONS = ['node', 'import', 'cli', 'browser', 'render', 'timeline'] as const;
 if (args.only !== undefined && !(SECTIONS as readonly string[]).includes(args.only)) {
   console.error(`--only 只能是 ${SECTIONS.join('、')} / --only takes one of ${SECTIONS.join(', ')}`);
   process.exit(2);
@@ -163,5 +165,6 @@ if (runs('cli')) await cliBench(line, { tenMillion: !args['no-10m'] });
 if (runs('browser')) await browserBench();
 if (args.only === undefined || args.only === 'node' || args.only === 'browser') await engineBench(line, { target: TARGET, runs: RUNS, only: args.only, noBrowser: args['no-browser'] });
 if (runs('render') && !args['no-browser']) await renderBench(line, TARGET);
+if (runs('timeline') && !args['no-browser'] && existsSync('dist/index.html')) await timelineBench(line, TARGET);
 printGoals();
 process.exit(0);

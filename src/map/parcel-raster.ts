@@ -63,28 +63,57 @@ export function rasterGrid(centers: Float64Array, texelM: number): RasterGrid | 
   return { west: west - degPerTexel, east: east + 2 * degPerTexel, top: top + rowRad, bottom: bottom - 2 * rowRad, width: cols + 3, height: rows + 3 };
 }
 
+// The texel of each parcel centre, per centres array and grid: a colour or filter change
+// repaints from these instead of projecting a million centres again (the time bar recolours
+// the map at every step).
+const texelCache = new WeakMap<Float64Array, { key: string; texels: Int32Array }>();
+
+/** The texel index (row × width + column) of each parcel's centre on `grid`, −1 outside it. */
+export function centreTexels(centers: Float64Array, grid: RasterGrid): Int32Array {
+  const key = `${grid.west}|${grid.east}|${grid.top}|${grid.bottom}|${grid.width}|${grid.height}`;
+  const hit = texelCache.get(centers);
+  if (hit && hit.key === key) return hit.texels;
+  const { width, height } = grid;
+  const sx = width / (grid.east - grid.west);
+  const sy = height / (grid.top - grid.bottom);
+  const texels = new Int32Array(centers.length >> 1);
+  for (let p = 0; p < texels.length; p++) {
+    const x = Math.floor((centers[2 * p] - grid.west) * sx);
+    const y = Math.floor((grid.top - mercatorY(centers[2 * p + 1])) * sy);
+    texels[p] = x >= 0 && x < width && y >= 0 && y < height ? y * width + x : -1;
+  }
+  texelCache.set(centers, { key, texels });
+  return texels;
+}
+
 /** Paints parcels shown by `mask` (1) at their centres in their RGBA `colours` (4 bytes by pidx). */
 export function rasterise(centers: Float64Array, colours: Uint8Array, mask: Uint8Array, emphasised: (pidx: number) => boolean, grid: RasterGrid): ParcelRaster {
   const { width, height } = grid;
   const rgba = new Uint8ClampedArray(width * height * 4);
   const pidx = new Int32Array(width * height).fill(-1);
-  const sx = width / (grid.east - grid.west);
-  const sy = height / (grid.top - grid.bottom);
-  const paint = (p: number, r: number) => {
-    const x = Math.floor((centers[2 * p] - grid.west) * sx);
-    const y = Math.floor((grid.top - mercatorY(centers[2 * p + 1])) * sy);
-    if (!(x >= 0 && x < width && y >= 0 && y < height)) return;
-    for (let yy = Math.max(0, y - r); yy <= Math.min(height - 1, y + r); yy++) {
-      for (let xx = Math.max(0, x - r); xx <= Math.min(width - 1, x + r); xx++) {
-        const t = yy * width + xx;
-        pidx[t] = p;
-        rgba.set(colours.subarray(4 * p, 4 * p + 4), 4 * t);
-      }
-    }
+  const texels = centreTexels(centers, grid);
+  const put = (p: number, t: number) => {
+    pidx[t] = p;
+    rgba[4 * t] = colours[4 * p];
+    rgba[4 * t + 1] = colours[4 * p + 1];
+    rgba[4 * t + 2] = colours[4 * p + 2];
+    rgba[4 * t + 3] = colours[4 * p + 3];
   };
   const count = mask.length;
-  for (let p = 0; p < count; p++) if (mask[p] && !emphasised(p)) paint(p, 0);
-  for (let p = 0; p < count; p++) if (mask[p] && emphasised(p)) paint(p, 1);
+  for (let p = 0; p < count; p++) {
+    const t = texels[p];
+    if (t >= 0 && mask[p] && !emphasised(p)) put(p, t);
+  }
+  // Emphasised (idle) parcels last, as 3 × 3 blocks, so they stay visible.
+  for (let p = 0; p < count; p++) {
+    const t = texels[p];
+    if (t < 0 || !mask[p] || !emphasised(p)) continue;
+    const x = t % width;
+    const y = (t - x) / width;
+    for (let yy = Math.max(0, y - 1); yy <= Math.min(height - 1, y + 1); yy++) {
+      for (let xx = Math.max(0, x - 1); xx <= Math.min(width - 1, x + 1); xx++) put(p, yy * width + xx);
+    }
+  }
   return { grid, rgba, pidx };
 }
 

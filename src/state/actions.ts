@@ -53,6 +53,8 @@ export function createActions({ store, dispatch, enqueue, fx }: ActionDeps) {
     setRegion: (region: PlaceId) => dispatch({ type: 'regionChosen', region }),
     /** A YYYY-MM-DD date or "today"; anything else is ignored (the date input sends '' while typing). */
     setAsOf: (asOf: AsOf) => dispatch({ type: 'asOfSet', asOf, today: fx.today() }),
+    /** Opens the time bar at a date, moves it, or (null) closes it: the map returns to the as-of date. */
+    setTimeline: (date: string | null) => dispatch({ type: 'timelineSet', date }),
     setSettings,
     /**
      * One field of the settings panel. A 亩均 class share rebalances the others so the four

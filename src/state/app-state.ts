@@ -22,6 +22,7 @@ import { SAVED_STATE_VERSION, type SavedState } from './saved-state';
 import { type AsOf, type Mode, type View, effectiveAsOf } from './view';
 import type { LayerVisibility } from './layers';
 import { type WorkbenchState, INITIAL_WORKBENCH } from './workbench-state';
+import { type TimelineState, INITIAL_TIMELINE } from './timeline-state';
 import type { PromotionGroup } from '../analysis/promotion-groups';
 import { EMPTY_PLACE_WORK, type PlaceWork } from './place-work';
 
@@ -62,6 +63,8 @@ export interface AppState {
   /** group_id of the promotion group shown (its counties outlined), or null. */
   group: string | null;
   layers: LayerVisibility;
+  /** The time bar's date, or null when it is closed (view.ts). */
+  timeline: string | null;
   /** Presenter mode (演示): the index of the scene on screen, or null. */
   presenting: number | null;
   /** Where the map looks (reported by the map after every move); null = the whole place. */
@@ -137,6 +140,8 @@ export interface AppState {
 
   workbench: WorkbenchState;
   review: ReviewState;
+  /** Idle land over time: the intervals and the chart's series (timeline.ts). */
+  time: TimelineState;
 
   /** The place's scenes, edited promotion groups and brochure details (place-work.ts). */
   work: PlaceWork;
@@ -166,6 +171,7 @@ export function viewOf(s: AppState): View {
     chain: s.review.chainChoice,
     node: s.review.selectedNode,
     layers: s.layers,
+    timeline: s.timeline,
   };
 }
 
@@ -230,6 +236,7 @@ export function initialState(view: View, saved: SavedState, today: string, scale
     selected: null,
     failed: {},
     workbench: INITIAL_WORKBENCH,
+    time: INITIAL_TIMELINE,
     review: { ...INITIAL_REVIEW, selectedCluster: cluster, chainChoice: chain, selectedNode: node },
     work: EMPTY_PLACE_WORK,
     workReadOnly: false,

@@ -24,6 +24,7 @@ export type AppEvent =
   // The view
   | { type: 'regionChosen'; region: PlaceId }
   | { type: 'asOfSet'; asOf: AsOf; today: string }
+  | { type: 'timelineSet'; date: string | null }
   | { type: 'filterPatched'; patch: Partial<ParcelFilter> }
   | { type: 'modeSet'; mode: Mode }
   | { type: 'langSet'; lang: Lang }
@@ -137,6 +138,9 @@ export function update(s: AppState, e: AppEvent): AppState {
     case 'asOfSet':
       if (e.asOf !== 'today' && !isIsoDate(e.asOf)) return s;
       return { ...s, asOf: e.asOf, today: e.today };
+    case 'timelineSet':
+      if (e.date !== null && !isIsoDate(e.date)) return s;
+      return e.date === s.timeline ? s : { ...s, timeline: e.date };
     case 'filterPatched':
       // The chosen county pair belongs to the previous overlap matrix.
       return withReview({ ...s, filter: { ...s.filter, ...e.patch } }, { pairCounties: null });

@@ -7,7 +7,8 @@
 // county, park, status, idle, disposal, year, quality (filters; repeated for several values),
 // parcel (selected parcel id), wall=1 (大屏), at=lng,lat,zoom[,bearing,pitch] (the camera),
 // group (promotion group), cluster (park cluster id), chain and node (layout review), hide
-// (layers hidden, comma-separated) and scale=N (tiles the demo N times, benchmarks).
+// (layers hidden, comma-separated), t (the time bar's date, YYYY-MM-DD; absent = bar closed)
+// and scale=N (tiles the demo N times, benchmarks).
 // Ids that only the loaded data can check (group, chain, node, cluster) are checked when it is
 // loaded, and dropped there with a note when the place lacks them.
 
@@ -56,6 +57,7 @@ export function viewToSearch(view: View, extras: UrlExtras = NO_EXTRAS): string 
   if (view.node !== null) p.set('node', view.node);
   const hidden = LAYER_KEYS.filter((k) => !view.layers[k]);
   if (hidden.length > 0) p.set('hide', hidden.join(','));
+  if (view.timeline !== null) p.set('t', view.timeline);
   if (extras.scale !== null) p.set('scale', String(extras.scale));
   return `?${p.toString()}`;
 }
@@ -156,6 +158,12 @@ export function viewFromSearch(search: string, fallback: Pick<View, 'region' | '
       else issues.push(refused('hide', h, '显示该图层', 'the layer shown'));
     }
     view.layers = layers;
+  }
+
+  const t = text('t');
+  if (t !== null) {
+    if (isIsoDate(t)) view.timeline = t;
+    else issues.push(refused('t', t, '不打开时间轴', 'the time bar closed'));
   }
 
   let scale: number | null = null;

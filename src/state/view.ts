@@ -37,6 +37,11 @@ export interface View {
   /** node_id of the chain node chosen (its parcels highlighted), or null. */
   node: string | null;
   layers: LayerVisibility;
+  /**
+   * The time bar's date (闲置用地变化), or null when the bar is closed. The map shows idle land as
+   * the rules find it at that date; the as-of date of the figures, list and exports stays.
+   */
+  timeline: string | null;
 }
 
 export const DEFAULT_VIEW: View = {
@@ -53,6 +58,7 @@ export const DEFAULT_VIEW: View = {
   chain: null,
   node: null,
   layers: ALL_LAYERS,
+  timeline: null,
 };
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is not one). */

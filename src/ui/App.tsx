@@ -20,6 +20,7 @@ import { ScenesPanel } from './present/ScenesPanel';
 import { Presenter, enterFullscreen } from './present/Presenter';
 import { SitingDetail } from './siting/SitingDetail';
 import { WarningList } from './warnings/WarningList';
+import { TimeBar } from './timeline/TimeBar';
 
 export function App() {
   const { t } = useT();
@@ -83,6 +84,7 @@ export function App() {
           {wall && !presenting && <WallStats />}
           {wall && selected && <WallDetailCard parcel={selected} />}
           <Legend />
+          {!presenting && <TimeBar />}
           {phase === 'loading' && (
             // Once the place is painted, the wait for the rules is a small note, not a veil over the map.
             <div class={painted ? 'loading compact' : 'loading'} data-testid="loading" role="status">

@@ -12,7 +12,7 @@ import { placeLabels as placeMapLabels } from '../map/label-placement';
 import { labelRequests } from '../map/map-labels';
 import { measureLayers, measureOf } from '../map/measure';
 import type { PickResult } from '../map/parcel-picking';
-import { HIGHLIGHT_PALETTE, MUJUN_PALETTE } from '../map/palette';
+import { HIGHLIGHT_PALETTE, IDLE_COLORS, MUJUN_PALETTE } from '../map/palette';
 import type { PolygonGeometry } from '../map/parcel-geometry';
 import { pointGeometry, polygonGeometry } from '../map/parcel-geometry-client';
 import { type ParcelDrawing, parcelDrawing } from '../map/parcel-size';
@@ -29,6 +29,7 @@ import { regionById } from '../state/catalog';
 import { overlapLinePairs, selectOverlap, selectPair } from '../state/review-selectors';
 import { selectedGroupCounties } from '../state/group-selectors';
 import { pickParcels } from './map-pick';
+import { timelineCategories, timelineShown } from '../state/timeline';
 import { MeasurePanel, useMeasure } from './MeasureTool';
 import { PickChoice } from './WallDetailCard';
 import { PictureExport } from './picture/PictureExport';
@@ -42,6 +43,9 @@ interface Hover {
   y: number;
   info: HoverInfo | null;
 }
+
+/** Bumped for every date the time bar shows, so the map re-reads its colours. */
+let timelineRevision = 0;
 
 export function MapView(props: { wall?: boolean }) {
   const app = useApp();
@@ -88,6 +92,13 @@ export function MapView(props: { wall?: boolean }) {
   const colorBy = useAppState((s) => s.workbench.colorBy);
   const parcelClasses = useAppState((s) => s.workbench.parcelClasses);
   const workbenchRevision = useAppState((s) => s.workbench.revision);
+  // The time bar's date: idle land as the rules find it then (state/timeline.ts).
+  const timeline = useAppState((s) => (timelineShown(s) ? s.timeline : null));
+  const intervals = useAppState((s) => s.time.intervals);
+  const timelineColours = useMemo((): ColourOverride | undefined => {
+    if (timeline === null || !intervals) return undefined;
+    return { values: timelineCategories(timeline, intervals), palette: IDLE_COLORS, revision: ++timelineRevision };
+  }, [timeline, intervals]);
   const cameraSeq = useAppState((s) => s.cameraSeq);
   const basemapProblem = useBasemap(mapRef, styleReady);
 
@@ -244,12 +255,13 @@ export function MapView(props: { wall?: boolean }) {
   }, [mode, countyLabels, overlap, pair, chosenCounties, clusters, selectedCluster, lang]);
 
   const override = useMemo((): ColourOverride | undefined => {
+    if (timelineColours) return timelineColours;
     if (mode === 'layout' && highlight) return { values: highlight, palette: HIGHLIGHT_PALETTE, revision: layoutRevision };
     if (mode === 'workbench' && colorBy === 'mujun' && parcelClasses) {
       return { values: parcelClasses, palette: MUJUN_PALETTE, revision: workbenchRevision };
     }
     return undefined;
-  }, [mode, highlight, layoutRevision, colorBy, parcelClasses, workbenchRevision]);
+  }, [mode, highlight, layoutRevision, colorBy, parcelClasses, workbenchRevision, timelineColours]);
 
   useEffect(() => {
     const c = clusters?.clusters.find((x) => x.id === selectedCluster);

@@ -12,6 +12,7 @@ import { chartRegistry } from './charts/Chart';
 import type { PickResult } from '../map/parcel-picking';
 import { type OfflineStatus, offlineStatus } from '../state/offline';
 import { type LastPicture, lastPicture } from './picture/last-picture';
+import { timelineCategories } from '../state/timeline';
 
 export const testHook: {
   map: maplibregl.Map | null;
@@ -82,6 +83,13 @@ export interface TestHookApi {
   offline(): OfflineStatus;
   /** The last map picture exported in this page: size, legend labels, swatch and 示例数据 boxes (picture pixels). */
   lastPicture(): LastPicture | null;
+  /**
+   * The time bar: its date (null: closed), its stops, the parcels idle at that date by the map's
+   * colours (timeline categories), and the chart's series in m² over all counties.
+   */
+  timeline(): { date: string | null; dates: string[]; idleParcels: number | null; idleM2: number[]; revitalisedM2: number[] };
+  /** Milliseconds of one slider step: colours at `date` computed and the parcels' next frame drawn. */
+  timelineStep(date: string): Promise<number>;
 }
 
 export function installTestHook(app: App): void {
@@ -300,6 +308,41 @@ export function installTestHook(app: App): void {
     },
     offline: () => offlineStatus(),
     lastPicture,
+    timeline() {
+      const s = store.get();
+      const series = s.time.series;
+      const iv = s.time.intervals;
+      let idleParcels: number | null = null;
+      if (s.timeline !== null && iv) {
+        idleParcels = 0;
+        for (const c of timelineCategories(s.timeline, iv)) if (c !== 0) idleParcels++;
+      }
+      return {
+        date: s.timeline,
+        dates: series?.dates ?? [],
+        idleParcels,
+        idleM2: Array.from(series?.idle.get('') ?? []),
+        revitalisedM2: Array.from(series?.revitalised.get('') ?? []),
+      };
+    },
+    async timelineStep(date: string) {
+      // The same date draws no new frame: nothing to wait for.
+      if (store.get().timeline === date) return 0;
+      const start = performance.now();
+      const drawn = new Promise<void>((resolve) => {
+        const before = testHook.rendered;
+        testHook.rendered = (gl) => {
+          before?.(gl);
+          // A one-pixel read waits until the GPU has really drawn the frame.
+          gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+          testHook.rendered = before;
+          resolve();
+        };
+      });
+      actions.setTimeline(date);
+      await drawn;
+      return performance.now() - start;
+    },
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;
 }

@@ -31,6 +31,7 @@ const full: View = {
   chain: 'SG-PCB',
   node: 'SG-PCB-03',
   layers: { parcels: true, parks: false, labels: false, basemap: true, zones: false },
+  timeline: '2022-03-31',
 };
 
 describe('view → address → view', () => {
@@ -91,6 +92,19 @@ describe('address → view', () => {
   it('treats asOf=today and a missing asOf as today, without a complaint', () => {
     expect(viewFromSearch('?asOf=today', FALLBACK)).toMatchObject({ view: { asOf: 'today' }, issues: [] });
     expect(viewFromSearch('', FALLBACK).view.asOf).toBe('today');
+  });
+});
+
+describe('the time bar date (t)', () => {
+  it('round-trips the bar\'s date, leaves it out when the bar is closed, and refuses a date that is not one', () => {
+    const open = { ...DEFAULT_VIEW, asOf: '2026-06-30', timeline: '2021-12-31' };
+    const search = viewToSearch(open);
+    expect(new URLSearchParams(search).get('t')).toBe('2021-12-31');
+    expect(viewFromSearch(search, FALLBACK).view.timeline).toBe('2021-12-31');
+    expect(new URLSearchParams(viewToSearch(DEFAULT_VIEW)).has('t')).toBe(false);
+    const bad = viewFromSearch('?t=2021-02-30', FALLBACK);
+    expect(bad.view.timeline).toBeNull();
+    expect(bad.issues.map((i) => i.zh).join()).toContain('t=');
   });
 });
 
