@@ -12,7 +12,7 @@ import { placeLabels as placeMapLabels } from '../map/label-placement';
 import { labelRequests } from '../map/map-labels';
 import { measureLayers, measureOf } from '../map/measure';
 import type { PickResult } from '../map/parcel-picking';
-import { HIGHLIGHT_PALETTE, MUJUN_PALETTE } from '../map/palette';
+import { DAYS_TO_IDLE_PALETTE, HIGHLIGHT_PALETTE, MUJUN_PALETTE } from '../map/palette';
 import type { PolygonGeometry } from '../map/parcel-geometry';
 import { pointGeometry, polygonGeometry } from '../map/parcel-geometry-client';
 import { type ParcelDrawing, parcelDrawing } from '../map/parcel-size';
@@ -88,6 +88,7 @@ export function MapView(props: { wall?: boolean }) {
   const colorBy = useAppState((s) => s.workbench.colorBy);
   const parcelClasses = useAppState((s) => s.workbench.parcelClasses);
   const workbenchRevision = useAppState((s) => s.workbench.revision);
+  const daysToIdleBins = useAppState((s) => s.workbench.warnings.bins);
   const cameraSeq = useAppState((s) => s.cameraSeq);
   const basemapProblem = useBasemap(mapRef, styleReady);
 
@@ -248,8 +249,11 @@ export function MapView(props: { wall?: boolean }) {
     if (mode === 'workbench' && colorBy === 'mujun' && parcelClasses) {
       return { values: parcelClasses, palette: MUJUN_PALETTE, revision: workbenchRevision };
     }
+    if (mode === 'workbench' && colorBy === 'days_to_idle' && daysToIdleBins) {
+      return { values: daysToIdleBins, palette: DAYS_TO_IDLE_PALETTE, revision: workbenchRevision };
+    }
     return undefined;
-  }, [mode, highlight, layoutRevision, colorBy, parcelClasses, workbenchRevision]);
+  }, [mode, highlight, layoutRevision, colorBy, parcelClasses, daysToIdleBins, workbenchRevision]);
 
   useEffect(() => {
     const c = clusters?.clusters.find((x) => x.id === selectedCluster);

@@ -12,6 +12,7 @@ import { chartRegistry } from './charts/Chart';
 import type { PickResult } from '../map/parcel-picking';
 import { type OfflineStatus, offlineStatus } from '../state/offline';
 import { type LastPicture, lastPicture } from './picture/last-picture';
+import type { WarningRow } from '../state/warnings-state';
 
 export const testHook: {
   map: maplibregl.Map | null;
@@ -82,6 +83,11 @@ export interface TestHookApi {
   offline(): OfflineStatus;
   /** The last map picture exported in this page: size, legend labels, swatch and 示例数据 boxes (picture pixels). */
   lastPicture(): LastPicture | null;
+  /**
+   * The 闲置预警 list as the state holds it (null until computed) and the days-until-idle bin
+   * code per pidx (null while that colouring is off).
+   */
+  warnings(): { list: WarningRow[]; asOf: string; windowDays: number; bins: number[] | null } | null;
 }
 
 export function installTestHook(app: App): void {
@@ -300,6 +306,12 @@ export function installTestHook(app: App): void {
     },
     offline: () => offlineStatus(),
     lastPicture,
+    warnings() {
+      const s = store.get();
+      const w = s.workbench.warnings;
+      if (w.listKey === null) return null;
+      return { list: w.list, asOf: asOfDate(s), windowDays: s.settings.warningWindowDays, bins: w.bins ? [...w.bins] : null };
+    },
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;
 }
