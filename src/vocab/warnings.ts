@@ -26,6 +26,14 @@ export const WARNING_LINE_LABELS: Record<WarningLine, Label> = {
   E2: { zh: '将触发退出条件 E2（投资未达约定）', en: 'Exit condition E2 (investment short)' },
 };
 
+/** Short names, for filter chips. */
+export const WARNING_LINE_SHORT: Record<WarningLine, Label> = {
+  becomes_idle: { zh: '将闲置', en: 'Becomes idle' },
+  recovery: { zh: '将满收回年限', en: 'Recovery line' },
+  E1: { zh: 'E1 逾期未动工', en: 'E1 start overdue' },
+  E2: { zh: 'E2 投资未达约定', en: 'E2 investment short' },
+};
+
 export const WARNING_LINE_SOURCES: Record<WarningLine, Label> = {
   becomes_idle: { zh: '《闲置土地处置办法》第二条', en: 'Measures on Disposal of Idle Land, Art. 2' },
   recovery: { zh: '《闲置土地处置办法》第十四条', en: 'Measures on Disposal of Idle Land, Art. 14' },
@@ -77,5 +85,5 @@ export const DAYS_TO_IDLE_LABELS: Record<DaysToIdleBin, Label> = {
   within_90: { zh: '61–90 天', en: '61–90 days' },
   later: { zh: '90 天以后', en: 'After 90 days' },
   idle: { zh: '已闲置', en: 'Already idle' },
-  none: { zh: '不适用（已开工在建、已投产或缺少日期）', en: 'Not applicable (started, producing or undated)' },
+  none: { zh: '不适用（已开工或无日期）', en: 'Not applicable (started or undated)' },
 };

@@ -6,7 +6,7 @@ import { asOfDate } from '../../state/app-state';
 import { useActions, useAppState } from '../../state/context';
 import { WARNING_WINDOWS } from '../../state/warning-actions';
 import {
-  WARNING_ACTION_BASIS, WARNING_ACTION_LABELS, WARNING_LINES, WARNING_LINE_LABELS, WARNING_LINE_SOURCES, type WarningLine,
+  WARNING_ACTION_BASIS, WARNING_ACTION_LABELS, WARNING_LINES, WARNING_LINE_LABELS, WARNING_LINE_SHORT, WARNING_LINE_SOURCES, type WarningLine,
 } from '../../vocab';
 import { fmt } from '../format';
 import { useT } from '../i18n';
@@ -62,13 +62,18 @@ export function WarningList() {
         ))}
       </div>
       <p class="muted small">{t('warningsNote').replace('{asOf}', asOf).replace('{days}', String(days))}</p>
+      <div class="warn-export">
+        <button type="button" class="primary" data-testid="export-warnings" disabled={exporting} onClick={() => actions.exportWarnings()}>
+          {exporting ? t('warningsExporting') : t('warningsExport')}
+        </button>
+      </div>
       <div class="warn-lines" role="group" aria-label={t('warningsAllLines')}>
         <button type="button" class={line === null ? 'chip on' : 'chip'} aria-pressed={line === null} data-line="" onClick={() => setLine(null)}>
           {t('warningsAllLines')} {fmt(list.length, 0)}
         </button>
         {WARNING_LINES.filter((l) => counts.has(l)).map((l) => (
           <button key={l} type="button" class={line === l ? 'chip on' : 'chip'} aria-pressed={line === l} data-line={l} onClick={() => setLine(line === l ? null : l)}>
-            {WARNING_LINE_LABELS[l][lang]} {fmt(counts.get(l) ?? 0, 0)}
+            {WARNING_LINE_SHORT[l][lang]} {fmt(counts.get(l) ?? 0, 0)}
           </button>
         ))}
       </div>
@@ -109,11 +114,6 @@ export function WarningList() {
           );
         })}
       </ul>
-      <div class="warn-export">
-        <button type="button" class="primary" data-testid="export-warnings" disabled={exporting} onClick={() => actions.exportWarnings()}>
-          {exporting ? t('warningsExporting') : t('warningsExport')}
-        </button>
-      </div>
     </section>
   );
 }
