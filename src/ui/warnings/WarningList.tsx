@@ -94,14 +94,14 @@ export function WarningList() {
                 <span class="row1">
                   <b>{w.parcel_id}</b>
                   <span class="warn-date">
-                    {w.line_date} · {t('warningsDaysLeft').replace('{n}', String(w.days_left))}
+                    {w.line_date} · {w.days_left === 1 ? t('warningsOneDayLeft') : t('warningsDaysLeft').replace('{n}', String(w.days_left))}
                   </span>
                 </span>
                 <span class="row2" title={WARNING_LINE_SOURCES[w.line][lang]}>
                   {WARNING_LINE_LABELS[w.line][lang]}
                 </span>
                 <span class="row2 muted">
-                  {place(w.county)} · {w.park_id === null ? t('warningsOutsidePark') : parkNames.get(w.park_id) ?? w.park_id}
+                  {place(w.county)} · {w.park_id === null ? t('outsidePark') : parkNames.get(w.park_id) ?? w.park_id}
                 </span>
                 <span class="row2 warn-action" title={basis[lang]}>
                   {WARNING_ACTION_LABELS[w.action][lang]}
