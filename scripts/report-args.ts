@@ -34,6 +34,8 @@ export interface ReportOptions {
   skipInvalid: boolean;
   geojson: string | null;
   xlsx: string | null;
+  /** The 闲置预警 list (CSV), with the window of the settings. */
+  warnings: string | null;
   enterprises: string | null;
   parks: string | null;
   region: string | null;
@@ -44,7 +46,7 @@ export interface ReportOptions {
 export const ENGINES = ['native', 'wasm'] as const;
 export type Engine = (typeof ENGINES)[number];
 
-const STRING_FLAGS = ['parcels', 'as-of', 'out', 'settings', 'mapping', 'save-mapping', 'crs', 'join-key', 'geojson', 'xlsx', 'enterprises', 'parks', 'region', 'engine'] as const;
+const STRING_FLAGS = ['parcels', 'as-of', 'out', 'settings', 'mapping', 'save-mapping', 'crs', 'join-key', 'geojson', 'xlsx', 'enterprises', 'parks', 'region', 'engine', 'warnings'] as const;
 /** Flags that may be given once per parcels file; every other flag at most once. */
 const PER_PARCELS_FILE = new Set(['parcels', 'mapping', 'save-mapping']);
 
@@ -172,7 +174,7 @@ export function parseReportArgs(argv: string[]): ReportOptions | null {
 
   // Outputs: none may be an input or another output, and every directory must exist.
   const problems = values['skip-invalid'] === true ? problemsPath(out) : null;
-  const outputs: [string, string | null][] = [['--out', out], ['--xlsx', xlsx], ['--geojson', one('geojson')], ...list('save-mapping').map((f): [string, string] => ['--save-mapping', f]), ['--out (.problems.csv)', problems]];
+  const outputs: [string, string | null][] = [['--out', out], ['--xlsx', xlsx], ['--geojson', one('geojson')], ['--warnings', one('warnings')], ...list('save-mapping').map((f): [string, string] => ['--save-mapping', f]), ['--out (.problems.csv)', problems]];
   const inputs: [string, string][] = [
     ...parcels.map((p): [string, string] => ['--parcels', p]),
     ...list('mapping').map((p): [string, string] => ['--mapping', p]),
@@ -210,6 +212,7 @@ export function parseReportArgs(argv: string[]): ReportOptions | null {
     skipInvalid: values['skip-invalid'] === true,
     geojson: one('geojson'),
     xlsx,
+    warnings: one('warnings'),
     enterprises: one('enterprises'),
     parks: one('parks'),
     region: one('region'),

@@ -17,6 +17,10 @@ import { localSettingsNotice } from '../src/analysis/local-settings';
 import { EMPTY_FILTER } from '../src/analysis/filters';
 import { runMujun } from '../src/analysis/mujun';
 import { reportRows, runLandRules } from '../src/analysis/run-land-rules';
+import { WARNING_CSV_COLUMNS, warningCsvRows } from '../src/analysis/warning-tables';
+import { runWarnings, windowDays } from '../src/analysis/warnings';
+import { toSpreadsheetCsv } from '../src/data/csv';
+import { UTF8_BOM } from '../src/export/csv';
 import { REPORT_COLUMNS } from '../src/data/contract';
 import type { CrsChoice } from '../src/data/crs/choice';
 import { type Db, rows } from '../src/data/db';
@@ -69,6 +73,10 @@ const USAGE = `用法 / Usage:
                      Or a saved-state document (version 2: {"version": 2, "rules": {…}}); newer versions are refused
   --xlsx FILE        另写 Excel 工作簿（说明、闲置土地、退出条件、低效用地、亩均评价、盘活跟踪），不筛选
                      Also write the Excel workbook (all parcels, same as-of date and settings)
+  --warnings FILE    另写闲置预警清单 CSV：基准日后若干天内（设置项 warningWindowDays，默认 90）将认定闲置、
+                     满无偿收回年限或触发退出条件 E1/E2 的宗地，含越线日期与应采取措施
+                     Also write the early-warning list (CSV): parcels that become idle, reach the recovery
+                     line or trigger exit condition E1/E2 within warningWindowDays (default 90) of --as-of
   --enterprises FILE 企业表（与宗地相同的格式），用于工作簿的亩均评价；缺省则该表为空
                      Enterprises (any format above) for the 亩均 sheet; without it the sheet is empty
   --parks FILE       园区表（GeoJSON、CSV 等），用于工作簿中的园区名称
@@ -241,6 +249,7 @@ async function report(o: ReportOptions, io: ReportIo, tuning: ReportTuning): Pro
     const reportTemp = `${o.out}.${process.pid}.tmp`;
     const written = await writeReportCsv(db, reportTemp, tuning.pageRows);
     const files: OutputFile[] = [{ path: o.out, temp: reportTemp }];
+    let warned = 0;
     try {
       if (o.xlsx) {
         await runMujun(db, o.settings);
@@ -257,6 +266,11 @@ async function report(o: ReportOptions, io: ReportIo, tuning: ReportTuning): Pro
             dataNote: `命令行报告（宗地文件 ${o.parcels.join('、')}${o.enterprises ? `，企业文件 ${o.enterprises}` : '，未提供企业文件'}）；盘活跟踪记录保存在浏览器中，此处为空`,
           }),
         });
+      }
+      if (o.warnings) {
+        const list = await runWarnings(db, o.asOf, o.settings);
+        warned = list.length;
+        files.push({ path: o.warnings, content: UTF8_BOM + toSpreadsheetCsv(WARNING_CSV_COLUMNS, warningCsvRows(list)) });
       }
       if (o.geojson && input.built) files.push({ path: o.geojson, content: findingsGeoJson(await reportRows(db), input.built.table.shapes, input.built.table.points) });
       input.mapped.forEach((m, k) => {
@@ -281,7 +295,10 @@ async function report(o: ReportOptions, io: ReportIo, tuning: ReportTuning): Pro
       problems,
       written,
     });
-    io.stdout(`${input.notes.length > 0 ? `${input.notes.join('\n')}\n` : ''}${summary}`);
+    const warningLine = o.warnings
+      ? `闲置预警 / Warnings (${windowDays(o.settings)} 天/days): ${warned} 条/rows → ${o.warnings}\n`
+      : '';
+    io.stdout(`${input.notes.length > 0 ? `${input.notes.join('\n')}\n` : ''}${summary}${warningLine}`);
   } finally {
     db.close();
   }

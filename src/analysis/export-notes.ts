@@ -26,6 +26,8 @@ export interface ExportMeta {
   lang?: Lang;
   /** Today's date (ISO): an earlier as-of date is noted as judging the past. */
   today?: string;
+  /** Rows an export adds right after the as-of date (the warning list's window). */
+  extraNotes?: CellValue[][];
 }
 
 const FILTER_LABELS: Record<string, readonly [string, string]> = {
@@ -76,6 +78,7 @@ export function notesTable(meta: ExportMeta): ExportTable {
         'Every rule is judged at this date; “one full year” means on or after the same calendar date a year after the clock starts; starts, halts and supplies dated later are treated as not yet happened'),
     ],
   ];
+  if (meta.extraNotes) rows.push(...meta.extraNotes);
   if (meta.today && meta.asOf < meta.today) {
     rows.push([
       T('按历史日期评估', 'Judged at a past date'), meta.asOf, null, null,

@@ -24,6 +24,8 @@ const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Mat
 export function settingChanges(s: RuleSettings): SettingChange[] {
   const out: SettingChange[] = [];
   for (const meta of SETTING_META) {
+    // The warning window only chooses which coming lines are listed; findings do not change.
+    if (meta.group === 'warning') continue;
     const value = s[meta.key];
     const def = DEFAULT_SETTINGS[meta.key];
     if (typeof value !== 'number' || same(value, def)) continue;

@@ -49,18 +49,23 @@ export interface RuleSettings {
   mujunShareB: number;
   mujunShareC: number;
   mujunShareD: number;
+
+  // 闲置预警 (warnings.ts).
+  /** Days ahead of the as-of date within which a coming legal line is listed. */
+  warningWindowDays: number;
 }
 
 export type NumericSettingKey = Exclude<keyof RuleSettings, 'version'>;
 
 /** Settings-panel sections. */
-export type SettingGroup = 'idle' | 'exit' | 'efficiency' | 'mujun';
+export type SettingGroup = 'idle' | 'exit' | 'efficiency' | 'mujun' | 'warning';
 
 export const SETTING_GROUPS: readonly { group: SettingGroup; labelZh: string; labelEn: string }[] = [
   { group: 'idle', labelZh: '闲置土地认定与处置', labelEn: 'Idle land and disposal' },
   { group: 'exit', labelZh: '土地退出条件', labelEn: 'Land exit conditions' },
   { group: 'efficiency', labelZh: '低效用地', labelEn: 'Inefficient land' },
   { group: 'mujun', labelZh: '亩均效益评价', labelEn: 'Per-mu performance evaluation' },
+  { group: 'warning', labelZh: '闲置预警', labelEn: 'Early warning' },
 ];
 
 export interface SettingMeta {
@@ -119,6 +124,7 @@ export const DEFAULT_SETTINGS: RuleSettings = {
   mujunShareB: 45,
   mujunShareC: 25,
   mujunShareD: 5,
+  warningWindowDays: 90,
 };
 
 // 亩均论英雄: the evaluation method and the A/B/C/D classes follow Zhejiang's reform guideline;
@@ -181,6 +187,19 @@ function mujunMeta(): RuleSettingMeta[] {
     share('mujunShareB', 'B', '提升发展', 'improving'),
     share('mujunShareC', 'C', '转型提升', 'to upgrade'),
     share('mujunShareD', 'D', '整治淘汰', 'to rectify or exit'),
+  ];
+}
+
+// 闲置预警: which coming lines are listed. It changes no finding, so it is not announced as a
+// local rule setting (local-settings.ts skips its group).
+function warningMeta(): RuleSettingMeta[] {
+  return [
+    {
+      key: 'warningWindowDays', group: 'warning', labelZh: '预警提前天数', labelEn: 'Warning window', unitZh: '天', unitEn: 'days',
+      min: 1, max: 365, step: 1, integer: true,
+      sourceZh: '督办做法（非法规）：列出基准日后此天数内将越过的法定节点；默认 90 天，约一个季度，足够约谈和督促开工，界面提供 30/60/90 天',
+      sourceEn: 'Supervision practice (not a rule): list the legal lines crossed within this many days after the as-of date; 90 by default, about a quarter, time enough to interview and urge a start; the interface offers 30/60/90',
+    },
   ];
 }
 
@@ -256,6 +275,7 @@ export const SETTING_META: readonly RuleSettingMeta[] = [
       'up to this size rarely attract a single large project and suit standard factories for small firms; 50 used',
   },
   ...mujunMeta(),
+  ...warningMeta(),
 ];
 
 /** The 亩均 weight and class-share keys, in indicator / class order. */

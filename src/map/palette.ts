@@ -42,6 +42,20 @@ export const MUJUN_PALETTE: readonly RGBA[] = [
   [215, 48, 39, 240],
 ];
 
+/**
+ * Days until idle by bin code (DAYS_TO_IDLE_BINS, 1-based; 0 no parcel): the nearer the line the
+ * hotter, land already idle in a dark plum that reads apart from the countdown, not applicable grey.
+ */
+export const DAYS_TO_IDLE_PALETTE: readonly RGBA[] = [
+  [0, 0, 0, 0],
+  [215, 48, 39, 245],
+  [244, 109, 67, 240],
+  [253, 190, 80, 235],
+  [116, 173, 209, 220],
+  [118, 42, 131, 235],
+  [170, 178, 186, 100],
+];
+
 // ---- Park layout overlays -------------------------------------------------------------------
 // Cross-county clusters (joint-promotion candidates) in orange, single-county ones in steel blue.
 

@@ -4,6 +4,7 @@
 import type { Derivation } from './derivation';
 import { filtered, findings, placeShapes, regionData, selection } from './map-derivations';
 import { REVIEW_DERIVATIONS } from './review';
+import { WARNING_DERIVATIONS } from './warnings';
 import { WORKBENCH_DERIVATIONS } from './workbench';
 import { TIMELINE_DERIVATIONS } from './timeline';
 
@@ -17,6 +18,7 @@ export const DERIVATIONS: readonly Derivation<any>[] = [
   filtered,
   selection,
   ...WORKBENCH_DERIVATIONS,
+  ...WARNING_DERIVATIONS,
   ...REVIEW_DERIVATIONS,
   ...TIMELINE_DERIVATIONS,
 ];

@@ -3,10 +3,12 @@
 import type { MujunMixRow, MujunRow } from '../analysis/mujun';
 import type { RevitalisedThisYear, StageCount } from '../analysis/tracking-summary';
 import type { TrackingRecord } from '../data/tracking';
+import { INITIAL_WARNINGS, type WarningsState } from './warnings-state';
 
 export type { MujunMixRow, MujunRow, RevitalisedThisYear, StageCount, TrackingRecord };
 
-export type ColorBy = 'idle' | 'mujun';
+/** `days_to_idle`: days until the one-year line of 第二条 (state/warnings.ts). */
+export type ColorBy = 'idle' | 'mujun' | 'days_to_idle';
 
 export interface WorkbenchState {
   colorBy: ColorBy;
@@ -30,6 +32,8 @@ export interface WorkbenchState {
   scoresKey: string | null;
   figuresKey: string | null;
   historyKey: string | null;
+  /** 闲置预警 and the days-until-idle colouring. */
+  warnings: WarningsState;
 }
 
 export const INITIAL_WORKBENCH: WorkbenchState = {
@@ -48,4 +52,5 @@ export const INITIAL_WORKBENCH: WorkbenchState = {
   scoresKey: null,
   figuresKey: null,
   historyKey: null,
+  warnings: INITIAL_WARNINGS,
 };

@@ -19,7 +19,7 @@ import { useActions, useAppState } from '../state/context';
 import { ScenesPanel } from './present/ScenesPanel';
 import { Presenter, enterFullscreen } from './present/Presenter';
 import { SitingDetail } from './siting/SitingDetail';
-import { WarningList } from './warnings/WarningList';
+import { WarningList, WarningsTabLabel } from './warnings/WarningList';
 import { TimeBar } from './timeline/TimeBar';
 
 export function App() {
@@ -116,7 +116,7 @@ export function App() {
                   {t('tabRanking')}
                 </button>
                 <button class={rightTab === 'warnings' ? 'chip on' : 'chip'} onClick={() => setRightTab('warnings')} data-tab="warnings">
-                  {t('warningsTab')}
+                  <WarningsTabLabel />
                 </button>
               </div>
               {rightTab === 'list' ? <ParcelList /> : rightTab === 'ranking' ? <MujunRanking /> : <WarningList />}

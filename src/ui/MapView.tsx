@@ -12,7 +12,7 @@ import { placeLabels as placeMapLabels } from '../map/label-placement';
 import { labelRequests } from '../map/map-labels';
 import { measureLayers, measureOf } from '../map/measure';
 import type { PickResult } from '../map/parcel-picking';
-import { HIGHLIGHT_PALETTE, IDLE_COLORS, MUJUN_PALETTE } from '../map/palette';
+import { DAYS_TO_IDLE_PALETTE, HIGHLIGHT_PALETTE, IDLE_COLORS, MUJUN_PALETTE } from '../map/palette';
 import type { PolygonGeometry } from '../map/parcel-geometry';
 import { pointGeometry, polygonGeometry } from '../map/parcel-geometry-client';
 import { type ParcelDrawing, parcelDrawing } from '../map/parcel-size';
@@ -99,6 +99,7 @@ export function MapView(props: { wall?: boolean }) {
     if (timeline === null || !intervals) return undefined;
     return { values: timelineCategories(timeline, intervals), palette: IDLE_COLORS, revision: ++timelineRevision };
   }, [timeline, intervals]);
+  const daysToIdleBins = useAppState((s) => s.workbench.warnings.bins);
   const cameraSeq = useAppState((s) => s.cameraSeq);
   const basemapProblem = useBasemap(mapRef, styleReady);
 
@@ -260,8 +261,11 @@ export function MapView(props: { wall?: boolean }) {
     if (mode === 'workbench' && colorBy === 'mujun' && parcelClasses) {
       return { values: parcelClasses, palette: MUJUN_PALETTE, revision: workbenchRevision };
     }
+    if (mode === 'workbench' && colorBy === 'days_to_idle' && daysToIdleBins) {
+      return { values: daysToIdleBins, palette: DAYS_TO_IDLE_PALETTE, revision: workbenchRevision };
+    }
     return undefined;
-  }, [mode, highlight, layoutRevision, colorBy, parcelClasses, workbenchRevision, timelineColours]);
+  }, [mode, highlight, layoutRevision, colorBy, parcelClasses, daysToIdleBins, workbenchRevision, timelineColours]);
 
   useEffect(() => {
     const c = clusters?.clusters.find((x) => x.id === selectedCluster);

@@ -17,9 +17,9 @@ export function ColorByToggle() {
   return (
     <div class="toggle" role="radiogroup" aria-label={t('colorBy')}>
       <span class="muted small">{t('colorBy')}</span>
-      {(['idle', 'mujun'] as const).map((c) => (
+      {(['idle', 'mujun', 'days_to_idle'] as const).map((c) => (
         <button key={c} class={c === colorBy ? 'chip on' : 'chip'} data-color-by={c} aria-pressed={c === colorBy} onClick={() => actions.setColorBy(c)}>
-          {t(c === 'idle' ? 'colorByIdle' : 'colorByMujun')}
+          {t(c === 'idle' ? 'colorByIdle' : c === 'mujun' ? 'colorByMujun' : 'colorByDaysToIdle')}
         </button>
       ))}
     </div>

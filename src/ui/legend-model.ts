@@ -9,6 +9,7 @@ import {
   CLUSTER_SINGLE_LINE,
   GROUP_LINE,
   HIGHLIGHT,
+  DAYS_TO_IDLE_PALETTE,
   IDLE_COLORS,
   IDLE_LEGEND_KEYS,
   MUJUN_PALETTE,
@@ -18,7 +19,7 @@ import {
 import type { AppState } from '../state/app-state';
 import { mujunClassTotals } from '../state/mujun-legend';
 import { placeInfo } from '../state/place-info';
-import { MUJUN_CLASSES, MUJUN_CLASS_LABELS, PUNCTUATION } from '../vocab';
+import { DAYS_TO_IDLE_BINS, DAYS_TO_IDLE_LABELS, MUJUN_CLASSES, MUJUN_CLASS_LABELS, PUNCTUATION } from '../vocab';
 import { selectedGroup } from '../state/group-selectors';
 import { fmt } from './format';
 
@@ -74,6 +75,24 @@ export function legendModel(s: LegendInputs, lang: Lang): LegendModel {
       })),
       ...groupRows,
       notes: [t('mujunLegendNote')],
+      source,
+    };
+  }
+  if (s.mode === 'workbench' && s.workbench.colorBy === 'days_to_idle') {
+    const bins = s.workbench.warnings.bins;
+    const counts = new Array<number>(DAYS_TO_IDLE_BINS.length + 1).fill(0);
+    if (bins) for (const b of bins) counts[b]++;
+    return {
+      title: t('legendDaysToIdle'),
+      rows: DAYS_TO_IDLE_BINS.map((b, i) => ({
+        colour: DAYS_TO_IDLE_PALETTE[i + 1],
+        label: DAYS_TO_IDLE_LABELS[b][lang],
+        count: bins ? fmt(counts[i + 1], 0) : '…',
+        swatch: 'fill' as const,
+        testId: `days-${b}`,
+      })),
+      ...groupRows,
+      notes: [t('legendDaysToIdleNote')],
       source,
     };
   }

@@ -13,6 +13,7 @@ import type { PickResult } from '../map/parcel-picking';
 import { type OfflineStatus, offlineStatus } from '../state/offline';
 import { type LastPicture, lastPicture } from './picture/last-picture';
 import { timelineCategories } from '../state/timeline';
+import type { WarningRow } from '../state/warnings-state';
 
 export const testHook: {
   map: maplibregl.Map | null;
@@ -90,6 +91,11 @@ export interface TestHookApi {
   timeline(): { date: string | null; dates: string[]; idleParcels: number | null; idleM2: number[]; revitalisedM2: number[] };
   /** Milliseconds of one slider step: colours at `date` computed and the parcels' next frame drawn. */
   timelineStep(date: string): Promise<number>;
+  /**
+   * The 闲置预警 list as the state holds it (null until computed) and the days-until-idle bin
+   * code per pidx (null while that colouring is off).
+   */
+  warnings(): { list: WarningRow[]; asOf: string; windowDays: number; bins: number[] | null } | null;
 }
 
 export function installTestHook(app: App): void {
@@ -342,6 +348,12 @@ export function installTestHook(app: App): void {
       actions.setTimeline(date);
       await drawn;
       return performance.now() - start;
+    },
+    warnings() {
+      const s = store.get();
+      const w = s.workbench.warnings;
+      if (w.listKey === null) return null;
+      return { list: w.list, asOf: asOfDate(s), windowDays: s.settings.warningWindowDays, bins: w.bins ? [...w.bins] : null };
     },
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;

@@ -6,7 +6,8 @@ import type { AppState } from '../state/app-state';
 import { placeInfo } from '../state/place-info';
 
 export function mapHeading(s: Pick<AppState, 'mode' | 'workbench' | 'region' | 'workspaces'>, lang: Lang): string {
+  const colorBy = s.mode === 'workbench' ? s.workbench.colorBy : null;
   const view =
-    s.mode === 'layout' ? 'titleLayout' : s.mode === 'workbench' && s.workbench.colorBy === 'mujun' ? 'titleMujun' : 'titleIdle';
+    s.mode === 'layout' ? 'titleLayout' : colorBy === 'mujun' ? 'titleMujun' : colorBy === 'days_to_idle' ? 'titleDaysToIdle' : 'titleIdle';
   return `${placeInfo(s, lang).title} · ${translate(lang, view)}`;
 }
