@@ -4,6 +4,7 @@
 import type { Derivation } from './derivation';
 import { filtered, findings, placeShapes, regionData, selection } from './map-derivations';
 import { REVIEW_DERIVATIONS } from './review';
+import { supply } from './supply';
 import { WORKBENCH_DERIVATIONS } from './workbench';
 
 // `any`: each entry has its own result type; the runtime only passes a result from an entry's
@@ -16,6 +17,7 @@ export const DERIVATIONS: readonly Derivation<any>[] = [
   filtered,
   selection,
   ...WORKBENCH_DERIVATIONS,
+  supply,
   ...REVIEW_DERIVATIONS,
 ];
 
