@@ -146,6 +146,22 @@ describe('unsupplied land: park polygon minus supplied parcels', () => {
     expect(Math.abs(r.sliver_m2 - strip)).toBeLessThan(1);
   });
 
+  it('lots sharing edges and lots overlapping a neighbour are cut out once', () => {
+    const lots: [number, number, number, number][] = [
+      [0.001, 0.001, 0.002, 0.002],
+      [0.002, 0.001, 0.003, 0.002], // shares an edge with the first
+      [0.0025, 0.0015, 0.0035, 0.0025], // overlaps the second
+      [0.0015, 0.003, 0.0025, 0.004], // apart from the others
+      P1, // on the park boundary
+    ];
+    const r = unsuppliedLand(PARK_A, lots.map((b) => [ring(...b)]));
+    const expected =
+      boxM2(0, 0, 0.01, 0.01) - lots.reduce((a, b) => a + boxM2(...b), 0) + boxM2(0.0025, 0.0015, 0.003, 0.002);
+    expect(r.pieces).toHaveLength(2);
+    expect(Math.abs(r.area_m2 - expected)).toBeLessThan(1);
+    expect(r.sliver_m2).toBe(0);
+  });
+
   it('uses planned area minus supplied parcel area where a park has no polygon, or a parcel has no shape', async () => {
     const r = await setup({
       parcels: [supplied, { park_id: 'B', area_m2: 30000, supply_date: '2020-01-01' }, { park_id: 'B', area_m2: 5000, supply_date: '2027-01-01' }],
