@@ -3,6 +3,7 @@
 
 import type { Position } from 'geojson';
 import type { SiteCandidate } from '../analysis/site-candidates';
+import type { Mode } from './view';
 
 export interface SupplyState {
   candidates: SiteCandidate[];
@@ -14,3 +15,6 @@ export interface SupplyState {
 }
 
 export const INITIAL_SUPPLY: SupplyState = { candidates: [], shapes: new Map(), revision: 0, key: null };
+
+/** Modes that show available land or read the candidate sites. */
+export const SUPPLY_MODES: readonly Mode[] = ['layout', 'siting'];

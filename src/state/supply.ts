@@ -8,14 +8,11 @@
 import { parkShapesFromGeoJson } from '../analysis/park-distance';
 import { buildSiteCandidates } from '../analysis/site-candidates';
 import { loadTracking } from '../analysis/tracking-summary';
-import type { AppState } from './app-state';
 import { asOfDate } from './app-state';
 import { type Derivation, isCurrent, key } from './derivation';
 import { findings } from './map-derivations';
-import type { SupplyState } from './supply-state';
+import { SUPPLY_MODES, type SupplyState } from './supply-state';
 
-/** Modes that show available land or read the candidate sites. */
-export const SUPPLY_MODES: readonly AppState['mode'][] = ['layout', 'siting'];
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
