@@ -6,7 +6,9 @@
 // north at x ∈ [0.004, 0.005] and so splits the rest into a west and an east piece; P2 is a
 // box inside the east piece (a hole). Park B has no polygon (fallback).
 
-import type { Polygon, Position } from 'geojson';
+import { readFileSync } from 'node:fs';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Feature, Polygon, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parkAvailability } from '../../src/analysis/park-availability';
 import { buildSiteCandidates } from '../../src/analysis/site-candidates';
@@ -218,5 +220,24 @@ describe('returning land and factories', () => {
     const r = await setup({ parcels: [supplied, supplied], boxes: [P1, P2] });
     const ids = r.candidates.map((c) => c.site_id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('demo factories', () => {
+  it('each region packs its factories as points inside their parks, vacant floor never above floor area', async () => {
+    const { packDemoTables } = await import('../../scripts/demo/pack');
+    for (const region of ['dezhou', 'shaoguan', 'lanzhou'] as const) {
+      const t = await packDemoTables('data/demo', region);
+      const f = t.factories!;
+      expect(f.count, region).toBeGreaterThanOrEqual(2 * t.parks.count);
+      const parks = JSON.parse(readFileSync(`data/demo/${region}/parks.geojson`, 'utf8')).features as Feature<Polygon>[];
+      const byId = new Map(parks.map((p) => [String(p.properties!.park_id), p]));
+      const col = (n: string) => f.columns[n].values as ArrayLike<unknown>;
+      for (let i = 0; i < f.count; i++) {
+        const park = byId.get(String(col('park_id')[i]))!;
+        expect(booleanPointInPolygon([f.points![2 * i], f.points![2 * i + 1]], park), `${region} ${col('factory_id')[i]}`).toBe(true);
+        expect(Number(col('vacant_area_m2')[i])).toBeLessThanOrEqual(Number(col('floor_area_m2')[i]));
+      }
+    }
   });
 });
