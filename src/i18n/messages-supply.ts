@@ -26,6 +26,9 @@ const zh = {
   brUnsuppliedPlanned: '未供应土地（按规划面积减已供宗地）',
   brReturning: '回收中的已供应土地',
   brFactoriesApart: '标准厂房空置面积按建筑面积单列，不计入土地。',
+  supplyDemoNote: '园区、宗地、厂房为示例数据（程序生成），不代表真实统计。',
+  supplyExport: '导出可供地（Excel）',
+  supplyExporting: '正在导出…',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -53,6 +56,9 @@ const en: Record<keyof typeof zh, string> = {
   brUnsuppliedPlanned: 'Unsupplied land (planned area minus supplied parcels)',
   brReturning: 'Supplied land coming back',
   brFactoriesApart: 'Vacant standard-factory floor is listed apart, in m² of floor, and not added to land.',
+  supplyDemoNote: 'Parks, parcels and factories are generated demo data, not real statistics.',
+  supplyExport: 'Export available land (Excel)',
+  supplyExporting: 'Exporting…',
 };
 
 export const SUPPLY_MESSAGES = { zh, en };

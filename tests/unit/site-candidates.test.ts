@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { booleanPointInPolygon } from '@turf/turf';
 import type { Feature, Polygon, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSupplyTables } from '../../src/analysis/export-supply';
 import { parkAvailability } from '../../src/analysis/park-availability';
 import { buildSiteCandidates } from '../../src/analysis/site-candidates';
 import { loadTracking } from '../../src/analysis/tracking-summary';
@@ -214,6 +215,29 @@ describe('returning land and factories', () => {
     expect(a.vacantFloorM2).toBe(1200);
     expect(a.availableAreaMu).toBeCloseTo(a.unsuppliedAreaMu! + a.returningAreaMu, 9);
     await loadTracking(db, []);
+  });
+
+  it('the 可供地 workbook sheets: park figures and candidate sites in words, with units in the headers', async () => {
+    const idle = { park_id: 'A', supply_date: '2018-01-01', status: 'not_started', agreed_start_date: '2020-01-01' };
+    await loadTracking(db, []);
+    await setup({ parcels: [{ ...idle, area_m2: 2000 }, supplied], boxes: [P1, P2], factories: [['F1', 'A', 5000, 1200, '部分空置']] });
+    const [parks, sites] = await readSupplyTables(db, 'zh', ['A']);
+    expect(parks.rows).toHaveLength(1);
+    const row = Object.fromEntries(parks.headers.map((h, i) => [h, parks.rows[0][i]]));
+    expect(row).toMatchObject({ 园区编号: 'A', 未供应土地测算方式: '园区边界减已供宗地', '回收中土地(亩)': 3, 回收中宗数: 1, '标准厂房空置(m²建筑面积)': 1200 });
+    const east = boxM2(0.005, 0, 0.01, 0.01) - boxM2(...P2);
+    const west = boxM2(0, 0, 0.004, 0.01);
+    expect(row['未供应土地(亩)']).toBeCloseTo(Math.round(((east + west) * 15) / 100) / 100, 2);
+    const kinds = sites.rows.map((r) => [r[0], r[1], r[6]]);
+    expect(kinds).toEqual([
+      ['F:F1', '标准厂房空置', '可即供'],
+      ['R:P1', '回收中土地', '收回中'],
+      ['U:A:1', '未供应土地', '可即供'],
+      ['U:A:2', '未供应土地', '可即供'],
+    ]);
+    const [en] = await readSupplyTables(db, 'en', ['A']);
+    expect(en.headers).toContain('Vacant factory floor (m² of floor)');
+    expect(en.rows[0]).toContain('Outline minus supplied parcels');
   });
 
   it('site ids are unique', async () => {

@@ -4,6 +4,7 @@
 // same three figures for every park the county filter keeps. The figures are park-availability.ts's,
 // which sums the candidate sites, so they agree with the map layer, matching and the brochures.
 
+import { useState } from 'preact/hooks';
 import type { ParkAvailability } from '../../state/review-state';
 import { useActions, useAppState } from '../../state/context';
 import { parkKept } from '../../state/review';
@@ -105,6 +106,25 @@ function AllParks({ parks }: { parks: ParkAvailability[] }) {
   );
 }
 
+function ExportButton() {
+  const { t } = useT();
+  const actions = useActions();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      await actions.exportSupply();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <button class="supply-export" data-testid="supply-export" disabled={busy} onClick={run}>
+      {busy ? t('supplyExporting') : t('supplyExport')}
+    </button>
+  );
+}
+
 export function SupplyPanel() {
   const availability = useAppState((s) => s.review.availability);
   const chosen = useAppState((s) => (s.filter.parkIds.length === 1 ? s.filter.parkIds[0] : null));
@@ -112,6 +132,10 @@ export function SupplyPanel() {
   const { t } = useT();
   if (availability.length === 0) return <p class="muted small">{t('supplyPending')}</p>;
   const one = chosen ? availability.find((p) => p.park_id === chosen) : undefined;
-  if (one) return <ParkSupply p={one} />;
-  return <AllParks parks={availability.filter((p) => kept(p.park_id))} />;
+  return (
+    <>
+      {one ? <ParkSupply p={one} /> : <AllParks parks={availability.filter((p) => kept(p.park_id))} />}
+      <ExportButton />
+    </>
+  );
 }
