@@ -82,6 +82,8 @@ export function demoManifest(region: RegionId, tables: WorkspaceTables): Workspa
     entries[kind as keyof WorkspaceTables] = {
       rows: t.count,
       hasShapes: t.shapes !== undefined,
+      // Tables located by a point (the factories) keep their points in the pack.
+      ...(t.points ? { hasPoints: true } : {}),
       source: { files: [`data/demo/${region}/${DEMO_FILE_NAMES[key]}`], importedAt: PACKED_AT, rows: t.count, skipped: 0 },
     };
   }

@@ -22,6 +22,7 @@ import type { Db } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
 import { loadRows } from '../../src/data/import/store';
 import type { ParcelShapes } from '../../src/data/parcel-shapes';
+import { readWorkspaceFile } from '../../src/data/workspace/workspace-file';
 import { type ParcelInput, loadParcels } from './helpers/parcels';
 
 let db: Db & { close(): void };
@@ -262,6 +263,13 @@ describe('demo factories', () => {
         expect(booleanPointInPolygon([f.points![2 * i], f.points![2 * i + 1]], park), `${region} ${col('factory_id')[i]}`).toBe(true);
         expect(Number(col('vacant_area_m2')[i])).toBeLessThanOrEqual(Number(col('floor_area_m2')[i]));
       }
+      // The committed pack (a workspace file) holds the same factories, points included.
+      const opened = readWorkspaceFile(new Uint8Array(readFileSync(`data/demo/${region}/demo.parkatlas`)));
+      if (!opened.ok) throw new Error(opened.errorEn);
+      const back = opened.workspace.tables.factories!;
+      expect(back.count).toBe(f.count);
+      expect(Array.from(back.points!)).toEqual(Array.from(f.points!));
+      expect(back.columns.vacant_area_m2.values).toEqual(f.columns.vacant_area_m2.values);
     }
   });
 });
