@@ -30,11 +30,12 @@ const SOURCES: readonly [TableKind, keyof typeof DEMO_FILE_NAMES][] = [
   ['chain_nodes', 'chainNodes'],
   ['chain_links', 'chainLinks'],
   ['promotion_groups', 'promotionGroups'],
+  ['factories', 'factories'],
   ['planning_zones', 'planningZones'],
 ];
 
 /** Files a region may lack (the others are required). */
-const OPTIONAL: ReadonlySet<keyof typeof DEMO_FILE_NAMES> = new Set(['promotionGroups', 'planningZones']);
+const OPTIONAL: ReadonlySet<keyof typeof DEMO_FILE_NAMES> = new Set(['promotionGroups', 'factories', 'planningZones']);
 
 /** One demo file through the import pipeline; any problem stops the packing with its location. */
 async function importDemoFile(kind: TableKind, file: string, bytes: Uint8Array): Promise<TableData> {
@@ -82,6 +83,8 @@ export function demoManifest(region: RegionId, tables: WorkspaceTables): Workspa
     entries[kind as keyof WorkspaceTables] = {
       rows: t.count,
       hasShapes: t.shapes !== undefined,
+      // Tables located by a point (the factories) keep their points in the pack.
+      ...(t.points ? { hasPoints: true } : {}),
       source: { files: [`data/demo/${region}/${DEMO_FILE_NAMES[key]}`], importedAt: PACKED_AT, rows: t.count, skipped: 0 },
     };
   }

@@ -7,7 +7,7 @@
 // layer nobody knows whether a site is clear of farmland.
 
 import { area, bbox as turfBbox, booleanPointInPolygon, featureCollection, intersect, polygon as turfPolygon, multiPolygon } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { NULL_BOOL, type TypedColumn } from '../data/arrow-columns';
 import { replaceTableFromColumns } from '../data/arrow-load';
 import type { Db } from '../data/db';
@@ -52,9 +52,14 @@ const isZoneKind = (v: unknown): v is ZoneKind => typeof v === 'string' && (ZONE
 
 /** The zones of an imported planning_zones table; rows without a shape or kind are left out (the import reported them). */
 export function zonesFromTable(t: TableData | undefined): Zone[] {
-  if (!t?.shapes) return [];
+  return t?.shapes ? zonesFromFeatures(tableToFeatureCollection(t, ['kind', 'land_class'])) : [];
+}
+
+/** The zones of planning_zones outlines (features with `kind` and `land_class` properties). */
+export function zonesFromFeatures(fc: FeatureCollection | null): Zone[] {
+  if (!fc) return [];
   const out: Zone[] = [];
-  for (const f of tableToFeatureCollection(t, ['kind', 'land_class']).features) {
+  for (const f of fc.features) {
     const kind = f.properties?.kind;
     const cls = f.properties?.land_class;
     if (!isZoneKind(kind)) continue;
@@ -127,6 +132,15 @@ export function checkSites(sites: readonly SiteShape[], zones: readonly Zone[]):
       in_redline: redline.length && p ? inAny(redline) : null,
       land_class: plan.length && p ? (plan.find((z) => pointIn(p, z))?.landClass ?? '') : null,
     };
+  });
+}
+
+/** The candidate sites as shapes to check: their polygons (site-candidates.ts keeps them in JS), else their point. */
+export function siteShapesOf(sites: { candidates: readonly { site_id: string; cx: number | null; cy: number | null }[]; shapes: ReadonlyMap<string, Position[][][]> }): SiteShape[] {
+  return sites.candidates.map((c) => {
+    const polys = sites.shapes.get(c.site_id);
+    const geometry: PolygonGeometry | null = polys && polys.length > 0 ? (polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys }) : null;
+    return { site_id: c.site_id, geometry, point: c.cx !== null && c.cy !== null ? [c.cx, c.cy] : null };
   });
 }
 

@@ -73,6 +73,8 @@ export const DEMO_FILE_NAMES = {
   chainLinks: 'chain_links.csv',
   /** Optional: only regions with a promotion group (组团) ship one. */
   promotionGroups: 'promotion_groups.csv',
+  /** Optional: standard factories (标准厂房) as points. */
+  factories: 'factories.geojson',
   /** Optional: synthetic planning limits (规划管控) for the 招商选址 mode. */
   planningZones: 'planning_zones.geojson',
 } as const;

@@ -13,6 +13,7 @@ import { zonesLayer } from './zone-layer';
 import type { PolygonGeometry } from './parcel-geometry';
 import type { ParcelDrawing } from './parcel-size';
 import { sdfLabelRenderer } from './label-font';
+import { type AvailableOverlay, availableLayer } from './supply-layer';
 import type { LabelRank, PlacedLabel } from './label-placement';
 import { dotRadii, filterValues, memo, parcelColours, spreadToVertices } from './parcel-attributes';
 import { latOfMercatorY } from './parcel-raster';
@@ -73,6 +74,8 @@ export interface MapScene {
   groupCounties?: FeatureCollection;
   /** Imported planning limits (规划管控), drawn under parks and parcels. */
   zones?: FeatureCollection;
+  /** Unsupplied park land (可供地), under the parcels; absent where the view does not show it. */
+  available?: AvailableOverlay;
 }
 
 export interface ColourOverride {
@@ -185,6 +188,7 @@ export function buildLayers(scene: MapScene): Layer[] {
       }),
     );
   }
+  if (scene.available) layers.push(availableLayer(scene.available));
   if (parcels) {
     // Paint first, compute after: until the rules have run, every parcel shows in a neutral grey.
     const pending = scene.categories === null || scene.mask === null;

@@ -26,6 +26,7 @@ import { createSceneActions } from './scene-actions';
 import type { LayerVisibility } from './layers';
 import { createBrochureActions } from './brochure-actions';
 import { createWarningActions } from './warning-actions';
+import { createSupplyActions } from './supply-actions';
 
 export interface ActionDeps {
   store: Store<AppState>;
@@ -51,6 +52,7 @@ export function createActions({ store, dispatch, enqueue, fx }: ActionDeps) {
     ...createSceneActions({ store, dispatch, setWork: work.setWork, newId: fx.newId }),
     ...createBrochureActions({ store, dispatch, enqueue }),
     ...createWarningActions({ store, dispatch, enqueue, fx }),
+    ...createSupplyActions({ store, enqueue, fx }),
     setLayers: (layers: LayerVisibility) => dispatch({ type: 'layersSet', layers }),
     setRegion: (region: PlaceId) => dispatch({ type: 'regionChosen', region }),
     /** A YYYY-MM-DD date or "today"; anything else is ignored (the date input sends '' while typing). */

@@ -25,6 +25,7 @@ import { type WorkbenchState, INITIAL_WORKBENCH } from './workbench-state';
 import { type TimelineState, INITIAL_TIMELINE } from './timeline-state';
 import type { PromotionGroup } from '../analysis/promotion-groups';
 import { EMPTY_PLACE_WORK, type PlaceWork } from './place-work';
+import { INITIAL_SUPPLY, type SupplyState } from './supply-state';
 
 // Types components need from the layers below, so that the UI imports only from state.
 export type { GroupSummary, ListedParcel, ParcelDetail, ParcelFilter, ParcelShapes, YearDisposalRow };
@@ -142,6 +143,8 @@ export interface AppState {
   review: ReviewState;
   /** Idle land over time: the intervals and the chart's series (timeline.ts). */
   time: TimelineState;
+  /** Candidate sites and available land (derivation "supply", state/supply.ts). */
+  supply: SupplyState;
 
   /** The place's scenes, edited promotion groups and brochure details (place-work.ts). */
   work: PlaceWork;
@@ -237,6 +240,7 @@ export function initialState(view: View, saved: SavedState, today: string, scale
     failed: {},
     workbench: INITIAL_WORKBENCH,
     time: INITIAL_TIMELINE,
+    supply: INITIAL_SUPPLY,
     review: { ...INITIAL_REVIEW, selectedCluster: cluster, chainChoice: chain, selectedNode: node },
     work: EMPTY_PLACE_WORK,
     workReadOnly: false,

@@ -5,6 +5,7 @@ import type { Derivation } from './derivation';
 import { filtered, findings, placeShapes, regionData, selection } from './map-derivations';
 import { REVIEW_DERIVATIONS } from './review';
 import { WARNING_DERIVATIONS } from './warnings';
+import { supply } from './supply';
 import { WORKBENCH_DERIVATIONS } from './workbench';
 import { TIMELINE_DERIVATIONS } from './timeline';
 
@@ -19,6 +20,7 @@ export const DERIVATIONS: readonly Derivation<any>[] = [
   selection,
   ...WORKBENCH_DERIVATIONS,
   ...WARNING_DERIVATIONS,
+  supply,
   ...REVIEW_DERIVATIONS,
   ...TIMELINE_DERIVATIONS,
 ];

@@ -7,13 +7,15 @@ export interface LayerVisibility {
   labels: boolean;
   /** The opted-in basemap (roads, imagery) where one is chosen; offline there is none to hide. */
   basemap: boolean;
+  /** Unsupplied park land (可供地), drawn in 园区布局 and 招商选址. A link from before it existed shows it. */
+  available: boolean;
   /** Imported planning limits (规划管控), drawn in the 招商选址 mode where a workspace has them. */
   zones: boolean;
 }
 
-export const LAYER_KEYS = ['parcels', 'parks', 'labels', 'basemap', 'zones'] as const satisfies readonly (keyof LayerVisibility)[];
+export const LAYER_KEYS = ['parcels', 'parks', 'labels', 'basemap', 'available', 'zones'] as const satisfies readonly (keyof LayerVisibility)[];
 
-export const ALL_LAYERS: LayerVisibility = { parcels: true, parks: true, labels: true, basemap: true, zones: true };
+export const ALL_LAYERS: LayerVisibility = { parcels: true, parks: true, labels: true, basemap: true, available: true, zones: true };
 
 export function sameLayers(a: LayerVisibility, b: LayerVisibility): boolean {
   return LAYER_KEYS.every((k) => a[k] === b[k]);

@@ -1,3 +1,5 @@
+import type { AvailableOverlay } from '../map/supply-layer';
+import { SUPPLY_MODES } from '../state/supply-state';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { bbox } from '@turf/turf';
 import maplibregl from 'maplibre-gl';
@@ -101,6 +103,8 @@ export function MapView(props: { wall?: boolean }) {
   }, [timeline, intervals]);
   const daysToIdleBins = useAppState((s) => s.workbench.warnings.bins);
   const cameraSeq = useAppState((s) => s.cameraSeq);
+  const supplyShapes = useAppState((s) => s.supply.shapes);
+  const supplyRevision = useAppState((s) => s.supply.revision);
   const basemapProblem = useBasemap(mapRef, styleReady);
 
   useEffect(() => {
@@ -285,6 +289,12 @@ export function MapView(props: { wall?: boolean }) {
   testHook.labels = labels;
   const shown = useAppState((s) => s.layers);
   const zones = useAppState((s) => s.zones);
+  // Unsupplied park land (state/supply.ts): the U: pieces of the candidate sites.
+  const available = useMemo((): AvailableOverlay | undefined => {
+    if (!SUPPLY_MODES.includes(mode)) return undefined;
+    const polygons = [...supplyShapes].filter(([id]) => id.startsWith('U:')).flatMap(([, p]) => p);
+    return { polygons, revision: supplyRevision };
+  }, [mode, supplyShapes, supplyRevision]);
 
   useEffect(() => {
     const overlay = overlayRef.current;
@@ -306,6 +316,7 @@ export function MapView(props: { wall?: boolean }) {
       groupCounties,
       // Planning limits matter where sites are chosen: the 招商选址 mode.
       zones: mode === 'siting' && shown.zones && zones ? zones : undefined,
+      available: shown.available ? available : undefined,
     });
     layers.push(...measureLayers(measure.measure));
     const drawn = phase === 'ready' && shapes !== null;
@@ -327,7 +338,7 @@ export function MapView(props: { wall?: boolean }) {
       },
     });
     if (!drawn && phase === 'loading') document.documentElement.dataset.state = 'loading';
-  }, [boundaries, parks, labels, shapes, categories, mask, revision, selected, styleReady, phase, drawing, polygons, layout, override, props.wall, measure.measure, shown, groupCounties, zones, mode]);
+  }, [boundaries, parks, labels, shapes, categories, mask, revision, selected, styleReady, phase, drawing, polygons, layout, override, props.wall, measure.measure, shown, groupCounties, available, zones, mode]);
 
   return (
     <div class="map-wrap">

@@ -96,6 +96,11 @@ export interface TestHookApi {
    * code per pidx (null while that colouring is off).
    */
   warnings(): { list: WarningRow[]; asOf: string; windowDays: number; bins: number[] | null } | null;
+  /** Candidate sites (state/supply.ts) and each park's available land as the park panel shows it; null until computed. */
+  supply(): {
+    candidates: { site_id: string; kind: string; park_id: string | null; area_m2: number | null; vacant_floor_m2: number | null; readiness: string }[];
+    parks: { park_id: string; unsuppliedMu: number | null; returningMu: number; vacantFloorM2: number | null; availableMu: number; method: string }[];
+  } | null;
 }
 
 export function installTestHook(app: App): void {
@@ -354,6 +359,21 @@ export function installTestHook(app: App): void {
       const w = s.workbench.warnings;
       if (w.listKey === null) return null;
       return { list: w.list, asOf: asOfDate(s), windowDays: s.settings.warningWindowDays, bins: w.bins ? [...w.bins] : null };
+    },
+    supply() {
+      const s = store.get();
+      if (s.supply.key === null) return null;
+      return {
+        candidates: s.supply.candidates.map(({ site_id, kind, park_id, area_m2, vacant_floor_m2, readiness }) => ({ site_id, kind, park_id, area_m2, vacant_floor_m2, readiness })),
+        parks: s.review.availability.map((p) => ({
+          park_id: p.park_id,
+          unsuppliedMu: p.unsuppliedAreaMu,
+          returningMu: p.returningAreaMu,
+          vacantFloorM2: p.vacantFloorM2,
+          availableMu: p.availableAreaMu,
+          method: p.unsuppliedMethod,
+        })),
+      };
     },
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;

@@ -9,3 +9,4 @@ export * from './units';
 export * from './places';
 export * from './format';
 export * from './warnings';
+export * from './sites';
