@@ -1,0 +1,158 @@
+// Site matching on the tiny equatorial region of helpers/site-match-fixture.ts: every score
+// component with its exact value, the zone exclusions, a county scope and missing data.
+
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_MATCH_SETTINGS, DEFAULT_SETTINGS } from '../../src/analysis/settings';
+import { type MatchResult, matchSites } from '../../src/analysis/site-match';
+import { type MatchInput, landClassesFor } from '../../src/analysis/site-match-need';
+import type { Db } from '../../src/data/db';
+import { openNodeDb } from '../../src/data/duckdb-node';
+import { loadSiteFixture, loadZoneChecks } from './helpers/site-match-fixture';
+
+let db: Db & { close(): void };
+beforeAll(async () => {
+  db = await openNodeDb();
+});
+afterAll(() => db?.close());
+beforeEach(() => loadSiteFixture(db));
+
+const PCB: MatchInput = {
+  nodeIds: ['PCB'], muMin: 15, muMax: 30, landUse: 'industrial', investmentWan: 50000,
+  counties: [], levels: [], distanceKm: 15, industrialClass: null,
+};
+const run = (input: Partial<MatchInput> = {}): Promise<MatchResult> =>
+  matchSites(db, { ...PCB, ...input }, DEFAULT_MATCH_SETTINGS, DEFAULT_SETTINGS);
+const site = (r: MatchResult, id: string) => {
+  const s = r.ranked.find((x) => x.site_id === id);
+  if (!s) throw new Error(`${id} not ranked`);
+  return s;
+};
+
+describe('scores', () => {
+  it('ranks by the weighted total and gives each component its exact value', async () => {
+    const r = await run();
+    expect(r.ranked.map((s) => [s.site_id, s.total])).toEqual([
+      // 0.3·0.7 + 0.25·1 + 0.2·1 + 0.1·0.75 + 0.15·2/3
+      ['U:KA:1', 0.835],
+      // 0.3·0.1 + 0.25 + 0.2 + 0.1·1 + 0.15·1
+      ['U:KB:1', 0.73],
+      // 0.3·0.7 + 0.25·0.5 + 0.2 + 0.1·0.75 + 0.15·2/3
+      ['F:F1', 0.71],
+      // 0.3·0.7 + 0.25·0.75 + 0.2·0.2 + 0.1·0.25 + 0.15·2/3
+      ['R:P9', 0.5625],
+    ]);
+    const a = site(r, 'U:KA:1');
+    // Leads C1 (1) and 1 supplier + 1 customer of 5 (0.4): mean 0.7.
+    expect([a.lead, a.suppliers, a.customers, a.chain]).toEqual([true, 1, 1, 0.7]);
+    expect([a.land, a.readiness_score, a.level_score]).toEqual([1, 1, 0.75]);
+    // E1 A, E2 B, E3 C within 15 km: 2 of 3.
+    expect([a.nearby_classed, a.nearby_ab, a.mujun]).toEqual([3, 2, 0.666667]);
+    const b = site(r, 'U:KB:1');
+    // KB leads C2 only; E4 (a phone maker, customer) on the spot.
+    expect([b.lead, b.suppliers, b.customers, b.chain, b.level_score, b.mujun]).toEqual([false, 0, 1, 0.1, 1, 1]);
+  });
+
+  it('land fit: 1 inside min–max, max/area above, area/min below; a factory by vacant floor', async () => {
+    const r = await run();
+    expect(site(r, 'R:P9').land).toBe(0.75); // 40 亩 against at most 30
+    expect(site(r, 'F:F1').land).toBe(0.5); // 5000 m² floor against 15 亩 = 10000 m²
+    const small = await run({ muMin: 25, muMax: 50 });
+    expect(site(small, 'U:KA:1').land).toBe(0.8); // 20 亩 against at least 25
+    expect(site(small, 'R:P9').land).toBe(1);
+    const none = await run({ muMin: null, muMax: null });
+    expect(site(none, 'U:KA:1').land).toBeNull();
+    expect(none.noData).toContain('land');
+  });
+
+  it('readiness and level follow their scales; a disputed site ranks below a ready one with equal land', async () => {
+    const r = await run();
+    expect(site(r, 'R:P9').readiness_score).toBe(0.2);
+    expect(site(r, 'R:P9').level_score).toBe(0.25);
+    expect(site(r, 'U:KB:1').level_score).toBe(1);
+  });
+
+  it('counts suppliers and customers only within the distance', async () => {
+    // At 9 km E2 (10.0 km from U:KA:1) no longer counts as a customer.
+    const r = await run({ distanceKm: 9 });
+    const a = site(r, 'U:KA:1');
+    expect([a.suppliers, a.customers, a.chain]).toEqual([1, 0, 0.6]);
+    const names = r.partners.filter((p) => p.site_id === 'U:KA:1').map((p) => [p.role, p.name, p.km]);
+    expect(names).toEqual([['supplier', '铜箔甲', 0]]);
+    const wide = await run();
+    expect(wide.partners.filter((p) => p.site_id === 'U:KA:1').map((p) => [p.role, p.name, p.km])).toEqual([
+      ['supplier', '铜箔甲', 0],
+      ['customer', '手机乙', 10.008],
+    ]);
+  });
+});
+
+describe('hard limits', () => {
+  it('matches an M2 project to the one site the zones allow, listing the others with why', async () => {
+    await loadZoneChecks(db);
+    const r = await run({ industrialClass: 'M2' });
+    expect(r.ranked.map((s) => s.site_id)).toEqual(['U:KA:1']);
+    expect(r.excluded.map((s) => [s.site_id, s.reasons])).toEqual([
+      ['F:F1', ['land_class']],
+      ['R:P9', ['farmland']],
+      ['U:KB:1', ['outside_urban']],
+    ]);
+    expect(r.zoneChecks).toBe(true);
+  });
+
+  it('land classes: M3 land takes M1–M3, M2 land M1–M2, M1 land only M1', async () => {
+    expect(landClassesFor('M1')).toEqual(['M1', 'M2', 'M3']);
+    expect(landClassesFor('M3')).toEqual(['M3']);
+    await loadZoneChecks(db);
+    // An M1 project fits the M1 factory; an M3 one only the M3 site.
+    expect((await run({ industrialClass: 'M1' })).ranked.map((s) => s.site_id)).toEqual(['U:KA:1', 'F:F1']);
+    expect((await run({ industrialClass: 'M3' })).excluded.find((s) => s.site_id === 'F:F1')?.reasons).toEqual(['land_class']);
+  });
+
+  it('without zone checks nothing is excluded for zones; land use still counts', async () => {
+    const r = await run({ industrialClass: 'M3' });
+    expect(r.excluded).toEqual([]);
+    expect(r.zoneChecks).toBe(false);
+    const commercial = await run({ landUse: 'commercial' });
+    expect(commercial.excluded.map((s) => [s.site_id, s.reasons])).toEqual([
+      ['F:F1', ['land_use']],
+      ['R:P9', ['land_use']],
+    ]);
+  });
+});
+
+describe('scope and missing data', () => {
+  it('a promotion group spanning two counties ranks the sites of both, and only those', async () => {
+    const r = await run({ counties: ['甲县', '丙县'] });
+    expect(r.ranked.map((s) => s.site_id).sort()).toEqual(['F:F1', 'R:P9', 'U:KA:1']);
+    const national = await run({ levels: ['national'] });
+    expect(national.ranked.map((s) => s.site_id)).toEqual(['U:KB:1']);
+  });
+
+  it('a missing column or table leaves its component without data, not 0, and the total over the rest', async () => {
+    await db.query('CREATE OR REPLACE TABLE parks AS SELECT * EXCLUDE (level) FROM parks');
+    await db.query('DROP TABLE chain_links');
+    const r = await run();
+    expect(r.noData).toEqual(['level']);
+    const a = site(r, 'U:KA:1');
+    // Chain fit from the leading chains alone; no level score.
+    expect([a.chain, a.level_score, a.suppliers]).toEqual([1, null, 0]);
+    // (0.3·1 + 0.25·1 + 0.2·1 + 0.15·0.666667) / 0.9, the 亩均 share being rounded to 6 places first
+    expect(a.total).toBe(0.944445);
+    await db.query('DROP TABLE enterprises');
+    const r2 = await run();
+    expect(r2.noData).toEqual(['level', 'mujun']);
+    expect(site(r2, 'U:KA:1').mujun).toBeNull();
+  });
+
+  it('no candidates table: an empty result that says so', async () => {
+    await db.query('DROP TABLE site_candidates');
+    const r = await run();
+    expect([r.hasCandidates, r.ranked.length]).toEqual([false, 0]);
+  });
+
+  it('a project without a chain node has no chain score', async () => {
+    const r = await run({ nodeIds: [] });
+    expect(r.noData).toContain('chain');
+    expect(site(r, 'U:KA:1').chain).toBeNull();
+  });
+});
