@@ -25,6 +25,7 @@ import { createWorkActions } from './work-actions';
 import { createSceneActions } from './scene-actions';
 import type { LayerVisibility } from './layers';
 import { createBrochureActions } from './brochure-actions';
+import { createSitingActions } from './siting-actions';
 
 export interface ActionDeps {
   store: Store<AppState>;
@@ -49,6 +50,7 @@ export function createActions({ store, dispatch, enqueue, fx }: ActionDeps) {
     ...work,
     ...createSceneActions({ store, dispatch, setWork: work.setWork, newId: fx.newId }),
     ...createBrochureActions({ store, dispatch, enqueue }),
+    ...createSitingActions({ store, dispatch, fx }),
     setLayers: (layers: LayerVisibility) => dispatch({ type: 'layersSet', layers }),
     setRegion: (region: PlaceId) => dispatch({ type: 'regionChosen', region }),
     /** A YYYY-MM-DD date or "today"; anything else is ignored (the date input sends '' while typing). */

@@ -5,6 +5,7 @@ import type { Derivation } from './derivation';
 import { filtered, findings, placeShapes, regionData, selection } from './map-derivations';
 import { REVIEW_DERIVATIONS } from './review';
 import { WORKBENCH_DERIVATIONS } from './workbench';
+import { SITING_DERIVATIONS } from './siting';
 
 // `any`: each entry has its own result type; the runtime only passes a result from an entry's
 // run() back to the same entry's apply().
@@ -17,6 +18,7 @@ export const DERIVATIONS: readonly Derivation<any>[] = [
   selection,
   ...WORKBENCH_DERIVATIONS,
   ...REVIEW_DERIVATIONS,
+  ...SITING_DERIVATIONS,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

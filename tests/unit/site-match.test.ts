@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_MATCH_SETTINGS, DEFAULT_SETTINGS } from '../../src/analysis/settings';
 import { type MatchResult, matchSites } from '../../src/analysis/site-match';
 import { type MatchInput, landClassesFor } from '../../src/analysis/site-match-need';
+import { explainSite } from '../../src/analysis/site-match-explain';
 import type { Db } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
 import { loadSiteFixture, loadZoneChecks } from './helpers/site-match-fixture';
@@ -154,5 +155,37 @@ describe('scope and missing data', () => {
     const r = await run({ nodeIds: [] });
     expect(r.noData).toContain('chain');
     expect(site(r, 'U:KA:1').chain).toBeNull();
+  });
+});
+
+describe('explanations', () => {
+  const ctx = (r: MatchResult) => ({ input: PCB, chainNames: ['电子信息'], noData: r.noData });
+  it('name the numbers each score was computed from, in Chinese and English', async () => {
+    const r = await run();
+    const a = site(r, 'U:KA:1');
+    const partners = r.partners.filter((p) => p.site_id === 'U:KA:1');
+    const zh = explainSite(a, partners, ctx(r), 'zh');
+    expect(zh.chain).toBe(
+      '园区主导产业链含 电子信息；上游 铜箔 企业 1 家在 15 公里内：铜箔甲（铜箔，0 公里）；下游 手机 企业 1 家在 15 公里内：手机乙（手机，10 公里） → 0.70',
+    );
+    expect(zh.land).toBe('面积 20 亩，在需求 15–30 亩之内 → 1.00');
+    expect(zh.readiness).toBe('可即供 → 1.00');
+    expect(zh.level).toBe('省级园区 → 0.75');
+    expect(zh.mujun).toBe('15 公里内参评企业 3 家，A/B 类 2 家（67%）→ 0.67');
+    const en = explainSite(a, partners, ctx(r), 'en');
+    expect(en.chain).toBe(
+      'The park’s leading chains include 电子信息; 1 supplier (铜箔) within 15 km: 铜箔甲 (铜箔, 0 km); 1 customer (手机) within 15 km: 手机乙 (手机, 10 km) → 0.70',
+    );
+    expect(en.land).toBe('20 mu, within the 15–30 mu needed → 1.00');
+    const f = explainSite(site(r, 'F:F1'), [], ctx(r), 'zh');
+    expect(f.land).toBe('空置厂房 5,000 m²，项目至少需地 15 亩（按容积率 1 折合 10,000 m² 厂房）→ 0.50');
+    expect(explainSite(site(r, 'R:P9'), [], ctx(r), 'en').land).toBe('40 mu, above the 30 mu wanted (could be split) → 0.75');
+  });
+
+  it('say 无数据 for a score the data cannot give', async () => {
+    await db.query('CREATE OR REPLACE TABLE parks AS SELECT * EXCLUDE (level) FROM parks');
+    const r = await run();
+    expect(explainSite(site(r, 'U:KA:1'), [], ctx(r), 'zh').level).toBe('无数据');
+    expect(explainSite(site(r, 'U:KA:1'), [], ctx(r), 'en').level).toBe('No data');
   });
 });
