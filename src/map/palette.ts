@@ -89,3 +89,10 @@ export const BASEMAP = {
 
 /** The county-overlap heat map, low → high overlap. */
 export const OVERLAP_HEAT: readonly string[] = ['#f7fbff', '#fdd49e', '#fc8d59', '#b30000'];
+
+// 项目选址: ranked candidate sites. The top three in a warm orange that stands out from the
+// idle-land colours; the others in the park green; the chosen one ringed in near-black.
+export const SITE_TOP: RGBA = [194, 65, 12, 255];
+export const SITE_OTHER: RGBA = [27, 94, 32, 255];
+export const SITE_OUTLINE: RGBA = [194, 65, 12, 220];
+export const SITE_SELECTED: RGBA = [20, 20, 20, 255];

@@ -7,7 +7,8 @@ import { offlineStyle, setCounties } from '../map/basemap';
 import { BasemapControls } from './BasemapControls';
 import { mapLocale, useBasemap, useMapLocale } from './map-chrome';
 import { shortClusterLabel } from './cluster-label';
-import { type ColourOverride, type LayoutOverlay, buildLayers } from '../map/layers';
+import { type ColourOverride, type LayoutOverlay, SITE_MARKER_LAYER, type SiteMarker, buildLayers } from '../map/layers';
+import { useSiteMarkers } from './siting/site-markers';
 import { placeLabels as placeMapLabels } from '../map/label-placement';
 import { labelRequests } from '../map/map-labels';
 import { measureLayers, measureOf } from '../map/measure';
@@ -117,6 +118,8 @@ export function MapView(props: { wall?: boolean }) {
         }
         // A right-click is not a selection (it ends a measurement, see contextmenu below).
         if ((event as { rightButton?: boolean } | undefined)?.rightButton) return;
+        // A numbered candidate site (招商选址) lies over the parcels: the click chooses it.
+        if (info.layer?.id === SITE_MARKER_LAYER && info.object) return actions.selectSite((info.object as SiteMarker).site_id);
         const r = pickParcels(map, overlay, app.store.get(), drawingRef.current, info.x, info.y);
         setChoice(r.kind === 'choice' ? { x: info.x, y: info.y, pidxs: r.pidxs } : null);
         if (r.kind !== 'choice') actions.selectParcel(r.kind === 'one' ? r.pidx : null);
@@ -268,6 +271,7 @@ export function MapView(props: { wall?: boolean }) {
   const labels = useMemo(() => placeMapLabels(requests, labelZoom, props.wall ? 1.7 : 1), [requests, labelZoom, props.wall]);
   testHook.labels = labels;
   const shown = useAppState((s) => s.layers);
+  const siting = useSiteMarkers();
 
   useEffect(() => {
     const overlay = overlayRef.current;
@@ -287,6 +291,7 @@ export function MapView(props: { wall?: boolean }) {
       override,
       labelScale: props.wall ? 1.7 : 1,
       groupCounties,
+      siting,
     });
     layers.push(...measureLayers(measure.measure));
     const drawn = phase === 'ready' && shapes !== null;
@@ -308,7 +313,7 @@ export function MapView(props: { wall?: boolean }) {
       },
     });
     if (!drawn && phase === 'loading') document.documentElement.dataset.state = 'loading';
-  }, [boundaries, parks, labels, shapes, categories, mask, revision, selected, styleReady, phase, drawing, polygons, layout, override, props.wall, measure.measure, shown, groupCounties]);
+  }, [boundaries, parks, labels, shapes, categories, mask, revision, selected, styleReady, phase, drawing, polygons, layout, override, props.wall, measure.measure, shown, groupCounties, siting]);
 
   return (
     <div class="map-wrap">
