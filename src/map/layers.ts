@@ -12,6 +12,7 @@ import { pointGeometry } from './parcel-geometry-client';
 import type { PolygonGeometry } from './parcel-geometry';
 import type { ParcelDrawing } from './parcel-size';
 import { sdfLabelRenderer } from './label-font';
+import { type AvailableOverlay, availableLayer } from './supply-layer';
 import type { LabelRank, PlacedLabel } from './label-placement';
 import { dotRadii, filterValues, memo, parcelColours, spreadToVertices } from './parcel-attributes';
 import { latOfMercatorY } from './parcel-raster';
@@ -74,6 +75,8 @@ export interface MapScene {
   labelScale?: number;
   /** Counties of the promotion group shown, outlined. */
   groupCounties?: FeatureCollection;
+  /** Unsupplied park land (可供地), under the parcels; absent where the view does not show it. */
+  available?: AvailableOverlay;
   /** 招商选址: the top candidate sites, numbered by rank; absent outside that mode. */
   siting?: readonly SiteMarker[];
 }
@@ -200,6 +203,7 @@ export function buildLayers(scene: MapScene): Layer[] {
       }),
     );
   }
+  if (scene.available) layers.push(availableLayer(scene.available));
   if (parcels) {
     // Paint first, compute after: until the rules have run, every parcel shows in a neutral grey.
     const pending = scene.categories === null || scene.mask === null;

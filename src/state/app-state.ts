@@ -24,6 +24,7 @@ import type { LayerVisibility } from './layers';
 import { type WorkbenchState, INITIAL_WORKBENCH } from './workbench-state';
 import type { PromotionGroup } from '../analysis/promotion-groups';
 import { EMPTY_PLACE_WORK, type PlaceWork } from './place-work';
+import { INITIAL_SUPPLY, type SupplyState } from './supply-state';
 import { INITIAL_SITING, type SitingState } from './siting-state';
 
 // Types components need from the layers below, so that the UI imports only from state.
@@ -136,6 +137,8 @@ export interface AppState {
 
   workbench: WorkbenchState;
   review: ReviewState;
+  /** Candidate sites and available land (derivation "supply", state/supply.ts). */
+  supply: SupplyState;
 
   /** The place's scenes, edited promotion groups and brochure details (place-work.ts). */
   work: PlaceWork;
@@ -230,6 +233,7 @@ export function initialState(view: View, saved: SavedState, today: string, scale
     selected: null,
     failed: {},
     workbench: INITIAL_WORKBENCH,
+    supply: INITIAL_SUPPLY,
     review: { ...INITIAL_REVIEW, selectedCluster: cluster, chainChoice: chain, selectedNode: node },
     work: EMPTY_PLACE_WORK,
     workReadOnly: false,

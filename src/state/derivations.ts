@@ -4,6 +4,7 @@
 import type { Derivation } from './derivation';
 import { filtered, findings, placeShapes, regionData, selection } from './map-derivations';
 import { REVIEW_DERIVATIONS } from './review';
+import { supply } from './supply';
 import { WORKBENCH_DERIVATIONS } from './workbench';
 import { SITING_DERIVATIONS } from './siting';
 
@@ -17,6 +18,7 @@ export const DERIVATIONS: readonly Derivation<any>[] = [
   filtered,
   selection,
   ...WORKBENCH_DERIVATIONS,
+  supply,
   ...REVIEW_DERIVATIONS,
   ...SITING_DERIVATIONS,
 ];

@@ -7,11 +7,13 @@ export interface LayerVisibility {
   labels: boolean;
   /** The opted-in basemap (roads, imagery) where one is chosen; offline there is none to hide. */
   basemap: boolean;
+  /** Unsupplied park land (可供地), drawn in 园区布局 and 招商选址. A link from before it existed shows it. */
+  available: boolean;
 }
 
-export const LAYER_KEYS = ['parcels', 'parks', 'labels', 'basemap'] as const satisfies readonly (keyof LayerVisibility)[];
+export const LAYER_KEYS = ['parcels', 'parks', 'labels', 'basemap', 'available'] as const satisfies readonly (keyof LayerVisibility)[];
 
-export const ALL_LAYERS: LayerVisibility = { parcels: true, parks: true, labels: true, basemap: true };
+export const ALL_LAYERS: LayerVisibility = { parcels: true, parks: true, labels: true, basemap: true, available: true };
 
 export function sameLayers(a: LayerVisibility, b: LayerVisibility): boolean {
   return LAYER_KEYS.every((k) => a[k] === b[k]);

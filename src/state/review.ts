@@ -14,7 +14,8 @@ import { parkShapesFromGeoJson } from '../analysis/park-distance';
 import { regionById } from '../data/regions';
 import type { AppState } from './app-state';
 import { type Derivation, isCurrent, key } from './derivation';
-import { findings, regionData } from './map-derivations';
+import { regionData } from './map-derivations';
+import { supply } from './supply';
 import type { ReviewState } from './review-state';
 
 const open = (s: AppState) => s.mode === 'layout';
@@ -48,7 +49,8 @@ interface Base {
 export const reviewBase: Derivation<Base> = {
   name: 'review-base',
   fatal: false,
-  wanted: (s) => (open(s) && isCurrent(findings, s) ? key(s.findingsKey) : null),
+  // Available land is read from the candidate sites (state/supply.ts).
+  wanted: (s) => (open(s) && isCurrent(supply, s) ? key(s.findingsKey, s.supply.key) : null),
   current: (s) => s.review.baseKey,
   async run(_s, { db }) {
     return {

@@ -24,11 +24,20 @@ interface Deps {
 /** Half-width of the box the map fits around a site's point, degrees (≈ 1 km). */
 const SITE_BOX_DEG = 0.01;
 
-/** Bounds around a site: its point with a margin (the site's outline fits inside at this zoom). */
+/** Bounds of a site: its outline when it has one, else its point with a margin. */
 export function siteBounds(s: AppState, siteId: string): Bounds | null {
   const site = s.siting.match?.result.ranked.find((r) => r.site_id === siteId);
   if (!site || site.cx === null || site.cy === null) return null;
-  return [site.cx - SITE_BOX_DEG, site.cy - SITE_BOX_DEG, site.cx + SITE_BOX_DEG, site.cy + SITE_BOX_DEG];
+  const b: [number, number, number, number] = [site.cx - SITE_BOX_DEG, site.cy - SITE_BOX_DEG, site.cx + SITE_BOX_DEG, site.cy + SITE_BOX_DEG];
+  for (const poly of s.supply.shapes.get(siteId) ?? []) {
+    for (const [x, y] of poly[0] ?? []) {
+      b[0] = Math.min(b[0], x);
+      b[1] = Math.min(b[1], y);
+      b[2] = Math.max(b[2], x);
+      b[3] = Math.max(b[3], y);
+    }
+  }
+  return b;
 }
 
 export function createSitingActions({ store, dispatch, fx }: Deps) {

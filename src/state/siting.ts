@@ -1,14 +1,16 @@
 // 项目选址 in the state: pure updaters of the siting slice and its two derived results,
 // computed only while the 招商选址 mode is open:
 //   siting-nodes ← region                                   chain nodes for the form
-//   site-match   ← findings, nodes, submitted need, groups, match settings   ranked sites
+//   site-match   ← candidate sites (supply, after the land rules), nodes, submitted need,
+//                  groups, match settings                   ranked sites
 
 import { chainNodeOptions } from '../analysis/site-match-nodes';
 import { matchSites } from '../analysis/site-match';
 import { mergeMatchSettings, DEFAULT_MATCH_SETTINGS, type MatchSettings } from '../analysis/settings';
 import { type AppState, promotionGroups } from './app-state';
 import { type Derivation, isCurrent, key } from './derivation';
-import { findings, regionData } from './map-derivations';
+import { regionData } from './map-derivations';
+import { supply } from './supply';
 import { matchInputOf, needIssues, resolveNeed } from './siting-need';
 import type { ChainNodeOption, SiteMatchView, SiteNeed, SitingState } from './siting-state';
 
@@ -80,9 +82,11 @@ export const siteMatch: Derivation<SiteMatchView> = {
   name: 'site-match',
   fatal: false,
   wanted: (s) => {
-    if (!open(s) || !isCurrent(findings, s) || !isCurrent(sitingNodes, s)) return null;
+    // The candidates (site_candidates) are built by the supply derivation after the land rules;
+    // its key carries the findings' (as-of date, rule settings: the 亩均 classes read them too).
+    if (!open(s) || !isCurrent(supply, s) || !isCurrent(sitingNodes, s)) return null;
     const sub = submittedInput(s);
-    return sub ? key(s.findingsKey, sub.input, s.siting.settings) : null;
+    return sub ? key(s.supply.key, sub.input, s.siting.settings) : null;
   },
   current: (s) => s.siting.matchKey,
   async run(s, { db }) {

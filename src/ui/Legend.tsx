@@ -56,9 +56,10 @@ export function Legend() {
   const group = useAppState((s) => s.group);
   const work = useAppState((s) => s.work);
   const dataGroups = useAppState((s) => s.dataGroups);
+  const layers = useAppState((s) => s.layers);
   const model = useMemo(
-    () => legendModel({ mode, workbench, totals, region, workspaces, group, work, dataGroups }, lang),
-    [mode, workbench, totals, region, workspaces, lang, group, work, dataGroups],
+    () => legendModel({ mode, workbench, totals, region, workspaces, group, work, dataGroups, layers }, lang),
+    [mode, workbench, totals, region, workspaces, lang, group, work, dataGroups, layers],
   );
   return (
     <LegendBox title={model.title}>

@@ -1,3 +1,5 @@
+import type { AvailableOverlay } from '../map/supply-layer';
+import { SUPPLY_MODES } from '../state/supply-state';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { bbox } from '@turf/turf';
 import maplibregl from 'maplibre-gl';
@@ -90,6 +92,8 @@ export function MapView(props: { wall?: boolean }) {
   const parcelClasses = useAppState((s) => s.workbench.parcelClasses);
   const workbenchRevision = useAppState((s) => s.workbench.revision);
   const cameraSeq = useAppState((s) => s.cameraSeq);
+  const supplyShapes = useAppState((s) => s.supply.shapes);
+  const supplyRevision = useAppState((s) => s.supply.revision);
   const basemapProblem = useBasemap(mapRef, styleReady);
 
   useEffect(() => {
@@ -272,6 +276,12 @@ export function MapView(props: { wall?: boolean }) {
   testHook.labels = labels;
   const shown = useAppState((s) => s.layers);
   const siting = useSiteMarkers();
+  // Unsupplied park land (state/supply.ts): the U: pieces of the candidate sites.
+  const available = useMemo((): AvailableOverlay | undefined => {
+    if (!SUPPLY_MODES.includes(mode)) return undefined;
+    const polygons = [...supplyShapes].filter(([id]) => id.startsWith('U:')).flatMap(([, p]) => p);
+    return { polygons, revision: supplyRevision };
+  }, [mode, supplyShapes, supplyRevision]);
 
   useEffect(() => {
     const overlay = overlayRef.current;
@@ -291,6 +301,7 @@ export function MapView(props: { wall?: boolean }) {
       override,
       labelScale: props.wall ? 1.7 : 1,
       groupCounties,
+      available: shown.available ? available : undefined,
       siting,
     });
     layers.push(...measureLayers(measure.measure));
@@ -313,7 +324,7 @@ export function MapView(props: { wall?: boolean }) {
       },
     });
     if (!drawn && phase === 'loading') document.documentElement.dataset.state = 'loading';
-  }, [boundaries, parks, labels, shapes, categories, mask, revision, selected, styleReady, phase, drawing, polygons, layout, override, props.wall, measure.measure, shown, groupCounties, siting]);
+  }, [boundaries, parks, labels, shapes, categories, mask, revision, selected, styleReady, phase, drawing, polygons, layout, override, props.wall, measure.measure, shown, groupCounties, available, siting]);
 
   return (
     <div class="map-wrap">

@@ -21,6 +21,8 @@ import { placeInfo } from '../state/place-info';
 import { MUJUN_CLASSES, MUJUN_CLASS_LABELS, PUNCTUATION } from '../vocab';
 import { selectedGroup } from '../state/group-selectors';
 import { fmt } from './format';
+import { AVAILABLE_FILL } from '../map/supply-layer';
+import { SUPPLY_MODES } from '../state/supply-state';
 
 export interface LegendRow extends LegendRowContent {
   /** Stable key (and the row's test id: `legend-<testId>`), when the row has a count. */
@@ -38,7 +40,7 @@ export interface LegendModel {
   source: string;
 }
 
-type LegendInputs = Pick<AppState, 'mode' | 'workbench' | 'totals' | 'region' | 'workspaces' | 'group' | 'work' | 'dataGroups'>;
+type LegendInputs = Pick<AppState, 'mode' | 'workbench' | 'totals' | 'region' | 'workspaces' | 'group' | 'work' | 'dataGroups' | 'layers'>;
 
 export function legendModel(s: LegendInputs, lang: Lang): LegendModel {
   const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
@@ -46,6 +48,11 @@ export function legendModel(s: LegendInputs, lang: Lang): LegendModel {
   // The promotion group shown (组团), outlined on the map in every mode.
   const shown = selectedGroup(s);
   const groupRows: LegendRow[] = shown ? [{ colour: GROUP_LINE, label: `${t('legendGroup')}${PUNCTUATION[lang].colon}${shown.name}`, swatch: 'outline' }] : [];
+  // Unsupplied park land (map/supply-layer.ts), where the mode draws it and its layer is on.
+  const availableRows: LegendRow[] =
+    SUPPLY_MODES.includes(s.mode) && s.layers.available
+      ? [{ colour: AVAILABLE_FILL, label: t('legendAvailable'), swatch: 'fill', testId: 'available', note: t('legendAvailableNote') }]
+      : [];
   if (s.mode === 'layout') {
     return {
       title: t('legendLayout'),
@@ -54,6 +61,7 @@ export function legendModel(s: LegendInputs, lang: Lang): LegendModel {
         { colour: CLUSTER_SINGLE_LINE, label: t('legendPromoOther'), swatch: 'outline' },
         { colour: OVERLAP_LINE_LEGEND, label: t('legendPairLine'), swatch: 'line', note: t('legendPairLineNote') },
         { colour: HIGHLIGHT, label: t('legendHighlight'), swatch: 'fill' },
+        ...availableRows,
         ...groupRows,
       ],
       notes: [],
@@ -90,6 +98,7 @@ export function legendModel(s: LegendInputs, lang: Lang): LegendModel {
         testId: k.split(':')[1],
       })),
       { colour: PARK_LINE, label: t('parks'), swatch: 'outline' },
+      ...availableRows,
       ...groupRows,
     ],
     notes: [],

@@ -82,6 +82,11 @@ export interface TestHookApi {
   offline(): OfflineStatus;
   /** The last map picture exported in this page: size, legend labels, swatch and 示例数据 boxes (picture pixels). */
   lastPicture(): LastPicture | null;
+  /** Candidate sites (state/supply.ts) and each park's available land as the park panel shows it; null until computed. */
+  supply(): {
+    candidates: { site_id: string; kind: string; park_id: string | null; area_m2: number | null; vacant_floor_m2: number | null; readiness: string }[];
+    parks: { park_id: string; unsuppliedMu: number | null; returningMu: number; vacantFloorM2: number | null; availableMu: number; method: string }[];
+  } | null;
 }
 
 export function installTestHook(app: App): void {
@@ -300,6 +305,21 @@ export function installTestHook(app: App): void {
     },
     offline: () => offlineStatus(),
     lastPicture,
+    supply() {
+      const s = store.get();
+      if (s.supply.key === null) return null;
+      return {
+        candidates: s.supply.candidates.map(({ site_id, kind, park_id, area_m2, vacant_floor_m2, readiness }) => ({ site_id, kind, park_id, area_m2, vacant_floor_m2, readiness })),
+        parks: s.review.availability.map((p) => ({
+          park_id: p.park_id,
+          unsuppliedMu: p.unsuppliedAreaMu,
+          returningMu: p.returningAreaMu,
+          vacantFloorM2: p.vacantFloorM2,
+          availableMu: p.availableAreaMu,
+          method: p.unsuppliedMethod,
+        })),
+      };
+    },
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;
 }

@@ -8,3 +8,4 @@ export * from './labels';
 export * from './units';
 export * from './places';
 export * from './format';
+export * from './sites';

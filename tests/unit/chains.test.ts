@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainLayout, groupLayoutSuggestions, layoutSuggestions } from '../../src/analysis/chain-roles';
 import { chainMap, chainPidx, listChains, nodePidx, parkMatch } from '../../src/analysis/chains';
 import { runLandRules } from '../../src/analysis/run-land-rules';
+import { buildSiteCandidates } from '../../src/analysis/site-candidates';
+import { parkShapesFromBatch } from '../../src/analysis/park-distance';
 import { DEFAULT_SETTINGS } from '../../src/analysis/settings';
 import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, ENTERPRISE_FIELDS, type FieldSpec, PARK_FIELDS } from '../../src/data/contract';
 import type { Db } from '../../src/data/db';
@@ -80,6 +82,7 @@ async function loadFixture(): Promise<void> {
     /* pidx 5 */ { county: '县B', park_id: 'KB', chain_node: 'X1', area_m2: 30000, annual_output_wan: 80 },
   ]);
   await runLandRules(db, '2026-03-31', DEFAULT_SETTINGS);
+  await buildSiteCandidates(db, { asOf: '2026-03-31', parks: [], shapes: null });
 }
 
 beforeAll(async () => {
@@ -218,8 +221,9 @@ describe('long/short chain layout', () => {
 
 describe('韶关 demo', () => {
   it('suggests 市区「电子信息终端」带动 始兴县「PCB」 (SG-ELE-02 → SG-ELE-04)', async () => {
-    await loadRegionFiles(db, readDemoFiles('shaoguan'));
+    const loaded = await loadRegionFiles(db, readDemoFiles('shaoguan'));
     await runLandRules(db, '2026-03-31', DEFAULT_SETTINGS);
+    await buildSiteCandidates(db, { asOf: '2026-03-31', parks: parkShapesFromBatch(loaded.parks), shapes: null });
     const districts = regionById('shaoguan')!.districts;
     expect([...districts].sort()).toEqual(['曲江区', '武江区', '浈江区'].sort());
     const s = await layoutSuggestions(db, districts, 'SG-ELE');

@@ -7,6 +7,7 @@ import type { Polygon, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parkAvailability, splitChains } from '../../src/analysis/park-availability';
 import { parkClusters } from '../../src/analysis/park-clusters';
+import { buildSiteCandidates } from '../../src/analysis/site-candidates';
 import { type ParkShape, boundaryDistanceKm, parkShapesFromBatch, parkShapesFromGeoJson } from '../../src/analysis/park-distance';
 import { CLUSTER_SETTING_META, type ClusterSettings, DEFAULT_CLUSTER_SETTINGS } from '../../src/analysis/review-settings';
 import { runLandRules } from '../../src/analysis/run-land-rules';
@@ -65,6 +66,8 @@ async function setup(parks: ParkSpec[], parcels: Parameters<typeof loadParcels>[
   // A table needs at least the one parcel; park-less parcels do not touch park figures.
   await loadParcels(db, parcels.length > 0 ? parcels : [{ park_id: null }]);
   await runLandRules(db, '2026-03-31', DEFAULT_SETTINGS);
+  // No outlines: the parcels here have no shapes, so available land uses the planned-area measure.
+  await buildSiteCandidates(db, { asOf: '2026-03-31', parks: [], shapes: null });
   return parks.map((p) => ({ park_id: p.park_id, geometry: square(p.x) }));
 }
 
@@ -182,7 +185,9 @@ describe('DBSCAN clusters', () => {
 });
 
 describe('available land per park (亩)', () => {
-  it('idle parcels plus unsupplied planned area, floored at 0; unknown planned area adds nothing', async () => {
+  // Returning land is idle land under 无偿收回 or 协议处置 (product model): the idle parcels here are
+  // idle over two years (无偿收回), so the figures are those of the former idle-land measure.
+  it('returning parcels plus unsupplied planned area, floored at 0; unknown planned area adds nothing', async () => {
     const shapes = await setup(
       [
         { park_id: 'A', county: '甲县', x: 0, planned_area_ha: 10 },
@@ -201,11 +206,11 @@ describe('available land per park (亩)', () => {
     );
     const av = await parkAvailability(db);
     const byId = Object.fromEntries(av.map((p) => [p.park_id, p]));
-    expect(byId.A.idleAreaMu).toBeCloseTo(22.5, 9);
+    expect(byId.A.returningAreaMu).toBeCloseTo(22.5, 9);
     expect(byId.A.unsuppliedAreaMu).toBeCloseTo(82.5, 9); // 55,000 m²
     expect(byId.A.availableAreaMu).toBeCloseTo(105, 9);
     expect(byId.A.parcelAreaMu).toBeCloseTo(67.5, 9);
-    expect(byId.B).toMatchObject({ idleAreaMu: 0, unsuppliedAreaMu: 0, availableAreaMu: 0 });
+    expect(byId.B).toMatchObject({ returningAreaMu: 0, unsuppliedAreaMu: 0, availableAreaMu: 0 });
     expect(byId.C.unsuppliedAreaMu).toBeNull();
     expect(byId.C.availableAreaMu).toBeCloseTo(9, 9);
 
@@ -236,7 +241,9 @@ describe('德州 demo', () => {
   it('宁津、乐陵、庆云 parks form one multi-county cluster at the defaults, without 德城区', async () => {
     const loaded = await loadRegionFiles(db, readDemoFiles('dezhou'));
     await runLandRules(db, '2026-03-31', DEFAULT_SETTINGS);
-    const r = await parkClusters(db, parkShapesFromBatch(loaded.parks));
+    const outlines = parkShapesFromBatch(loaded.parks);
+    await buildSiteCandidates(db, { asOf: '2026-03-31', parks: outlines, shapes: null });
+    const r = await parkClusters(db, outlines);
     const av = await parkAvailability(db);
     const county = Object.fromEntries(av.map((p) => [p.park_id, p.county]));
     const belt = av.filter((p) => ['宁津县', '乐陵市', '庆云县'].includes(p.county)).map((p) => p.park_id);
@@ -261,6 +268,7 @@ describe('parkClusters with a park filter', () => {
     await loadRegionFiles(db, files);
     await runLandRules(db, '2026-06-30', DEFAULT_SETTINGS);
     const fc = JSON.parse(files.parks.text);
+    await buildSiteCandidates(db, { asOf: '2026-06-30', parks: parkShapesFromGeoJson(fc), shapes: null });
     const county = new Map<string, string>(fc.features.map((x: any) => [x.properties.park_id, x.properties.county]));
     const chosen = ['宁津县', '乐陵市', '庆云县'];
     const r = await parkClusters(db, parkShapesFromGeoJson(fc), DEFAULT_CLUSTER_SETTINGS, (id) => chosen.includes(county.get(id)!));

@@ -2,6 +2,8 @@
 // pixel ratio; text wrapped to its box; the north arrow turned against the map's bearing; the
 // legend as the screen shows it, in the UI language.
 
+import { AVAILABLE_FILL } from '../../src/map/supply-layer';
+import { ALL_LAYERS } from '../../src/state/layers';
 import { EMPTY_PLACE_WORK } from '../../src/state/place-work';
 import { describe, expect, it } from 'vitest';
 import { type Box, type PictureContent, layoutPicture, northAngle, toPixels, typeScale } from '../../src/map/picture-layout';
@@ -133,7 +135,7 @@ describe('line breaking', () => {
 });
 
 describe('the legend of the picture is the legend on screen', () => {
-  const base = { mode: 'idle' as const, workbench: INITIAL_WORKBENCH, region: 'dezhou' as const, workspaces: [], group: null, work: EMPTY_PLACE_WORK, dataGroups: [] };
+  const base = { mode: 'idle' as const, workbench: INITIAL_WORKBENCH, region: 'dezhou' as const, workspaces: [], group: null, work: EMPTY_PLACE_WORK, dataGroups: [], layers: ALL_LAYERS };
   const totals = { parcels: 1321, idle: 182, fee: 51, recovery: 99, negotiate: 32 } as never;
 
   it('idle land: the four disposals in palette order with counts, then parks', () => {
@@ -155,5 +157,13 @@ describe('the legend of the picture is the legend on screen', () => {
     expect(legendModel({ ...base, ...groups, totals }, 'zh').rows.at(-1)?.label).toBe('所选招商组团：宁乐庆组团');
     expect(legendModel({ ...base, ...groups, mode: 'layout', totals }, 'en').rows.at(-1)?.label).toMatch(/: 宁乐庆组团$/);
     expect(legendModel({ ...base, totals }, 'zh').rows.some((r) => r.label.includes('宁乐庆'))).toBe(false);
+  });
+
+  it('has a row for unsupplied park land in 园区布局 and 招商选址 while its layer is on', () => {
+    const has = (m: Parameters<typeof legendModel>[0]) => legendModel(m, 'zh').rows.some((r) => r.testId === 'available' && r.colour === AVAILABLE_FILL);
+    expect(has({ ...base, mode: 'layout', totals })).toBe(true);
+    expect(has({ ...base, mode: 'siting', totals })).toBe(true);
+    expect(has({ ...base, mode: 'idle', totals })).toBe(false);
+    expect(has({ ...base, mode: 'layout', totals, layers: { ...ALL_LAYERS, available: false } })).toBe(false);
   });
 });

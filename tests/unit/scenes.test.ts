@@ -59,7 +59,7 @@ describe('scenes', () => {
     dispatch({ type: 'filterPatched', patch: { parkIds: ['K2'] } });
     scenes.addScene('乐陵', '');
     dispatch({ type: 'cameraMoved', camera: cams[2] });
-    dispatch({ type: 'layersSet', layers: { parcels: true, parks: false, labels: true, basemap: true } });
+    dispatch({ type: 'layersSet', layers: { parcels: true, parks: false, labels: true, basemap: true, available: true } });
     scenes.addScene('庆云', '');
     expect(loadPlaceWork(storage, 'dezhou').work.scenes.map((s) => s.title)).toEqual(['宁乐庆组团', '乐陵', '庆云']);
 

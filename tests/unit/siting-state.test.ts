@@ -9,6 +9,7 @@ import { findings, placeShapes, regionData } from '../../src/state/map-derivatio
 import { EMPTY_PLACE_WORK } from '../../src/state/place-work';
 import { DEFAULT_SAVED_STATE } from '../../src/state/saved-state';
 import { siteMatch, sitingNodes, sitingUpdate } from '../../src/state/siting';
+import { supply } from '../../src/state/supply';
 import { createSitingActions } from '../../src/state/siting-actions';
 import { matchInputOf, needCounties, needFromProject, needIssues } from '../../src/state/siting-need';
 import { EMPTY_NEED, INITIAL_SITING } from '../../src/state/siting-state';
@@ -86,7 +87,9 @@ describe('actions and keys', () => {
     update(s, { type: 'derived', name: d.name, key: d.wanted(s)!, result });
   const REGION = {
     boundaries: { type: 'FeatureCollection', features: [] }, parks: { type: 'FeatureCollection', features: [] },
-    parkOptions: [], countyOptions: ['始兴县'], shapes: null, dataGroups: GROUPS, work: EMPTY_PLACE_WORK, workReadOnly: false, workIssues: [],
+    parkOptions: [], countyOptions: ['始兴县'],
+    // The candidate sites are built only where there are parcel shapes; none are read here.
+    shapes: { parcelCount: 0 }, dataGroups: GROUPS, work: EMPTY_PLACE_WORK, workReadOnly: false, workIssues: [],
   };
 
   it('matchProject opens the siting mode, fills the form and submits it; the match is wanted once findings and nodes are in', () => {
@@ -99,7 +102,9 @@ describe('actions and keys', () => {
     expect(siteMatch.wanted(s)).toBeNull();
     s = derived(derived(s, placeShapes, REGION), regionData, { hover: null });
     s = derived(s, findings, new Uint8Array(0));
-    expect(siteMatch.wanted(s)).toBeNull(); // the node list is not read yet
+    expect(siteMatch.wanted(s)).toBeNull(); // the candidate sites are not built yet
+    s = derived(s, supply, { candidates: [], shapes: new Map() });
+    expect(siteMatch.wanted(s)).toBeNull(); // nor the node list read
     s = derived(s, sitingNodes, NODES);
     const k = siteMatch.wanted(s);
     expect(k).not.toBeNull();

@@ -30,7 +30,7 @@ const full: View = {
   cluster: 2,
   chain: 'SG-PCB',
   node: 'SG-PCB-03',
-  layers: { parcels: true, parks: false, labels: false, basemap: true },
+  layers: { parcels: true, parks: false, labels: false, basemap: true, available: true },
 };
 
 describe('view → address → view', () => {
@@ -59,7 +59,7 @@ describe('address → view', () => {
   it('replaces a cluster that is not a positive whole number and an unknown layer, saying so', () => {
     const d = viewFromSearch('?cluster=0&hide=parks,roads', FALLBACK);
     expect(d.view.cluster).toBeNull();
-    expect(d.view.layers).toEqual({ parcels: true, parks: false, labels: true, basemap: true });
+    expect(d.view.layers).toEqual({ parcels: true, parks: false, labels: true, basemap: true, available: true });
     expect(d.issues.map((i) => i.en)).toEqual([expect.stringContaining('cluster="0"'), expect.stringContaining('hide="roads"')]);
   });
 

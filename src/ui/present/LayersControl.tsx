@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { useActions, useAppState } from '../../state/context';
 import { LAYER_KEYS, type LayerVisibility } from '../../state/layers';
+import { SUPPLY_MODES } from '../../state/supply-state';
 import { useT } from '../i18n';
 import type { MessageKey } from '../../i18n/dict';
 import './present.css';
@@ -13,6 +14,7 @@ const LABEL: Record<keyof LayerVisibility, MessageKey> = {
   parks: 'layerParks',
   labels: 'layerLabels',
   basemap: 'layerBasemap',
+  available: 'layerAvailable',
 };
 
 export function LayersControl() {
@@ -20,6 +22,8 @@ export function LayersControl() {
   const actions = useActions();
   const layers = useAppState((s) => s.layers);
   const hasBasemap = useAppState((s) => s.basemaps[s.region] !== undefined);
+  // Available land is drawn only in the modes that show it (state/supply.ts).
+  const hasAvailable = useAppState((s) => SUPPLY_MODES.includes(s.mode));
   const [open, setOpen] = useState(false);
   const hidden = LAYER_KEYS.filter((k) => !layers[k]).length;
   return (
@@ -31,7 +35,7 @@ export function LayersControl() {
       {open && (
         <fieldset>
           <legend class="visually-hidden">{t('layers')}</legend>
-          {LAYER_KEYS.filter((k) => k !== 'basemap' || hasBasemap).map((k) => (
+          {LAYER_KEYS.filter((k) => (k !== 'basemap' || hasBasemap) && (k !== 'available' || hasAvailable)).map((k) => (
             <label key={k}>
               <input type="checkbox" data-layer={k} checked={layers[k]} onChange={(e) => actions.setLayers({ ...layers, [k]: (e.target as HTMLInputElement).checked })} />
               {t(LABEL[k])}

@@ -1,6 +1,7 @@
 // Right-hand panel of the park-layout review (园区布局): the chosen county pair, the chosen chain node, or the
 // chain's long/short layout with suggestions and the parks' declared-vs-actual chains.
 
+import { SupplyPanel } from './SupplyPanel';
 import { fmt } from '../format';
 import { useT } from '../i18n';
 import { useActions, useAppState } from '../../state/context';
@@ -215,6 +216,7 @@ export function ReviewDetail() {
   const pair = useAppState(selectPair);
   return (
     <div class="layout-detail">
+      {!pair && <SupplyPanel />}
       {pair ? <PairDetail /> : <NodeDetail />}
       {!pair && <ChainLayoutView />}
     </div>

@@ -10,11 +10,19 @@ export function useSiteMarkers(): SiteMarker[] | undefined {
   const mode = useAppState((s) => s.mode);
   const rows = useAppState(selectSiteRows);
   const selected = useAppState((s) => s.siting.selectedSite);
+  const shapes = useAppState((s) => s.supply.shapes);
   return useMemo(() => {
     if (mode !== 'siting') return undefined;
     return rows
       .slice(0, TOP_SITES)
       .filter((r) => r.site.cx !== null && r.site.cy !== null)
-      .map((r) => ({ site_id: r.site.site_id, rank: r.rank, position: [r.site.cx!, r.site.cy!], selected: r.site.site_id === selected }));
-  }, [mode, rows, selected]);
+      .map((r) => ({
+        site_id: r.site.site_id,
+        rank: r.rank,
+        position: [r.site.cx!, r.site.cy!],
+        // The site's outline (unsupplied pieces and returning parcels; factories have none).
+        rings: (shapes.get(r.site.site_id) ?? []).flatMap((poly) => poly.map((ring) => ring.map((p) => [p[0], p[1]] as [number, number]))),
+        selected: r.site.site_id === selected,
+      }));
+  }, [mode, rows, selected, shapes]);
 }

@@ -1,0 +1,35 @@
+// Candidate sites and available land (可供地) in the browser: built after the land rules, only
+// while a mode that shows them is open (园区布局, 招商选址), so the idle-land map at 1,000,000
+// parcels never pays for the polygon clipping. The clipping pauses between parks so the page
+// keeps painting. Its tables (`site_candidates`, `park_land`) are what the park panel, matching,
+// exports and brochures read.
+//   supply ← findings, parks, parcel shapes, tracking revision
+
+import { parkShapesFromGeoJson } from '../analysis/park-distance';
+import { buildSiteCandidates } from '../analysis/site-candidates';
+import { loadTracking } from '../analysis/tracking-summary';
+import { asOfDate } from './app-state';
+import { type Derivation, isCurrent, key } from './derivation';
+import { findings } from './map-derivations';
+import { SUPPLY_MODES, type SupplyState } from './supply-state';
+
+
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export const supply: Derivation<Pick<SupplyState, 'candidates' | 'shapes'>> = {
+  name: 'supply',
+  fatal: false,
+  wanted: (s) =>
+    SUPPLY_MODES.includes(s.mode) && isCurrent(findings, s) && s.parks && s.shapes
+      ? key(s.findingsKey, s.placeKey, s.workbench.trackingRevision)
+      : null,
+  current: (s) => s.supply.key,
+  invalidate: (s) => ({ ...s, supply: { ...s.supply, key: null } }),
+  async run(s, { db, fx, willWrite }) {
+    willWrite();
+    // Returning land reads each parcel's latest tracking stage (已收回).
+    await loadTracking(db, await fx.tracking.all(s.region));
+    return buildSiteCandidates(db, { asOf: asOfDate(s), parks: parkShapesFromGeoJson(s.parks!), shapes: s.shapes, pause });
+  },
+  apply: (s, r) => ({ ...s, supply: { ...r, revision: s.supply.revision + 1, key: supply.wanted(s) } }),
+};
