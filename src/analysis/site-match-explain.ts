@@ -48,6 +48,16 @@ function chainText(s: SiteScore, partners: readonly SitePartner[], ctx: ExplainC
   else if (s.lead === true) parts.push(zh ? `园区主导产业链含 ${chains}` : `The park’s leading chains include ${chains}`);
   else if (s.lead === false) parts.push(zh ? `园区主导产业链不含 ${chains}` : `The park’s leading chains do not include ${chains}`);
   else parts.push(zh ? '园区未填报主导产业链' : 'The park states no leading chains');
+  const peers = partners.filter((x) => x.role === 'peer');
+  if (s.peers === 0) parts.push(zh ? `${d} 公里内无同环节企业` : `no firms on the same node within ${d} km`);
+  else {
+    const nodes = nodeNames(peers).join(p.list);
+    parts.push(
+      zh
+        ? `同环节 ${nodes} 企业 ${s.peers} 家在 ${d} 公里内${p.colon}${partnerList(peers, lang, max)}`
+        : `${s.peers} ${s.peers === 1 ? 'firm' : 'firms'} on the same node${nodes ? ` (${nodes})` : ''} within ${d} km${p.colon}${partnerList(peers, lang, max)}`,
+    );
+  }
   const sup = partners.filter((x) => x.role === 'supplier');
   const cus = partners.filter((x) => x.role === 'customer');
   const role = (list: readonly SitePartner[], count: number, zhRole: string, enOne: string, enMany: string) => {
@@ -79,7 +89,12 @@ function landText(s: SiteScore, ctx: ExplainContext, lang: Lang): string {
     return zh ? `面积 ${area}，小于需求下限 ${n(muMin, lang)} 亩 → ${score(s.land!)}` : `${area}, below the ${n(muMin, lang)} mu needed → ${score(s.land!)}`;
   }
   if (muMax !== null && s.area_m2! > muMax * M2_PER_MU) {
-    return zh ? `面积 ${area}，大于需求上限 ${n(muMax, lang)} 亩（可分割供地）→ ${score(s.land!)}` : `${area}, above the ${n(muMax, lang)} mu wanted (could be split) → ${score(s.land!)}`;
+    if (s.kind === 'unsupplied') {
+      return zh
+        ? `未供应土地 ${area}，大于需求上限 ${n(muMax, lang)} 亩，可按需分割供地 → ${score(s.land!)}`
+        : `${area} of unsupplied land, more than the ${n(muMax, lang)} mu wanted; a plot of the right size can be cut from it → ${score(s.land!)}`;
+    }
+    return zh ? `宗地面积 ${area}，大于需求上限 ${n(muMax, lang)} 亩 → ${score(s.land!)}` : `A ${area} parcel, above the ${n(muMax, lang)} mu wanted → ${score(s.land!)}`;
   }
   return zh ? `面积 ${area}，在需求 ${range} 亩之内 → ${score(s.land!)}` : `${area}, within the ${range} mu needed → ${score(s.land!)}`;
 }
@@ -99,7 +114,8 @@ export function explainSite(s: SiteScore, partners: readonly SitePartner[], ctx:
   const none = NO_DATA[lang];
   const noData = (k: ScoreKey) => ctx.noData.includes(k);
   const chain = noData('chain') || s.chain === null ? none : chainText(s, partners, ctx, lang);
-  const land = noData('land') || s.land === null ? none : landText(s, ctx, lang);
+  const noNeed = ctx.input.muMin === null && ctx.input.muMax === null;
+  const land = noNeed ? (zh ? '未填用地需求' : 'No land need stated') : noData('land') || s.land === null ? none : landText(s, ctx, lang);
   const readiness =
     noData('readiness') || s.readiness_score === null
       ? none

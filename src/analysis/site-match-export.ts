@@ -60,14 +60,14 @@ export function rankingTables(x: RankingExport, lang: Lang): ExportTable[] {
       T('名次', 'Rank'), ...commonHeaders, SITE_SCORE_LABELS.total[lang],
       ...keys.map((k) => SITE_SCORE_LABELS[k][lang]),
       ...keys.map((k) => `${SITE_SCORE_LABELS[k][lang]}${T('说明', ' explained')}`),
-      T('上游供应商', 'Suppliers'), T('下游客户', 'Customers'),
+      T('同环节企业', 'Same-node firms'), T('上游供应商', 'Suppliers'), T('下游客户', 'Customers'),
     ],
-    formats: ['integer', ...commonFormats, 'score', ...keys.map((): ColumnFormat => 'score'), ...keys.map((): ColumnFormat => 'text'), 'text', 'text'],
+    formats: ['integer', ...commonFormats, 'score', ...keys.map((): ColumnFormat => 'score'), ...keys.map((): ColumnFormat => 'text'), 'text', 'text', 'text'],
     rows: x.result.ranked.map((s, i) => {
       const partners = x.result.partners.filter((q) => q.site_id === s.site_id);
       const e = explainSite(s, partners, ctx, lang);
       const names = (role: string) => partners.filter((q) => q.role === role).map((q) => q.name).join(p.list);
-      return [i + 1, ...common(s), s.total, ...keys.map((k) => scoreOf(s, k)), ...keys.map((k) => e[k]), names('supplier'), names('customer')];
+      return [i + 1, ...common(s), s.total, ...keys.map((k) => scoreOf(s, k)), ...keys.map((k) => e[k]), names('peer'), names('supplier'), names('customer')];
     }),
   };
   const excluded: ExportTable = {

@@ -10,12 +10,15 @@
 //    another than the project's, or a standard factory for a project that is not industrial or
 //    warehouse.
 // 3. Scores, each 0–1 (NULL = 无数据: a table, column or value the score needs is missing):
-//    - chain: mean of (a) the park's leading_chains contain the project's chain (1/0; a site
-//      outside parks 0) and (b) suppliers + customers within the distance / matchPartnersFull,
-//      capped at 1. Suppliers are enterprises on nodes linked into the project's nodes
-//      (chain_links from → to), customers those on nodes the project's nodes link to.
+//    - chain: a weighted mean (CHAIN_PARTS) of (a) lead: the park's leading_chains contain the
+//      project's chain (1/0; a site outside parks 0); (b) cluster: enterprises on the project's
+//      own node within the distance / matchPartnersFull, capped at 1; (c) partners: suppliers +
+//      customers within the distance / matchPartnersFull, capped at 1. Suppliers are enterprises
+//      on nodes linked into the project's nodes (chain_links from → to), customers those on
+//      nodes the project's nodes link to. A part whose table or column is missing drops out.
 //    - land: a site's area inside the need's min–max is 1; below min it is area/min, above max
-//      max/area. A factory's vacant floor against the least land needed (a plot ratio of 1,
+//      max/area for a returning parcel (a parcel is supplied whole) but 1 for unsupplied park
+//      land, which is cut to the project's size when supplied. A factory's vacant floor against the least land needed (a plot ratio of 1,
 //      i.e. the floor the project would have built on its land): vacant/need capped at 1.
 //    - readiness: READINESS_SCORE; level: LEVEL_SCORE (a site outside parks 0).
 //    - mujun: share of A/B-class enterprises among the classed ones within the distance
@@ -40,6 +43,14 @@ export const READINESS_SCORE = { ready: 1, recovered: 0.8, recovering: 0.5, disp
 /** Park level → score: higher levels bring more policy room and services. */
 export const LEVEL_SCORE = { national: 1, provincial: 0.75, municipal: 0.5, county: 0.25 } as const;
 
+/**
+ * Weights of chain fit's parts. The cluster of the same node counts double: a project goes where
+ * its industry already is (specialised labour, shared suppliers, the industry's own
+ * infrastructure — for PCB the plating-wastewater treatment a park must have), while a stated
+ * leading chain is an intention and suppliers and customers mainly save transport.
+ */
+export const CHAIN_PARTS = { lead: 0.25, cluster: 0.5, partners: 0.25 } as const;
+
 export const SCORE_KEYS = ['chain', 'land', 'readiness', 'level', 'mujun'] as const;
 export type ScoreKey = (typeof SCORE_KEYS)[number];
 
@@ -63,6 +74,8 @@ export interface SiteScore {
   lead: boolean | null;
   suppliers: number;
   customers: number;
+  /** Enterprises on the project's own node within the distance (the cluster). */
+  peers: number;
   /** Classed enterprises within the distance, and those in class A or B. */
   nearby_classed: number;
   nearby_ab: number;
@@ -78,7 +91,7 @@ export interface SiteScore {
 
 export interface SitePartner {
   site_id: string;
-  role: 'supplier' | 'customer';
+  role: 'supplier' | 'customer' | 'peer';
   enterprise_id: string;
   name: string;
   node_name: string | null;
@@ -128,7 +141,8 @@ export function unavailableScores(schema: Schema, input: MatchInput): ScoreKey[]
   const nodes = input.nodeIds.length > 0 && hasColumns(schema, 'chain_nodes', ['node_id', 'chain_id']);
   const lead = hasColumns(schema, 'parks', ['leading_chains']);
   const partners = hasColumns(schema, 'chain_links', ['from_node', 'to_node']) && hasColumns(schema, 'enterprises', ['chain_node']);
-  if (!nodes || (!lead && !partners)) out.push('chain');
+  const peers = hasColumns(schema, 'enterprises', ['chain_node']);
+  if (!nodes || (!lead && !partners && !peers)) out.push('chain');
   if (input.muMin === null && input.muMax === null) out.push('land');
   else if (!hasColumns(schema, 'site_candidates', ['area_m2']) && !hasColumns(schema, 'site_candidates', ['vacant_floor_m2'])) out.push('land');
   if (!hasColumns(schema, 'site_candidates', ['readiness'])) out.push('readiness');
@@ -152,7 +166,7 @@ function landScore(input: MatchInput): Query {
       WHEN s.vacant_floor_m2 >= ${floorNeed} THEN 1.0 ELSE greatest(s.vacant_floor_m2, 0) / ${floorNeed} END
     WHEN s.area_m2 IS NULL THEN NULL
     WHEN ${below} THEN greatest(s.area_m2, 0) / ${min ?? 1}
-    WHEN ${above} THEN ${max ?? 0} / s.area_m2
+    WHEN ${above} AND s.kind <> 'unsupplied' THEN ${max ?? 0} / s.area_m2
     ELSE 1.0 END`;
 }
 
@@ -190,6 +204,9 @@ export function siteMatchQuery(input: MatchInput, ms: MatchSettings, rules: Rule
         ELSE EXISTS (SELECT 1 FROM need_chain nc WHERE contains(';' || replace(replace(s.leading_chains, '；', ';'), ' ', '') || ';', ';' || nc.chain_id || ';')) END`;
   const partnerPart = missing.has('chain') || !hasPartners ? nul
     : sql`CASE WHEN s.cx IS NULL OR s.cy IS NULL THEN NULL ELSE least((COALESCE(pc.suppliers, 0) + COALESCE(pc.customers, 0)) / ${ms.matchPartnersFull}, 1.0) END`;
+  const hasPeers = hasColumns(schema, 'enterprises', ['chain_node']);
+  const clusterPart = missing.has('chain') || !hasPeers ? nul
+    : sql`CASE WHEN s.cx IS NULL OR s.cy IS NULL THEN NULL ELSE least(COALESCE(pc.peers, 0) / ${ms.matchPartnersFull}, 1.0) END`;
   const w = {
     chain: ms.matchChainWeight, land: ms.matchLandWeight, readiness: ms.matchReadinessWeight,
     level: ms.matchLevelWeight, mujun: ms.matchMujunWeight,
@@ -231,12 +248,14 @@ partner AS (
   FROM site s JOIN (
     SELECT 'supplier' AS role, * FROM ent WHERE chain_node IN (SELECT node_id FROM sup_node)
     UNION ALL SELECT 'customer' AS role, * FROM ent WHERE chain_node IN (SELECT node_id FROM cus_node)
+    UNION ALL SELECT 'peer' AS role, * FROM ent WHERE chain_node IN (SELECT node_id FROM need_node)
   ) r ON r.x IS NOT NULL AND s.cx IS NOT NULL
 ),
 pc AS (
   SELECT site_id,
     CAST(count(*) FILTER (WHERE role = 'supplier') AS INTEGER) AS suppliers,
-    CAST(count(*) FILTER (WHERE role = 'customer') AS INTEGER) AS customers
+    CAST(count(*) FILTER (WHERE role = 'customer') AS INTEGER) AS customers,
+    CAST(count(*) FILTER (WHERE role = 'peer') AS INTEGER) AS peers
   FROM partner WHERE km <= ${d} GROUP BY site_id
 ),
 mj AS (${mujun}),
@@ -252,9 +271,9 @@ nb AS (
 scored AS (
   SELECT s.site_id, s.kind, s.park_id, s.park_name, s.county, s.area_m2, s.vacant_floor_m2, s.readiness,
     s.parcel_id, s.factory_id, s.cx, s.cy, s.level, s.land_class, ${lead} AS lead,
-    COALESCE(pc.suppliers, 0) AS suppliers, COALESCE(pc.customers, 0) AS customers,
+    COALESCE(pc.suppliers, 0) AS suppliers, COALESCE(pc.customers, 0) AS customers, COALESCE(pc.peers, 0) AS peers,
     COALESCE(nb.nearby_classed, 0) AS nearby_classed, COALESCE(nb.nearby_ab, 0) AS nearby_ab,
-    s.excluded, ${partnerPart} AS partner_part,
+    s.excluded, ${partnerPart} AS partner_part, ${clusterPart} AS cluster_part,
     ${missing.has('land') ? nul : landScore(input)} AS land,
     ${missing.has('readiness') ? nul : caseOf('s.readiness', READINESS_SCORE)} AS readiness_score,
     ${missing.has('level') ? nul : sql`CASE WHEN s.park_id IS NULL OR s.park_known IS NULL THEN 0.0 ELSE ${caseOf('s.level', LEVEL_SCORE)} END`} AS level_score,
@@ -262,10 +281,12 @@ scored AS (
   FROM site s LEFT JOIN pc ON pc.site_id = s.site_id LEFT JOIN nb ON nb.site_id = s.site_id
 ),
 chained AS (
-  SELECT * EXCLUDE (partner_part),
-    CASE WHEN lead IS NULL AND partner_part IS NULL THEN NULL
-      ELSE (COALESCE(CAST(lead AS INTEGER), 0) + COALESCE(partner_part, 0))
-        / (CAST(lead IS NOT NULL AS INTEGER) + CAST(partner_part IS NOT NULL AS INTEGER)) END AS chain
+  SELECT * EXCLUDE (partner_part, cluster_part),
+    CASE WHEN lead IS NULL AND partner_part IS NULL AND cluster_part IS NULL THEN NULL
+      ELSE (${CHAIN_PARTS.lead} * COALESCE(CAST(lead AS INTEGER), 0) + ${CHAIN_PARTS.cluster} * COALESCE(cluster_part, 0)
+          + ${CHAIN_PARTS.partners} * COALESCE(partner_part, 0))
+        / (${CHAIN_PARTS.lead} * CAST(lead IS NOT NULL AS INTEGER) + ${CHAIN_PARTS.cluster} * CAST(cluster_part IS NOT NULL AS INTEGER)
+          + ${CHAIN_PARTS.partners} * CAST(partner_part IS NOT NULL AS INTEGER)) END AS chain
   FROM scored
 ),
 rounded AS (
@@ -309,6 +330,7 @@ partner AS (
   FROM site s JOIN (
     SELECT 'supplier' AS role, * FROM ent WHERE chain_node IN (SELECT node_id FROM sup_node)
     UNION ALL SELECT 'customer' AS role, * FROM ent WHERE chain_node IN (SELECT node_id FROM cus_node)
+    UNION ALL SELECT 'peer' AS role, * FROM ent WHERE chain_node IN (SELECT node_id FROM need_node)
   ) r ON r.x IS NOT NULL AND s.cx IS NOT NULL
   LEFT JOIN (SELECT DISTINCT node_id, node_name FROM node) n ON n.node_id = r.chain_node
 )

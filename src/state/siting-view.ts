@@ -25,6 +25,8 @@ export interface SiteRow {
   explanation: SiteExplanation;
   suppliers: SitePartner[];
   customers: SitePartner[];
+  /** Firms on the project's own node nearby (the cluster). */
+  peers: SitePartner[];
 }
 
 function memo<A extends unknown[], R>(f: (...a: A) => R): (...a: A) => R {
@@ -56,6 +58,7 @@ const rowsMemo = memo((match: AppState['siting']['match'], lang: Lang): SiteRow[
       explanation: explainSite(site, partners, ctx, lang),
       suppliers: partners.filter((p) => p.role === 'supplier'),
       customers: partners.filter((p) => p.role === 'customer'),
+      peers: partners.filter((p) => p.role === 'peer'),
     };
   });
 });

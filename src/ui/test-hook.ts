@@ -87,6 +87,14 @@ export interface TestHookApi {
     candidates: { site_id: string; kind: string; park_id: string | null; area_m2: number | null; vacant_floor_m2: number | null; readiness: string }[];
     parks: { park_id: string; unsuppliedMu: number | null; returningMu: number; vacantFloorM2: number | null; availableMu: number; method: string }[];
   } | null;
+  /** 项目选址: the need submitted, the nodes it resolved to, the ranked and excluded sites; null before a match. */
+  siting(): {
+    nodes: string[];
+    ranked: { site_id: string; county: string | null; total: number | null; suppliers: number; customers: number }[];
+    excluded: { site_id: string; reasons: string[] }[];
+    noData: string[];
+    selected: string | null;
+  } | null;
 }
 
 export function installTestHook(app: App): void {
@@ -318,6 +326,18 @@ export function installTestHook(app: App): void {
           availableMu: p.availableAreaMu,
           method: p.unsuppliedMethod,
         })),
+      };
+    },
+    siting() {
+      const s = store.get();
+      const m = s.siting.match;
+      if (!m) return null;
+      return {
+        nodes: m.resolved.nodes.map((n) => n.node_id),
+        ranked: m.result.ranked.map(({ site_id, county, total, suppliers, customers }) => ({ site_id, county, total, suppliers, customers })),
+        excluded: m.result.excluded.map((x) => ({ site_id: x.site_id, reasons: [...x.reasons] })),
+        noData: [...m.result.noData],
+        selected: s.siting.selectedSite,
       };
     },
   };

@@ -16,9 +16,7 @@ function Partners({ title, list, km }: { title: string; list: SitePartner[]; km:
     <div class="sd-partners">
       <h4>{lang === 'zh' ? `${title}（${list.length}）` : `${title} (${list.length})`}</h4>
       {list.length === 0 ? (
-        <p class="sm-note muted">
-          {t('smNoPartners')} {km} {t('smKm')}
-        </p>
+        <p class="sm-note muted">{lang === 'zh' ? `${km} ${t('smNoPartners')}` : `${t('smNoPartners')} ${km} ${t('smKm')}`}</p>
       ) : (
         <table>
           <tbody>
@@ -114,6 +112,7 @@ export function SitingDetail() {
           })}
         </tbody>
       </table>
+      <Partners title={t('smPeers')} list={row.peers} km={formatNumber(km, 1, lang)} />
       <Partners title={t('smSuppliers')} list={row.suppliers} km={formatNumber(km, 1, lang)} />
       <Partners title={t('smCustomers')} list={row.customers} km={formatNumber(km, 1, lang)} />
     </section>

@@ -7,8 +7,8 @@
 //   sites  U:KA:1 unsupplied 20 亩 ready at x 0       U:KB:1 unsupplied 20 亩 ready at x 1.0
 //          R:P9   returning  40 亩 disputed at x 0.05 F:F1   factory 5000 m² vacant, ready, x 0.01
 //   enterprises (placed at their parcels): E1 铜箔甲 CU at x 0, E2 手机乙 PH at x 0.09 (10.0 km),
-//          E3 轴承丙 X at x 0.005, E4 手机丁 PH at x 1.0. 亩均 tax 100 > 80 > 60 (E4) > 10 (E3):
-//          classes E1 A, E2 B, E4 B, E3 C.
+//          E3 轴承丙 X at x 0.005, E4 手机丁 PH at x 1.0, E5 板厂戊 PCB at x 0.02 (2.2 km; no
+//          tax, so not classed). 亩均 tax 100 > 80 > 60 (E4) > 10 (E3): classes E1 A, E2 B, E4 B, E3 C.
 
 import type { Db } from '../../../src/data/db';
 
@@ -31,13 +31,15 @@ export async function loadSiteFixture(db: Db): Promise<void> {
       (1, 'PE2', NULL, '甲县', 'industrial', 20000.0, 'E2', 0.09, 0.0),
       (2, 'PE3', 'KA', '甲县', 'industrial', 20000.0, 'E3', 0.005, 0.0),
       (3, 'PE4', 'KB', '乙县', 'industrial', 20000.0, 'E4', 1.0, 0.0),
-      (4, 'P9', 'KC', '丙县', 'industrial', ${40 * MU}, NULL, 0.05, 0.0)
+      (4, 'P9', 'KC', '丙县', 'industrial', ${40 * MU}, NULL, 0.05, 0.0),
+      (5, 'PE5', 'KA', '甲县', 'industrial', 20000.0, 'E5', 0.02, 0.0)
     ) t(pidx, parcel_id, park_id, county, land_use, area_m2, enterprise_id, cx, cy)`,
     `CREATE OR REPLACE TABLE enterprises AS SELECT * FROM (VALUES
       ('E1', '铜箔甲', '甲县', 'KA', 'CU', true, 100, 10000.0, 3000.0, 100.0, 500.0, 300.0),
       ('E2', '手机乙', '甲县', NULL, 'PH', true, 100, 10000.0, 3000.0, 80.0, 500.0, 300.0),
       ('E3', '轴承丙', '甲县', 'KA', 'X', true, 100, 10000.0, 3000.0, 10.0, 500.0, 300.0),
-      ('E4', '手机丁', '乙县', 'KB', 'PH', true, 100, 10000.0, 3000.0, 60.0, 500.0, 300.0)
+      ('E4', '手机丁', '乙县', 'KB', 'PH', true, 100, 10000.0, 3000.0, 60.0, 500.0, 300.0),
+      ('E5', '板厂戊', '甲县', 'KA', 'PCB', true, 100, 10000.0, 3000.0, NULL, 500.0, 300.0)
     ) t(enterprise_id, name, county, park_id, chain_node, above_scale, employees, revenue_wan, value_added_wan, tax_wan, energy_tce, rd_expense_wan)`,
     `CREATE OR REPLACE TABLE site_candidates AS SELECT * FROM (VALUES
       ('U:KA:1', 'unsupplied', 'KA', '甲县', ${20 * MU}, NULL, 'ready', NULL, NULL, 0.0, 0.0),
