@@ -22,14 +22,19 @@ export type SiteExplanation = Record<ScoreKey, string>;
 const n = (v: number, lang: Lang, digits = 1) => formatNumber(v, digits, lang);
 const score = (v: number) => v.toFixed(2);
 
-/** The partners of one role as "名（环节，距离）、…", nearest first. */
+/**
+ * The partners of one role as "名（距离）、…", nearest first; each names its node only when the
+ * role spans several nodes (the sentence names a single one already).
+ */
 function partnerList(list: readonly SitePartner[], lang: Lang, max: number): string {
   const p = PUNCTUATION[lang];
-  const shown = list.slice(0, max).map((x) =>
-    lang === 'zh'
-      ? `${x.name}（${x.node_name ? `${x.node_name}，` : ''}${n(x.km, lang)} 公里）`
-      : `${x.name} (${x.node_name ? `${x.node_name}, ` : ''}${n(x.km, lang)} km)`,
-  );
+  const several = nodeNames(list).length > 1;
+  const shown = list.slice(0, max).map((x) => {
+    const node = several && x.node_name ? x.node_name : '';
+    return lang === 'zh'
+      ? `${x.name}（${node ? `${node}，` : ''}${n(x.km, lang)} 公里）`
+      : `${x.name} (${node ? `${node}, ` : ''}${n(x.km, lang)} km)`;
+  });
   const more = list.length > max ? (lang === 'zh' ? ` 等 ${list.length} 家` : ` and ${list.length - max} more`) : '';
   return shown.join(p.list) + more;
 }

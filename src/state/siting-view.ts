@@ -48,7 +48,8 @@ const rowsMemo = memo((match: AppState['siting']['match'], lang: Lang): SiteRow[
     list.push(p);
     bySite.set(p.site_id, list);
   }
-  const ctx = { input, chainNames, noData: result.noData };
+  // Three names per role in the panels: the detail panel lists every partner below.
+  const ctx = { input, chainNames, noData: result.noData, maxNames: 3 };
   return result.ranked.map((site, i) => {
     const partners = bySite.get(site.site_id) ?? [];
     return {

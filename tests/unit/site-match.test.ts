@@ -171,8 +171,8 @@ describe('explanations', () => {
     const partners = r.partners.filter((p) => p.site_id === 'U:KA:1');
     const zh = explainSite(a, partners, ctx(r), 'zh');
     expect(zh.chain).toBe(
-      '园区主导产业链含 电子信息；同环节 印制电路板（PCB） 企业 1 家在 15 公里内：板厂戊（印制电路板（PCB），2.2 公里）；' +
-        '上游 铜箔 企业 1 家在 15 公里内：铜箔甲（铜箔，0 公里）；下游 手机 企业 1 家在 15 公里内：手机乙（手机，10 公里） → 0.45',
+      '园区主导产业链含 电子信息；同环节 印制电路板（PCB） 企业 1 家在 15 公里内：板厂戊（2.2 公里）；' +
+        '上游 铜箔 企业 1 家在 15 公里内：铜箔甲（0 公里）；下游 手机 企业 1 家在 15 公里内：手机乙（10 公里） → 0.45',
     );
     expect(zh.land).toBe('面积 20 亩，在需求 15–30 亩之内 → 1.00');
     expect(zh.readiness).toBe('可即供 → 1.00');
@@ -180,8 +180,8 @@ describe('explanations', () => {
     expect(zh.mujun).toBe('15 公里内参评企业 3 家，A/B 类 2 家（67%）→ 0.67');
     const en = explainSite(a, partners, ctx(r), 'en');
     expect(en.chain).toBe(
-      'The park’s leading chains include 电子信息; 1 firm on the same node (印制电路板（PCB）) within 15 km: 板厂戊 (印制电路板（PCB）, 2.2 km); ' +
-        '1 supplier (铜箔) within 15 km: 铜箔甲 (铜箔, 0 km); 1 customer (手机) within 15 km: 手机乙 (手机, 10 km) → 0.45',
+      'The park’s leading chains include 电子信息; 1 firm on the same node (印制电路板（PCB）) within 15 km: 板厂戊 (2.2 km); ' +
+        '1 supplier (铜箔) within 15 km: 铜箔甲 (0 km); 1 customer (手机) within 15 km: 手机乙 (10 km) → 0.45',
     );
     expect(en.land).toBe('20 mu, within the 15–30 mu needed → 1.00');
     const f = explainSite(site(r, 'F:F1'), [], ctx(r), 'zh');

@@ -18,7 +18,7 @@ import { useT } from '../i18n';
 import '../brochure.css';
 import './siting.css';
 
-const MAP_H = 300;
+const MAP_H = 230;
 const SCORES = ['chain', 'land', 'readiness', 'level', 'mujun'] as const;
 
 function SitesMap({ rows, label }: { rows: SiteRow[]; label: string }) {
@@ -145,9 +145,11 @@ export function CompareDialog({ onClose }: { onClose: () => void }) {
                     <tr class="sm-compare-why">
                       <td />
                       <td colSpan={7}>
-                        {r.explanation.chain}
-                        {lang === 'zh' ? '；' : '; '}
-                        {r.explanation.land}
+                        <div class="sm-clamp">
+                          {r.explanation.chain}
+                          {lang === 'zh' ? '；' : '; '}
+                          {r.explanation.land}
+                        </div>
                       </td>
                     </tr>
                   </tbody>
