@@ -18,7 +18,9 @@ import { useT } from '../i18n';
 import '../brochure.css';
 import './siting.css';
 
-const MAP_H = 230;
+const MAP_H = 210;
+/** Sites compared on the page: eight rows with two lines of explanation fill one A4 sheet in either language. */
+const PAGE_SITES = 8;
 const SCORES = ['chain', 'land', 'readiness', 'level', 'mujun'] as const;
 
 function SitesMap({ rows, label }: { rows: SiteRow[]; label: string }) {
@@ -63,7 +65,7 @@ export function CompareDialog({ onClose }: { onClose: () => void }) {
   const { t, lang, place } = useT();
   const ref = useRef<HTMLDivElement>(null);
   useDialog(ref, onClose);
-  const rows = useAppState(selectSiteRows).slice(0, TOP_SITES);
+  const rows = useAppState(selectSiteRows).slice(0, Math.min(TOP_SITES, PAGE_SITES));
   const match = useAppState((s) => s.siting.match);
   const asOf = useAppState(asOfDate);
   const info = useAppState((s) => placeInfo(s, lang));
