@@ -304,8 +304,10 @@ export function buildLayers(scene: MapScene): Layer[] {
       );
     }
   }
-  if (scene.siting && scene.siting.length > 0) layers.push(...siteLayers(scene.siting));
   layers.push(...labelLayers(scene.labels, scene.labelScale ?? 1));
+  // Over the names: a candidate's number is what the planner looks for (a park's name sits on the
+  // park's label point, often where its unsupplied land is too).
+  if (scene.siting && scene.siting.length > 0) layers.push(...siteLayers(scene.siting));
   return layers;
 }
 

@@ -12,6 +12,8 @@ const SCORES = ['chain', 'land', 'readiness', 'level', 'mujun'] as const;
 
 function Partners({ title, list, km }: { title: string; list: SitePartner[]; km: string }) {
   const { t, lang, place } = useT();
+  // The node is named once in the heading's sentence when all share it.
+  const nodes = new Set(list.map((p) => p.node_name)).size > 1;
   return (
     <div class="sd-partners">
       <h4>{lang === 'zh' ? `${title}（${list.length}）` : `${title} (${list.length})`}</h4>
@@ -23,7 +25,7 @@ function Partners({ title, list, km }: { title: string; list: SitePartner[]; km:
             {list.map((p) => (
               <tr key={p.enterprise_id}>
                 <td>{p.name}</td>
-                <td class="muted">{p.node_name ?? ''}</td>
+                {nodes && <td class="muted">{p.node_name ?? ''}</td>}
                 <td class="muted">{p.county ? place(p.county) : ''}</td>
                 <td class="num">
                   {formatNumber(p.km, 1, lang)} {t('smKm')}
