@@ -26,7 +26,7 @@ const score = (v: number) => v.toFixed(2);
  * The partners of one role as "名（距离）、…", nearest first; each names its node only when the
  * role spans several nodes (the sentence names a single one already).
  */
-function partnerList(list: readonly SitePartner[], lang: Lang, max: number): string {
+function partnerList(list: readonly SitePartner[], count: number, lang: Lang, max: number): string {
   const p = PUNCTUATION[lang];
   const several = nodeNames(list).length > 1;
   const shown = list.slice(0, max).map((x) => {
@@ -35,7 +35,8 @@ function partnerList(list: readonly SitePartner[], lang: Lang, max: number): str
       ? `${x.name}（${node ? `${node}，` : ''}${n(x.km, lang)} 公里）`
       : `${x.name} (${node ? `${node}, ` : ''}${n(x.km, lang)} km)`;
   });
-  const more = list.length > max ? (lang === 'zh' ? ` 等 ${list.length} 家` : ` and ${list.length - max} more`) : '';
+  const shownCount = Math.min(max, list.length);
+  const more = count > shownCount ? (lang === 'zh' ? ` 等 ${count} 家` : ` and ${count - shownCount} more`) : '';
   return shown.join(p.list) + more;
 }
 
@@ -59,8 +60,8 @@ function chainText(s: SiteScore, partners: readonly SitePartner[], ctx: ExplainC
     const nodes = nodeNames(peers).join(p.list);
     parts.push(
       zh
-        ? `同环节 ${nodes} 企业 ${s.peers} 家在 ${d} 公里内${p.colon}${partnerList(peers, lang, max)}`
-        : `${s.peers} ${s.peers === 1 ? 'firm' : 'firms'} on the same node${nodes ? ` (${nodes})` : ''} within ${d} km${p.colon}${partnerList(peers, lang, max)}`,
+        ? `同环节 ${nodes} 企业 ${s.peers} 家在 ${d} 公里内${p.colon}${partnerList(peers, s.peers, lang, max)}`
+        : `${s.peers} ${s.peers === 1 ? 'firm' : 'firms'} on the same node${nodes ? ` (${nodes})` : ''} within ${d} km${p.colon}${partnerList(peers, s.peers, lang, max)}`,
     );
   }
   const sup = partners.filter((x) => x.role === 'supplier');
@@ -69,8 +70,8 @@ function chainText(s: SiteScore, partners: readonly SitePartner[], ctx: ExplainC
     const nodes = nodeNames(list).join(p.list);
     if (count === 0) return zh ? `${d} 公里内无${zhRole}企业` : `no ${enMany} within ${d} km`;
     return zh
-      ? `${zhRole} ${nodes} 企业 ${count} 家在 ${d} 公里内${p.colon}${partnerList(list, lang, max)}`
-      : `${count} ${count === 1 ? enOne : enMany}${nodes ? ` (${nodes})` : ''} within ${d} km${p.colon}${partnerList(list, lang, max)}`;
+      ? `${zhRole} ${nodes} 企业 ${count} 家在 ${d} 公里内${p.colon}${partnerList(list, count, lang, max)}`
+      : `${count} ${count === 1 ? enOne : enMany}${nodes ? ` (${nodes})` : ''} within ${d} km${p.colon}${partnerList(list, count, lang, max)}`;
   };
   parts.push(role(sup, s.suppliers, '上游', 'supplier', 'suppliers'));
   parts.push(role(cus, s.customers, '下游', 'customer', 'customers'));

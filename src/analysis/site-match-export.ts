@@ -5,7 +5,7 @@ import { type Lang, LAND_USE_LABELS, M2_PER_MU, PARK_LEVEL_LABELS, type ParkLeve
 import { SITE_EXCLUSION_LABELS, SITE_KIND_LABELS, SITE_READINESS_LABELS, SITE_SCORE_LABELS, type SiteKind, type SiteReadiness } from '../vocab/sites';
 import type { CellValue, ColumnFormat, ExportTable } from './export-columns';
 import { MATCH_SETTING_META, type MatchSettings } from './settings';
-import type { MatchResult, SiteScore } from './site-match';
+import { type MatchResult, PARTNERS_LISTED, type SiteScore } from './site-match';
 import { explainSite } from './site-match-explain';
 import type { MatchInput } from './site-match-need';
 import type { ResolvedNodes } from './site-match-nodes';
@@ -60,7 +60,9 @@ export function rankingTables(x: RankingExport, lang: Lang): ExportTable[] {
       T('名次', 'Rank'), ...commonHeaders, SITE_SCORE_LABELS.total[lang],
       ...keys.map((k) => SITE_SCORE_LABELS[k][lang]),
       ...keys.map((k) => `${SITE_SCORE_LABELS[k][lang]}${T('说明', ' explained')}`),
-      T('同环节企业', 'Same-node firms'), T('上游供应商', 'Suppliers'), T('下游客户', 'Customers'),
+      ...[T('同环节企业', 'Same-node firms'), T('上游供应商', 'Suppliers'), T('下游客户', 'Customers')].map(
+        (h) => `${h}${T(`（最近 ${PARTNERS_LISTED} 家）`, ` (nearest ${PARTNERS_LISTED})`)}`,
+      ),
     ],
     formats: ['integer', ...commonFormats, 'score', ...keys.map((): ColumnFormat => 'score'), ...keys.map((): ColumnFormat => 'text'), 'text', 'text', 'text'],
     rows: x.result.ranked.map((s, i) => {

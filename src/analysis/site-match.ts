@@ -104,7 +104,7 @@ export interface MatchResult {
   ranked: SiteScore[];
   /** Sites the hard limits exclude, each with its reasons, by site_id. */
   excluded: (SiteScore & { reasons: Exclusion[] })[];
-  /** Suppliers and customers within the distance of each site, nearest first. */
+  /** Suppliers, customers and same-node firms within the distance of each site, nearest first (PARTNERS_LISTED per role). */
   partners: SitePartner[];
   /** Scores that cannot be computed for any site (a table or column is missing). */
   noData: ScoreKey[];
@@ -299,7 +299,10 @@ FROM rounded
 ORDER BY excluded <> '', total DESC NULLS LAST, site_id`;
 }
 
-/** Suppliers and customers within the distance of each site in scope, nearest first. */
+/** How many partners of each role a site lists by name (a large region has hundreds nearby). */
+export const PARTNERS_LISTED = 20;
+
+/** Suppliers, customers and same-node firms within the distance of each site in scope, nearest first. */
 export function sitePartnersQuery(input: MatchInput, schema: Schema): Query {
   const needNodes = input.nodeIds.length > 0 ? sql`node_id IN (${input.nodeIds.map((n) => sql`${n}`)})` : sql`FALSE`;
   const scope: Query[] = [sql`TRUE`];
@@ -336,6 +339,8 @@ partner AS (
 )
 SELECT site_id, role, enterprise_id, COALESCE(name, enterprise_id) AS name, node_name, county, round(km, 3) AS km
 FROM partner WHERE km <= ${input.distanceKm}
+-- The nearest of each role are named; the counts (siteMatchQuery) cover all of them.
+QUALIFY row_number() OVER (PARTITION BY site_id, role ORDER BY km, enterprise_id) <= ${PARTNERS_LISTED}
 ORDER BY site_id, role DESC, km, enterprise_id`;
 }
 

@@ -215,7 +215,7 @@ describe('the ranking workbook', () => {
     const back = await readWorkbook(await buildSheetsWorkbook(tables, '项目选址'));
     expect(back.map((t) => t.name)).toEqual(['选址排名', '排除地块', '说明']);
     const [ranking, excluded] = back;
-    const col = (h: string) => ranking.headers.indexOf(h);
+    const col = (h: string) => ranking.headers.findIndex((x) => x === h || x.startsWith(`${h}（`));
     expect(ranking.rows).toHaveLength(1);
     expect(ranking.rows[0][col('地块编号')]).toBe('U:KA:1');
     expect(ranking.rows[0][col('综合得分')]).toBe(0.76);

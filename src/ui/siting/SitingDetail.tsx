@@ -10,13 +10,13 @@ import './siting.css';
 
 const SCORES = ['chain', 'land', 'readiness', 'level', 'mujun'] as const;
 
-function Partners({ title, list, km }: { title: string; list: SitePartner[]; km: string }) {
+function Partners({ title, list, count, km }: { title: string; list: SitePartner[]; count: number; km: string }) {
   const { t, lang, place } = useT();
   // The node is named once in the heading's sentence when all share it.
   const nodes = new Set(list.map((p) => p.node_name)).size > 1;
   return (
     <div class="sd-partners">
-      <h4>{lang === 'zh' ? `${title}（${list.length}）` : `${title} (${list.length})`}</h4>
+      <h4>{lang === 'zh' ? `${title}（${count}）` : `${title} (${count})`}</h4>
       {list.length === 0 ? (
         <p class="sm-note muted">{lang === 'zh' ? `${km} ${t('smNoPartners')}` : `${t('smNoPartners')} ${km} ${t('smKm')}`}</p>
       ) : (
@@ -114,9 +114,9 @@ export function SitingDetail() {
           })}
         </tbody>
       </table>
-      <Partners title={t('smPeers')} list={row.peers} km={formatNumber(km, 1, lang)} />
-      <Partners title={t('smSuppliers')} list={row.suppliers} km={formatNumber(km, 1, lang)} />
-      <Partners title={t('smCustomers')} list={row.customers} km={formatNumber(km, 1, lang)} />
+      <Partners title={t('smPeers')} list={row.peers} count={s.peers} km={formatNumber(km, 1, lang)} />
+      <Partners title={t('smSuppliers')} list={row.suppliers} count={s.suppliers} km={formatNumber(km, 1, lang)} />
+      <Partners title={t('smCustomers')} list={row.customers} count={s.customers} km={formatNumber(km, 1, lang)} />
     </section>
   );
 }
