@@ -90,11 +90,13 @@ export interface TestHookApi {
   /** 项目选址: the need submitted, the nodes it resolved to, the ranked and excluded sites; null before a match. */
   siting(): {
     nodes: string[];
-    ranked: { site_id: string; county: string | null; total: number | null; suppliers: number; customers: number }[];
+    ranked: { site_id: string; county: string | null; total: number | null; suppliers: number; customers: number; cx: number | null; cy: number | null }[];
     excluded: { site_id: string; reasons: string[] }[];
     noData: string[];
     selected: string | null;
   } | null;
+  /** Page coordinates of a ranked candidate's numbered marker, or null when it is not ranked. */
+  siteScreenPoint(siteId: string): { x: number; y: number } | null;
 }
 
 export function installTestHook(app: App): void {
@@ -334,11 +336,19 @@ export function installTestHook(app: App): void {
       if (!m) return null;
       return {
         nodes: m.resolved.nodes.map((n) => n.node_id),
-        ranked: m.result.ranked.map(({ site_id, county, total, suppliers, customers }) => ({ site_id, county, total, suppliers, customers })),
+        ranked: m.result.ranked.map(({ site_id, county, total, suppliers, customers, cx, cy }) => ({ site_id, county, total, suppliers, customers, cx, cy })),
         excluded: m.result.excluded.map((x) => ({ site_id: x.site_id, reasons: [...x.reasons] })),
         noData: [...m.result.noData],
         selected: s.siting.selectedSite,
       };
+    },
+    siteScreenPoint(siteId) {
+      const site = store.get().siting.match?.result.ranked.find((r) => r.site_id === siteId);
+      const map = testHook.map;
+      if (!site || site.cx === null || site.cy === null || !map) return null;
+      const p = map.project([site.cx, site.cy]);
+      const rect = map.getCanvas().getBoundingClientRect();
+      return { x: rect.left + p.x, y: rect.top + p.y };
     },
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;

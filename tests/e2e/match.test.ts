@@ -26,7 +26,7 @@ afterAll(async () => {
 
 interface Siting {
   nodes: string[];
-  ranked: { site_id: string; county: string | null; total: number | null }[];
+  ranked: { site_id: string; county: string | null; total: number | null; cx: number; cy: number }[];
   excluded: { site_id: string; reasons: string[] }[];
   selected: string | null;
 }
@@ -66,6 +66,16 @@ describe('project–site matching', () => {
         return c && before ? c.zoom > before.zoom + 1 : false;
       }, { timeout: 15_000 })
       .toBe(true);
+
+    // A numbered marker on the map chooses its site too (the second one: it sits in another county).
+    const second = result.ranked[1].site_id;
+    const { cx, cy } = result.ranked[1];
+    await page.evaluate(([x, y]) => (window as any).__parkatlas.zoomTo(x, y, 12), [cx, cy]);
+    await page.evaluate(() => (window as any).__parkatlas.mapIdle());
+    const at = await page.evaluate((id) => (window as any).__parkatlas.siteScreenPoint(id), second);
+    expect(at).not.toBeNull();
+    await page.mouse.click(at!.x, at!.y);
+    await page.waitForSelector(`[data-testid=siting-detail][data-site="${second}"]`);
 
     // The comparison page: one A4 page with the ranked sites.
     await page.click('[data-testid=match-compare]');
