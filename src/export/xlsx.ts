@@ -81,3 +81,14 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ExportTable[]> {
     };
   });
 }
+
+/** A workbook of the given sheets only, in order (exports with notes of their own, e.g. the site ranking). */
+export async function buildSheetsWorkbook(tables: readonly ExportTable[], title: string): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'ParkAtlas 园区招商一张图';
+  wb.title = title;
+  for (const t of tables) addSheet(wb, t, t.headers.length <= 2 ? 100 : 40);
+  const buf: unknown = await wb.xlsx.writeBuffer();
+  if (buf instanceof Uint8Array) return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return new Uint8Array(buf as ArrayBuffer);
+}

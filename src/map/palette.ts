@@ -125,3 +125,10 @@ export function zoneColors(kind: unknown, landClass: unknown): { fill: RGBA; lin
   if (kind === 'regulatory_plan' && typeof landClass === 'string' && ZONE_COLORS[landClass.toUpperCase()]) return ZONE_COLORS[landClass.toUpperCase()];
   return ZONE_COLORS[String(kind)] ?? ZONE_COLORS.regulatory_plan;
 }
+
+// 项目选址: ranked candidate sites. The top three in a warm orange that stands out from the
+// idle-land colours; the others in the park green; the chosen one ringed in near-black.
+export const SITE_TOP: RGBA = [194, 65, 12, 255];
+export const SITE_OTHER: RGBA = [27, 94, 32, 255];
+export const SITE_OUTLINE: RGBA = [194, 65, 12, 220];
+export const SITE_SELECTED: RGBA = [20, 20, 20, 255];

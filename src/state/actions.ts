@@ -27,6 +27,7 @@ import type { LayerVisibility } from './layers';
 import { createBrochureActions } from './brochure-actions';
 import { createWarningActions } from './warning-actions';
 import { createSupplyActions } from './supply-actions';
+import { createSitingActions } from './siting-actions';
 
 export interface ActionDeps {
   store: Store<AppState>;
@@ -53,6 +54,7 @@ export function createActions({ store, dispatch, enqueue, fx }: ActionDeps) {
     ...createBrochureActions({ store, dispatch, enqueue }),
     ...createWarningActions({ store, dispatch, enqueue, fx }),
     ...createSupplyActions({ store, enqueue, fx }),
+    ...createSitingActions({ store, dispatch, fx }),
     setLayers: (layers: LayerVisibility) => dispatch({ type: 'layersSet', layers }),
     setRegion: (region: PlaceId) => dispatch({ type: 'regionChosen', region }),
     /** A YYYY-MM-DD date or "today"; anything else is ignored (the date input sends '' while typing). */

@@ -26,6 +26,7 @@ import { type TimelineState, INITIAL_TIMELINE } from './timeline-state';
 import type { PromotionGroup } from '../analysis/promotion-groups';
 import { EMPTY_PLACE_WORK, type PlaceWork } from './place-work';
 import { INITIAL_SUPPLY, type SupplyState } from './supply-state';
+import { INITIAL_SITING, type SitingState } from './siting-state';
 
 // Types components need from the layers below, so that the UI imports only from state.
 export type { GroupSummary, ListedParcel, ParcelDetail, ParcelFilter, ParcelShapes, YearDisposalRow };
@@ -152,6 +153,8 @@ export interface AppState {
   workReadOnly: boolean;
   /** Promotion groups of the place's data (its promotion_groups table); `work.groups` overrides them. */
   dataGroups: PromotionGroup[];
+  /** 项目选址: the project described, the sites ranked for it (siting-state.ts). */
+  siting: SitingState;
 }
 
 /** The promotion groups in force: the user's, else the place's data. */
@@ -245,5 +248,6 @@ export function initialState(view: View, saved: SavedState, today: string, scale
     work: EMPTY_PLACE_WORK,
     workReadOnly: false,
     dataGroups: [],
+    siting: INITIAL_SITING,
   };
 }

@@ -8,6 +8,7 @@ import { WARNING_DERIVATIONS } from './warnings';
 import { supply } from './supply';
 import { WORKBENCH_DERIVATIONS } from './workbench';
 import { TIMELINE_DERIVATIONS } from './timeline';
+import { SITING_DERIVATIONS } from './siting';
 
 // `any`: each entry has its own result type; the runtime only passes a result from an entry's
 // run() back to the same entry's apply().
@@ -23,6 +24,7 @@ export const DERIVATIONS: readonly Derivation<any>[] = [
   supply,
   ...REVIEW_DERIVATIONS,
   ...TIMELINE_DERIVATIONS,
+  ...SITING_DERIVATIONS,
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

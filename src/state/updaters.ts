@@ -19,6 +19,7 @@ import type { ColorBy } from './workbench-state';
 import type { PlaceWork } from './place-work';
 import { type LayerVisibility, sameLayers } from './layers';
 import { fitViewToPlace } from './view-check';
+import { type SitingEvent, sitingUpdate } from './siting';
 
 export type AppEvent =
   // The view
@@ -78,7 +79,9 @@ export type AppEvent =
   | { type: 'layersSet'; layers: LayerVisibility }
   /** Presenter mode shows scene `index`, whose view is `view` (decoded from the scene). */
   | { type: 'presented'; index: number; view: View; issues: Notice[] }
-  | { type: 'presentEnded' };
+  | { type: 'presentEnded' }
+  /** 项目选址: the form, the submitted need, the chosen site, the matching settings (siting.ts). */
+  | { type: 'siting'; event: SitingEvent };
 
 /** Leaving a region (or restoring a view of another): its selection and figures go with it. */
 function enterRegion(s: AppState, region: PlaceId): AppState {
@@ -270,5 +273,9 @@ export function update(s: AppState, e: AppEvent): AppState {
       };
     case 'noticesDismissed':
       return s.notices.length ? { ...s, notices: [] } : s;
+    case 'siting': {
+      const siting = sitingUpdate(s.siting, e.event);
+      return siting === s.siting ? s : { ...s, siting };
+    }
   }
 }

@@ -9,7 +9,8 @@ import { offlineStyle, setCounties } from '../map/basemap';
 import { BasemapControls } from './BasemapControls';
 import { mapLocale, useBasemap, useMapLocale } from './map-chrome';
 import { shortClusterLabel } from './cluster-label';
-import { type ColourOverride, type LayoutOverlay, buildLayers } from '../map/layers';
+import { type ColourOverride, type LayoutOverlay, SITE_MARKER_LAYER, type SiteMarker, buildLayers } from '../map/layers';
+import { useSiteMarkers } from './siting/site-markers';
 import { placeLabels as placeMapLabels } from '../map/label-placement';
 import { labelRequests } from '../map/map-labels';
 import { measureLayers, measureOf } from '../map/measure';
@@ -133,6 +134,8 @@ export function MapView(props: { wall?: boolean }) {
         }
         // A right-click is not a selection (it ends a measurement, see contextmenu below).
         if ((event as { rightButton?: boolean } | undefined)?.rightButton) return;
+        // A numbered candidate site (招商选址) lies over the parcels: the click chooses it.
+        if (info.layer?.id === SITE_MARKER_LAYER && info.object) return actions.selectSite((info.object as SiteMarker).site_id);
         const r = pickParcels(map, overlay, app.store.get(), drawingRef.current, info.x, info.y);
         setChoice(r.kind === 'choice' ? { x: info.x, y: info.y, pidxs: r.pidxs } : null);
         if (r.kind !== 'choice') actions.selectParcel(r.kind === 'one' ? r.pidx : null);
@@ -289,6 +292,7 @@ export function MapView(props: { wall?: boolean }) {
   testHook.labels = labels;
   const shown = useAppState((s) => s.layers);
   const zones = useAppState((s) => s.zones);
+  const siting = useSiteMarkers();
   // Unsupplied park land (state/supply.ts): the U: pieces of the candidate sites.
   const available = useMemo((): AvailableOverlay | undefined => {
     if (!SUPPLY_MODES.includes(mode)) return undefined;
@@ -317,6 +321,7 @@ export function MapView(props: { wall?: boolean }) {
       // Planning limits matter where sites are chosen: the 招商选址 mode.
       zones: mode === 'siting' && shown.zones && zones ? zones : undefined,
       available: shown.available ? available : undefined,
+      siting,
     });
     layers.push(...measureLayers(measure.measure));
     const drawn = phase === 'ready' && shapes !== null;
@@ -338,7 +343,7 @@ export function MapView(props: { wall?: boolean }) {
       },
     });
     if (!drawn && phase === 'loading') document.documentElement.dataset.state = 'loading';
-  }, [boundaries, parks, labels, shapes, categories, mask, revision, selected, styleReady, phase, drawing, polygons, layout, override, props.wall, measure.measure, shown, groupCounties, available, zones, mode]);
+  }, [boundaries, parks, labels, shapes, categories, mask, revision, selected, styleReady, phase, drawing, polygons, layout, override, props.wall, measure.measure, shown, groupCounties, available, zones, mode, siting]);
 
   return (
     <div class="map-wrap">

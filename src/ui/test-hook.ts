@@ -101,6 +101,16 @@ export interface TestHookApi {
     candidates: { site_id: string; kind: string; park_id: string | null; area_m2: number | null; vacant_floor_m2: number | null; readiness: string }[];
     parks: { park_id: string; unsuppliedMu: number | null; returningMu: number; vacantFloorM2: number | null; availableMu: number; method: string }[];
   } | null;
+  /** 项目选址: the need submitted, the nodes it resolved to, the ranked and excluded sites; null before a match. */
+  siting(): {
+    nodes: string[];
+    ranked: { site_id: string; county: string | null; total: number | null; suppliers: number; customers: number; cx: number | null; cy: number | null }[];
+    excluded: { site_id: string; reasons: string[] }[];
+    noData: string[];
+    selected: string | null;
+  } | null;
+  /** Page coordinates of a ranked candidate's numbered marker, or null when it is not ranked. */
+  siteScreenPoint(siteId: string): { x: number; y: number } | null;
 }
 
 export function installTestHook(app: App): void {
@@ -374,6 +384,26 @@ export function installTestHook(app: App): void {
           method: p.unsuppliedMethod,
         })),
       };
+    },
+    siting() {
+      const s = store.get();
+      const m = s.siting.match;
+      if (!m) return null;
+      return {
+        nodes: m.resolved.nodes.map((n) => n.node_id),
+        ranked: m.result.ranked.map(({ site_id, county, total, suppliers, customers, cx, cy }) => ({ site_id, county, total, suppliers, customers, cx, cy })),
+        excluded: m.result.excluded.map((x) => ({ site_id: x.site_id, reasons: [...x.reasons] })),
+        noData: [...m.result.noData],
+        selected: s.siting.selectedSite,
+      };
+    },
+    siteScreenPoint(siteId) {
+      const site = store.get().siting.match?.result.ranked.find((r) => r.site_id === siteId);
+      const map = testHook.map;
+      if (!site || site.cx === null || site.cy === null || !map) return null;
+      const p = map.project([site.cx, site.cy]);
+      const rect = map.getCanvas().getBoundingClientRect();
+      return { x: rect.left + p.x, y: rect.top + p.y };
     },
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;

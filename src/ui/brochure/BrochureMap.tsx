@@ -19,7 +19,7 @@ const COUNTY_LINE = '#7d8590';
 const PARK_LINE = '#2e7d32';
 const GROUP_FILL = 'rgba(25, 118, 210, 0.10)';
 
-function NorthArrow({ x, y }: { x: number; y: number }) {
+export function NorthArrow({ x, y }: { x: number; y: number }) {
   return (
     <g transform={`translate(${x} ${y})`} aria-hidden="true">
       <path d="M0 -16 L7 6 L0 1 L-7 6 Z" fill="#263238" />
@@ -30,7 +30,7 @@ function NorthArrow({ x, y }: { x: number; y: number }) {
   );
 }
 
-function ScaleBarMark({ frame, x, y }: { frame: MapFrame; x: number; y: number }) {
+export function ScaleBarMark({ frame, x, y }: { frame: MapFrame; x: number; y: number }) {
   const bar = scaleBar(frame.metresPerUnit, frame.width / 4);
   return (
     <g transform={`translate(${x} ${y})`}>
@@ -43,7 +43,7 @@ function ScaleBarMark({ frame, x, y }: { frame: MapFrame; x: number; y: number }
   );
 }
 
-function Counties({ boundaries, frame, fill }: { boundaries: FeatureCollection | null; frame: MapFrame; fill: (f: Feature) => string }) {
+export function Counties({ boundaries, frame, fill }: { boundaries: FeatureCollection | null; frame: MapFrame; fill: (f: Feature) => string }) {
   return (
     <g>
       {(boundaries?.features ?? []).map((f, i) => (
