@@ -81,3 +81,18 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ExportTable[]> {
     };
   });
 }
+
+/**
+ * A workbook of the given tables only, in order (the first is its own notes sheet): for exports
+ * whose 说明 is not the land rules' settings, such as the project pipeline. Text cells are
+ * written as text, never as formulas.
+ */
+export async function buildTablesWorkbook(tables: readonly ExportTable[], title: string): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'ParkAtlas 园区招商一张图';
+  wb.title = title;
+  tables.forEach((t, i) => addSheet(wb, t, i === 0 ? 100 : 40));
+  const buf: unknown = await wb.xlsx.writeBuffer();
+  if (buf instanceof Uint8Array) return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  return new Uint8Array(buf as ArrayBuffer);
+}

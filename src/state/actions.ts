@@ -25,6 +25,7 @@ import { createWorkActions } from './work-actions';
 import { createSceneActions } from './scene-actions';
 import type { LayerVisibility } from './layers';
 import { createBrochureActions } from './brochure-actions';
+import { createPipelineActions } from './pipeline-actions';
 
 export interface ActionDeps {
   store: Store<AppState>;
@@ -42,13 +43,15 @@ export function createActions({ store, dispatch, enqueue, fx }: ActionDeps) {
     return store.get().settingsErrors;
   };
   const work = createWorkActions({ store, dispatch, fx });
+  const nav = createNavActions({ store, dispatch, enqueue });
   return {
     ...createWorkspaceActions({ store, dispatch, fx }),
-    ...createNavActions({ store, dispatch, enqueue }),
+    ...nav,
     ...createBasemapActions({ store, dispatch, fx }),
     ...work,
     ...createSceneActions({ store, dispatch, setWork: work.setWork, newId: fx.newId }),
     ...createBrochureActions({ store, dispatch, enqueue }),
+    ...createPipelineActions({ store, dispatch, enqueue, fx, setWork: work.setWork, goToParcel: nav.goToParcel }),
     setLayers: (layers: LayerVisibility) => dispatch({ type: 'layersSet', layers }),
     setRegion: (region: PlaceId) => dispatch({ type: 'regionChosen', region }),
     /** A YYYY-MM-DD date or "today"; anything else is ignored (the date input sends '' while typing). */

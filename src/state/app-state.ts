@@ -24,6 +24,7 @@ import type { LayerVisibility } from './layers';
 import { type WorkbenchState, INITIAL_WORKBENCH } from './workbench-state';
 import type { PromotionGroup } from '../analysis/promotion-groups';
 import { EMPTY_PLACE_WORK, type PlaceWork } from './place-work';
+import type { Project } from '../analysis/projects';
 
 // Types components need from the layers below, so that the UI imports only from state.
 export type { GroupSummary, ListedParcel, ParcelDetail, ParcelFilter, ParcelShapes, YearDisposalRow };
@@ -142,6 +143,15 @@ export interface AppState {
   workReadOnly: boolean;
   /** Promotion groups of the place's data (its promotion_groups table); `work.groups` overrides them. */
   dataGroups: PromotionGroup[];
+  /** Projects of the place's data (its projects table); `work.projects` overrides them. */
+  dataProjects: Project[];
+  /** project_id of the pipeline project shown in the 招商选址 detail panel, or null. */
+  project: string | null;
+}
+
+/** The pipeline in force: the user's, else the place's data. */
+export function pipelineProjects(s: Pick<AppState, 'work' | 'dataProjects'>): Project[] {
+  return s.work.projects ?? s.dataProjects;
 }
 
 /** The promotion groups in force: the user's, else the place's data. */
@@ -231,5 +241,7 @@ export function initialState(view: View, saved: SavedState, today: string, scale
     work: EMPTY_PLACE_WORK,
     workReadOnly: false,
     dataGroups: [],
+    dataProjects: [],
+    project: null,
   };
 }

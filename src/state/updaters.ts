@@ -74,6 +74,8 @@ export type AppEvent =
   | { type: 'noticesDismissed' }
   /** The place's scenes, groups or brochure details changed (already stored by the action). */
   | { type: 'workChanged'; work: PlaceWork }
+  /** A pipeline project chosen for the 招商选址 detail panel (null closes it). */
+  | { type: 'projectSelected'; id: string | null }
   | { type: 'layersSet'; layers: LayerVisibility }
   /** Presenter mode shows scene `index`, whose view is `view` (decoded from the scene). */
   | { type: 'presented'; index: number; view: View; issues: Notice[] }
@@ -165,6 +167,8 @@ export function update(s: AppState, e: AppEvent): AppState {
       const next = update(s, { type: 'viewRestored', view: fit.view, issues });
       return { ...next, presenting: e.index };
     }
+    case 'projectSelected':
+      return s.project === e.id ? s : { ...s, project: e.id };
     case 'presentEnded':
       return s.presenting === null ? s : { ...s, presenting: null };
     case 'workChanged': {
