@@ -30,10 +30,11 @@ const SOURCES: readonly [TableKind, keyof typeof DEMO_FILE_NAMES][] = [
   ['chain_nodes', 'chainNodes'],
   ['chain_links', 'chainLinks'],
   ['promotion_groups', 'promotionGroups'],
+  ['projects', 'projects'],
 ];
 
 /** Files a region may lack (the others are required). */
-const OPTIONAL: ReadonlySet<keyof typeof DEMO_FILE_NAMES> = new Set(['promotionGroups']);
+const OPTIONAL: ReadonlySet<keyof typeof DEMO_FILE_NAMES> = new Set(['promotionGroups', 'projects']);
 
 /** One demo file through the import pipeline; any problem stops the packing with its location. */
 async function importDemoFile(kind: TableKind, file: string, bytes: Uint8Array): Promise<TableData> {

@@ -73,6 +73,8 @@ export const DEMO_FILE_NAMES = {
   chainLinks: 'chain_links.csv',
   /** Optional: only regions with a promotion group (组团) ship one. */
   promotionGroups: 'promotion_groups.csv',
+  /** Optional: the demo's 招商项目库 (scripts/demo/projects.ts). */
+  projects: 'projects.csv',
 } as const;
 
 export function regionById(id: string): RegionInfo | undefined {
