@@ -80,3 +80,8 @@ export function groupFunnel(projects: readonly Project[], group: PromotionGroup)
   const outflow = projects.filter((p) => p.referred_from !== null && member.has(p.referred_from) && !member.has(hostCounty(p))).map(flow);
   return funnelOf(counted, inflow, outflow);
 }
+
+/** The whole place's funnel: every project once; referrals between its counties listed as inflow. */
+export function placeFunnel(projects: readonly Project[]): Funnel {
+  return funnelOf(projects, projects.filter((p) => p.referred_from && p.referred_from !== hostCounty(p)).map(flow), []);
+}

@@ -3,7 +3,7 @@
 
 import type maplibregl from 'maplibre-gl';
 import { bbox } from '@turf/turf';
-import { asOfDate, promotionGroups, viewOf } from '../state/app-state';
+import { asOfDate, pipelineProjects, promotionGroups, viewOf } from '../state/app-state';
 import { engineBuild } from '../state/browser-effects';
 import { selectOverlap, selectPair } from '../state/review-selectors';
 import type { App } from '../state/runtime';
@@ -82,6 +82,8 @@ export interface TestHookApi {
   offline(): OfflineStatus;
   /** The last map picture exported in this page: size, legend labels, swatch and 示例数据 boxes (picture pixels). */
   lastPicture(): LastPicture | null;
+  /** The project pipeline in force (the user's when edited, else the data's), as records. */
+  pipeline(): { edited: boolean; projects: { project_id: string; name: string; county: string; stage: string; referred_from: string | null; referred_to: string | null; share_out_pct: number | null; site_parcel_id: string | null }[] };
 }
 
 export function installTestHook(app: App): void {
@@ -300,6 +302,22 @@ export function installTestHook(app: App): void {
     },
     offline: () => offlineStatus(),
     lastPicture,
+    pipeline() {
+      const s = store.get();
+      return {
+        edited: s.work.projects !== null,
+        projects: pipelineProjects(s).map((p) => ({
+          project_id: p.project_id,
+          name: p.name,
+          county: p.county,
+          stage: p.stage,
+          referred_from: p.referred_from,
+          referred_to: p.referred_to,
+          share_out_pct: p.share_out_pct,
+          site_parcel_id: p.site_parcel_id,
+        })),
+      };
+    },
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;
 }
