@@ -15,7 +15,8 @@ export function FunnelChart(props: { funnel: Funnel; scope: string; testid: stri
   const { t, code, lang, place } = useT();
   const f = props.funnel;
   const option = useMemo(() => {
-    const wan = (v: number) => (lang === 'zh' ? `${Math.round(v).toLocaleString('zh-CN')} 万元` : `${Math.round(v).toLocaleString('en')}`);
+    // 万元 in Chinese; CNY million in English (1 万元 = 10,000 CNY), as elsewhere in the app.
+    const wan = (v: number) => (lang === 'zh' ? `${Math.round(v).toLocaleString('zh-CN')} 万元` : `CNY ${(v / 100).toLocaleString('en', { maximumFractionDigits: 1 })}m`);
     return {
       animation: false,
       tooltip: { trigger: 'item' },
