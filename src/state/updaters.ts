@@ -7,7 +7,7 @@ import type { ClusterSettings } from '../analysis/review-settings';
 import { DEFAULT_SETTINGS, type RuleSettings, mergeSettings } from '../analysis/settings';
 import { DEFAULT_REGION, type PlaceId, type WorkspaceId } from '../data/regions';
 import type { Lang } from '../i18n/dict';
-import { type AppState, type WorkspaceSummaryView, promotionGroups } from './app-state';
+import { type AppState, type WorkspaceSummaryView, pipelineProjects, promotionGroups } from './app-state';
 import { derivationNamed } from './derivations';
 import type { Notice } from './notice';
 import { type Bounds, type Camera, type Viewport, cameraForBounds, isCamera, roundCamera, sameCamera } from './camera';
@@ -174,8 +174,10 @@ export function update(s: AppState, e: AppEvent): AppState {
     case 'workChanged': {
       if (s.workReadOnly) return s;
       const next = { ...s, work: e.work };
-      // The group shown was deleted or renamed away: show none.
-      return s.group !== null && !promotionGroups(next).some((g) => g.group_id === s.group) ? { ...next, group: null } : next;
+      // The group shown was deleted or renamed away: show none. Likewise the project shown.
+      const group = s.group !== null && !promotionGroups(next).some((g) => g.group_id === s.group) ? null : s.group;
+      const project = s.project !== null && !pipelineProjects(next).some((p) => p.project_id === s.project) ? null : s.project;
+      return group === s.group && project === s.project ? next : { ...next, group, project };
     }
     case 'cameraMoved':
       if (!isCamera(e.camera) || sameCamera(e.camera, s.camera)) return s;
