@@ -3,10 +3,25 @@
 // it survives a reload; the Excel export reads back with its referral columns.
 
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readWorkbook } from '../../src/export/xlsx';
-import { launch, openApp, waitReady } from './browser';
+import { clickHeader, launch, openApp, waitReady } from './browser';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.1 A/AA violations inside the pipeline panel and the project detail. */
+async function axeViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const r = await (window as any).axe.run(
+      { include: [['[data-testid=pipeline-panel]'], ['[data-testid=project-detail]']] },
+      { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] },
+    );
+    return r.violations.map((v: any) => ({ id: v.id, nodes: v.nodes.map((n: any) => n.target.join(' ')).slice(0, 3) }));
+  });
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -62,6 +77,7 @@ describe('project pipeline and referral', () => {
     await refer.locator('[name=share_out_pct]').fill('30');
     await page.getByTestId('refer-submit').click();
     await expect.poll(() => page.getByTestId('referral-text').textContent()).toContain('30%');
+    expect(await axeViolations(page)).toEqual([]);
     const stored = (await pipeline(page)).projects.find((p) => p.project_id === id)!;
     expect(stored).toMatchObject({ county: '乐陵市', referred_from: '宁津县', referred_to: '乐陵市', share_out_pct: 30 });
 
@@ -107,5 +123,11 @@ describe('project pipeline and referral', () => {
     expect([col('项目名称'), col('流出县区'), col('流入县区'), col('流出地分成比例(%)'), col('流转日期')]).toEqual([NAME, '宁津县', '乐陵市', 30, '2026-03-15']);
     const funnelRow = tables[2].rows.find((r) => r[0] === '宁津县')!;
     expect(String(funnelRow[tables[2].headers.indexOf('流出明细')])).toContain(`${NAME}→乐陵市（分成30%）`);
+
+    // In English the panel reads the same figures, with no accessibility problem either.
+    await page.locator(`[data-testid=pl-list] li[data-project="${id}"] button`).click();
+    await clickHeader(page, 'lang-switch');
+    await expect.poll(() => page.getByTestId('pl-funnel-outflow').locator(`li[data-project="${id}"]`).textContent()).toContain('Referred out to Leling, share 30%');
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
