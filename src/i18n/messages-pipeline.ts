@@ -124,7 +124,7 @@ const en: Record<keyof typeof zh, string> = {
   plNotReached: 'Not yet',
   plSite: 'Site and parcel',
   plMatchedSite: 'Matched site',
-  plNoSite: 'No site matched yet (use Site matching to find one)',
+  plNoSite: 'No site matched yet (use Find a site to look for one)',
   plParcel: 'Parcel supplied',
   plParcelId: 'Parcel ID',
   plLinkParcel: 'Link parcel',

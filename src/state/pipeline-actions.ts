@@ -42,20 +42,40 @@ export interface PipelineDeps {
 const refused: ProjectIssue = { project_id: '', field: 'name', zh: '修改未能保存', en: 'The change could not be stored' };
 
 export function createPipelineActions({ store, dispatch, enqueue, fx, setWork, goToParcel }: PipelineDeps) {
-  const store_ = (projects: Project[]) => setWork({ ...store.get().work, projects });
+  const keep = (projects: Project[]) => setWork({ ...store.get().work, projects });
   /** Applies `change` to the pipeline in force and stores it; returns the problems (none = stored). */
   const apply = (change: (list: readonly Project[]) => PipelineResult): ProjectIssue[] => {
     const r = change(pipelineProjects(store.get()));
     if (!r.ok) return r.issues;
-    return store_(r.projects) ? [] : [refused];
+    return keep(r.projects) ? [] : [refused];
   };
   const known = () => store.get().countyOptions;
+  /** The workbook's tables from the state on screen, written and handed to the user. */
+  const exportPipeline = async (): Promise<void> => {
+    const s = store.get();
+    const lang = s.lang;
+    const info = placeInfo(s, lang);
+    const region = regionById(s.region);
+    const { pipelineTables } = await import('../analysis/pipeline-export');
+    const { buildTablesWorkbook } = await import('../export/xlsx');
+    const date = fx.today();
+    const tables = pipelineTables(pipelineProjects(s), s.countyOptions, promotionGroups(s), {
+      regionName: region ? (lang === 'zh' ? `${region.province}${region.city}` : region.nameEn) : info.title,
+      date,
+      lang,
+      edited: s.work.projects !== null,
+      dataNote: info.synthetic ? (lang === 'zh' ? '项目为示例数据（程序生成），不代表真实招商项目' : 'The projects are generated demo data, not real investment projects') : undefined,
+    });
+    const bytes = await buildTablesWorkbook(tables, lang === 'zh' ? `招商项目库 ${info.title}` : `Project pipeline ${info.title}`);
+    const base = lang === 'zh' ? `招商项目库_${region?.nameZh ?? info.title}` : `Pipeline_${region?.nameEn ?? info.title}`;
+    fx.download(bytes, `${base}_${date}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  };
   return {
     /** Adds a project at 洽谈 dated `date` (today by default); returns its id or the problems. */
     addProject(fields: ProjectFields, date = fx.today()): { id: string | null; issues: ProjectIssue[] } {
       const r = addProject(pipelineProjects(store.get()), fields, date, known());
       if (!r.ok) return { id: null, issues: r.issues };
-      return store_(r.projects) ? { id: r.id ?? null, issues: [] } : { id: null, issues: [refused] };
+      return keep(r.projects) ? { id: r.id ?? null, issues: [] } : { id: null, issues: [refused] };
     },
     editProject: (id: string, fields: Partial<ProjectFields>) => apply((l) => editProject(l, id, fields, known())),
     setProjectStage: (id: string, stage: ProjectStage, date: string) => apply((l) => setStage(l, id, stage, date, known())),
@@ -86,23 +106,12 @@ export function createPipelineActions({ store, dispatch, enqueue, fx, setWork, g
     },
     /** Downloads the pipeline as .xlsx: 说明, the projects with their referral columns, the funnels. */
     async exportPipeline(): Promise<void> {
-      const s = store.get();
-      const lang = s.lang;
-      const info = placeInfo(s, lang);
-      const region = regionById(s.region);
-      const { pipelineTables } = await import('../analysis/pipeline-export');
-      const { buildTablesWorkbook } = await import('../export/xlsx');
-      const date = fx.today();
-      const tables = pipelineTables(pipelineProjects(s), s.countyOptions, promotionGroups(s), {
-        regionName: region ? (lang === 'zh' ? `${region.province}${region.city}` : region.nameEn) : info.title,
-        date,
-        lang,
-        edited: s.work.projects !== null,
-        dataNote: info.synthetic ? (lang === 'zh' ? '项目为示例数据（程序生成），不代表真实招商项目' : 'The projects are generated demo data, not real investment projects') : undefined,
-      });
-      const bytes = await buildTablesWorkbook(tables, lang === 'zh' ? `招商项目库 ${info.title}` : `Project pipeline ${info.title}`);
-      const base = lang === 'zh' ? `招商项目库_${region?.nameZh ?? info.title}` : `Pipeline_${region?.nameEn ?? info.title}`;
-      fx.download(bytes, `${base}_${date}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      try {
+        await exportPipeline();
+      } catch (e) {
+        const msg = (e as Error).message;
+        dispatch({ type: 'noticesAdded', notices: [{ zh: `招商项目库导出失败：${msg}`, en: `The pipeline could not be exported: ${msg}` }] });
+      }
     },
   };
 }
