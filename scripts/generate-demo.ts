@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
-import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, ENTERPRISE_FIELDS, type FieldSpec, PROMOTION_GROUP_FIELDS } from '../src/data/contract';
+import { CHAIN_LINK_FIELDS, CHAIN_NODE_FIELDS, ENTERPRISE_FIELDS, type FieldSpec, PROJECT_FIELDS, PROMOTION_GROUP_FIELDS } from '../src/data/contract';
 import { toCsv } from '../src/data/csv';
 import { DEFAULT_SEED, generateRegionDemo, plannedGapNodes } from './demo/generate';
 import type { CountyCollection, Row } from './demo/types';
@@ -15,6 +15,7 @@ import { DEMO_FILE_NAMES, REGIONS } from '../src/data/regions';
 import { DEMO_PACK_NAME, packDemo } from './demo/pack';
 import { SPECS } from './demo/region-specs';
 import { demoPlanningZones } from './demo/zones';
+import { demoProjects } from './demo/projects';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -78,6 +79,7 @@ async function main() {
     }
     const young = new Set(SPECS[region.id].parks.filter((p) => p.young).map((p) => p.name));
     writeFileSync(join(dir, DEMO_FILE_NAMES.planningZones), geojson(demoPlanningZones(region.id, demo.parks, young)));
+    writeFileSync(join(dir, DEMO_FILE_NAMES.projects), csv(PROJECT_FIELDS, demoProjects(region.id, demo, seed)));
 
     const parcels = demo.parcels.features.map((f) => f.properties);
     const count = (xs: string[]) => Object.entries(xs.reduce<Record<string, number>>((m, x) => ((m[x] = (m[x] ?? 0) + 1), m), {}))

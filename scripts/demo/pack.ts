@@ -32,10 +32,11 @@ const SOURCES: readonly [TableKind, keyof typeof DEMO_FILE_NAMES][] = [
   ['promotion_groups', 'promotionGroups'],
   ['factories', 'factories'],
   ['planning_zones', 'planningZones'],
+  ['projects', 'projects'],
 ];
 
 /** Files a region may lack (the others are required). */
-const OPTIONAL: ReadonlySet<keyof typeof DEMO_FILE_NAMES> = new Set(['promotionGroups', 'factories', 'planningZones']);
+const OPTIONAL: ReadonlySet<keyof typeof DEMO_FILE_NAMES> = new Set(['promotionGroups', 'factories', 'planningZones', 'projects']);
 
 /** One demo file through the import pipeline; any problem stops the packing with its location. */
 async function importDemoFile(kind: TableKind, file: string, bytes: Uint8Array): Promise<TableData> {

@@ -77,6 +77,8 @@ export const DEMO_FILE_NAMES = {
   factories: 'factories.geojson',
   /** Optional: synthetic planning limits (规划管控) for the 招商选址 mode. */
   planningZones: 'planning_zones.geojson',
+  /** Optional: the demo's 招商项目库 (scripts/demo/projects.ts). */
+  projects: 'projects.csv',
 } as const;
 
 export function regionById(id: string): RegionInfo | undefined {

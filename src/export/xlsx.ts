@@ -82,11 +82,16 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ExportTable[]> {
   });
 }
 
-/** A workbook of the given sheets only, in order (exports with notes of their own, e.g. the site ranking). */
-export async function buildSheetsWorkbook(tables: readonly ExportTable[], title: string): Promise<Uint8Array> {
+/**
+ * A workbook of the given tables only, in order, each usually led by a notes sheet of its own: for
+ * exports whose 说明 is not the land rules' settings (the site ranking, the project pipeline).
+ * Text cells are written as text, never as formulas.
+ */
+export async function buildTablesWorkbook(tables: readonly ExportTable[], title: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ParkAtlas 园区招商一张图';
   wb.title = title;
+  // Notes sheets (one or two columns of prose) get wide columns.
   for (const t of tables) addSheet(wb, t, t.headers.length <= 2 ? 100 : 40);
   const buf: unknown = await wb.xlsx.writeBuffer();
   if (buf instanceof Uint8Array) return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);

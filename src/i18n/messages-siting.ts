@@ -59,6 +59,9 @@ const zh = {
   smMapCaption: '候选地块位置（编号为名次）',
   smFooterNote: '得分 0–1，综合得分为有数据各项的加权平均；权重见“得分权重与距离”。',
   smSample: '示例数据',
+  /** {name}: the pipeline project's name. */
+  smLinkTo: '设为「{name}」的选址',
+  smLinkedTo: '已设为「{name}」的选址',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -119,6 +122,8 @@ const en: Record<keyof typeof zh, string> = {
   smMapCaption: 'Candidate sites (numbered by rank)',
   smFooterNote: 'Scores are 0–1; the total is the weighted mean of the scores with data; weights under “Score weights and distance”.',
   smSample: 'Demo data',
+  smLinkTo: 'Make this the site of “{name}”',
+  smLinkedTo: 'The site of “{name}”',
 };
 
 export const SITING_MESSAGES = { zh, en };

@@ -28,6 +28,7 @@ import { createBrochureActions } from './brochure-actions';
 import { createWarningActions } from './warning-actions';
 import { createSupplyActions } from './supply-actions';
 import { createSitingActions } from './siting-actions';
+import { createPipelineActions } from './pipeline-actions';
 
 export interface ActionDeps {
   store: Store<AppState>;
@@ -45,9 +46,10 @@ export function createActions({ store, dispatch, enqueue, fx }: ActionDeps) {
     return store.get().settingsErrors;
   };
   const work = createWorkActions({ store, dispatch, fx });
+  const nav = createNavActions({ store, dispatch, enqueue });
   return {
     ...createWorkspaceActions({ store, dispatch, fx }),
-    ...createNavActions({ store, dispatch, enqueue }),
+    ...nav,
     ...createBasemapActions({ store, dispatch, fx }),
     ...work,
     ...createSceneActions({ store, dispatch, setWork: work.setWork, newId: fx.newId }),
@@ -55,6 +57,7 @@ export function createActions({ store, dispatch, enqueue, fx }: ActionDeps) {
     ...createWarningActions({ store, dispatch, enqueue, fx }),
     ...createSupplyActions({ store, enqueue, fx }),
     ...createSitingActions({ store, dispatch, fx }),
+    ...createPipelineActions({ store, dispatch, enqueue, fx, setWork: work.setWork, goToParcel: nav.goToParcel }),
     setLayers: (layers: LayerVisibility) => dispatch({ type: 'layersSet', layers }),
     setRegion: (region: PlaceId) => dispatch({ type: 'regionChosen', region }),
     /** A YYYY-MM-DD date or "today"; anything else is ignored (the date input sends '' while typing). */

@@ -27,6 +27,7 @@ import type { PromotionGroup } from '../analysis/promotion-groups';
 import { EMPTY_PLACE_WORK, type PlaceWork } from './place-work';
 import { INITIAL_SUPPLY, type SupplyState } from './supply-state';
 import { INITIAL_SITING, type SitingState } from './siting-state';
+import type { Project } from '../analysis/projects';
 
 // Types components need from the layers below, so that the UI imports only from state.
 export type { GroupSummary, ListedParcel, ParcelDetail, ParcelFilter, ParcelShapes, YearDisposalRow };
@@ -155,6 +156,15 @@ export interface AppState {
   dataGroups: PromotionGroup[];
   /** 项目选址: the project described, the sites ranked for it (siting-state.ts). */
   siting: SitingState;
+  /** Projects of the place's data (its projects table); `work.projects` overrides them. */
+  dataProjects: Project[];
+  /** project_id of the pipeline project shown in the 招商选址 detail panel, or null. */
+  project: string | null;
+}
+
+/** The pipeline in force: the user's, else the place's data. */
+export function pipelineProjects(s: Pick<AppState, 'work' | 'dataProjects'>): Project[] {
+  return s.work.projects ?? s.dataProjects;
 }
 
 /** The promotion groups in force: the user's, else the place's data. */
@@ -249,5 +259,7 @@ export function initialState(view: View, saved: SavedState, today: string, scale
     workReadOnly: false,
     dataGroups: [],
     siting: INITIAL_SITING,
+    dataProjects: [],
+    project: null,
   };
 }

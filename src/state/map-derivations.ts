@@ -20,12 +20,14 @@ import { planningZonesOf, workspaceParks } from './workspace-place';
 import { fitViewToPlace } from './view-check';
 import { type PromotionGroup, groupsFromTable } from '../analysis/promotion-groups';
 import { type PlaceWork, loadPlaceWork } from './place-work';
+import { type Project, projectsFromTable } from '../analysis/projects';
 import type { Notice } from './notice';
 import { type AppState, type ParkOption, asOfDate } from './app-state';
 import { type Derivation, STALE, isCurrent, key } from './derivation';
 
 interface LoadedPlace {
   dataGroups: PromotionGroup[];
+  dataProjects: Project[];
   work: PlaceWork;
   workReadOnly: boolean;
   /** Problems reading the saved work, shown as notices. */
@@ -77,6 +79,7 @@ export const placeShapes: Derivation<LoadedPlace> = {
     const saved = loadPlaceWork(ctx.fx.storage, s.region);
     return {
       dataGroups: groupsFromTable(place.workspace.tables.promotion_groups),
+      dataProjects: projectsFromTable(place.workspace.tables.projects),
       work: saved.work,
       workReadOnly: saved.readOnly,
       workIssues: saved.issues,
@@ -97,6 +100,8 @@ export const placeShapes: Derivation<LoadedPlace> = {
       ...r,
       filter: fit.view.filter,
       group: fit.view.group,
+      // A project belongs to the place it was chosen in.
+      project: null,
       placeKey: placeShapes.wanted(s),
       notices: withNotices(s.notices, [...workIssues, ...(fit.notice ? [fit.notice] : [])]),
       ...FORGET_FINDINGS,

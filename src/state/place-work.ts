@@ -1,5 +1,5 @@
-// A place's presentation work — scenes (场景), the promotion groups (组团) as the user edited them,
-// and the brochure's contact block — saved per place in this browser, for demo regions and
+// A place's work — scenes (场景), the promotion groups (组团) as the user edited them, the
+// brochure's contact block and the project pipeline (招商项目库) — saved per place in this browser, for demo regions and
 // workspaces alike, and carried inside a workspace file (workspace-actions.ts). Versioned and
 // validated on read (product model, "Saved state rules"): a malformed part is dropped with a
 // notice, never guessed at; a newer version is refused and left untouched in storage.
@@ -9,23 +9,27 @@ import { type BrochureInfo, EMPTY_BROCHURE, brochureFromSaved } from './brochure
 import type { Notice } from './notice';
 import type { KeyValueStorage } from './saved-state';
 import { type Scene, scenesFromSaved } from './scene';
+import { type Project, projectsFromSaved } from '../analysis/projects';
 
-export const PLACE_WORK_VERSION = 1;
+/** 1: scenes, groups, brochure. 2: adds `projects` (a version-1 record has none: the data's apply). */
+export const PLACE_WORK_VERSION = 2;
 
 export interface PlaceWork {
   scenes: Scene[];
   /** The user's groups; null = none edited yet, the place's data (promotion_groups table) applies. */
   groups: PromotionGroup[] | null;
   brochure: BrochureInfo;
+  /** The user's pipeline; null = none edited yet, the place's data (projects table) applies. */
+  projects: Project[] | null;
 }
 
-export const EMPTY_PLACE_WORK: PlaceWork = { scenes: [], groups: null, brochure: EMPTY_BROCHURE };
+export const EMPTY_PLACE_WORK: PlaceWork = { scenes: [], groups: null, brochure: EMPTY_BROCHURE, projects: null };
 
 export const placeWorkKey = (place: string) => `parkatlas:work:${place}`;
 
 /** The saved form (also a workspace manifest's `work`). */
 export function placeWorkToData(w: PlaceWork): Record<string, unknown> {
-  return { version: PLACE_WORK_VERSION, scenes: w.scenes, groups: w.groups, brochure: w.brochure };
+  return { version: PLACE_WORK_VERSION, scenes: w.scenes, groups: w.groups, brochure: w.brochure, projects: w.projects };
 }
 
 export interface PlaceWorkRead {
@@ -51,9 +55,12 @@ export function placeWorkFromData(value: unknown, where: Notice): PlaceWorkRead 
   }
   const scenes = scenesFromSaved(o.scenes);
   const groups = o.groups === null || o.groups === undefined ? null : groupsFromSaved(o.groups);
+  // Migration 1 → 2: version 1 had no pipeline, so the place's data applies (projects null).
+  const projects = version < 2 ? { projects: null, dropped: 0 } : projectsFromSaved(o.projects);
   const issues: Notice[] = [];
   if (scenes.dropped > 0) issues.push({ zh: `${where.zh}中有 ${scenes.dropped} 个场景无法读取，已略去`, en: `${scenes.dropped} scene(s) in ${where.en} could not be read and were left out` });
-  return { work: { scenes: scenes.scenes, groups, brochure: brochureFromSaved(o.brochure) }, issues, readOnly: false };
+  if (projects.dropped > 0) issues.push({ zh: `${where.zh}中有 ${projects.dropped} 个招商项目无法读取，已略去`, en: `${projects.dropped} pipeline project(s) in ${where.en} could not be read and were left out` });
+  return { work: { scenes: scenes.scenes, groups, brochure: brochureFromSaved(o.brochure), projects: projects.projects }, issues, readOnly: false };
 }
 
 export function loadPlaceWork(storage: KeyValueStorage, place: string): PlaceWorkRead {

@@ -11,7 +11,7 @@ import type { Effects } from './effects';
 import { placeInfo } from './place-info';
 import type { SitingEvent } from './siting';
 import { type ProjectLike, needFromProject } from './siting-need';
-import type { SiteNeed } from './siting-state';
+import type { SiteNeed, SitingTab } from './siting-state';
 import type { Store } from './store';
 import type { AppEvent } from './updaters';
 
@@ -66,6 +66,7 @@ export function createSitingActions({ store, dispatch, fx }: Deps) {
       return store.get().siting.settingsErrors;
     },
     resetMatchSettings: () => siting({ type: 'matchSettingsReset' }),
+    setSitingTab: (tab: SitingTab) => siting({ type: 'sitingTabSet', tab }),
     /** The ranking, the excluded sites and the notes as one .xlsx. */
     async exportRanking(): Promise<void> {
       const s = store.get();
@@ -76,9 +77,9 @@ export function createSitingActions({ store, dispatch, fx }: Deps) {
       const info = placeInfo(s, lang);
       const regionName = region ? (lang === 'zh' ? `${region.province}${region.city}` : region.nameEn) : info.title;
       const tables = rankingTables({ ...m, settings: s.siting.settings, regionName, asOf: asOfDate(s) }, lang);
-      const { buildSheetsWorkbook } = await import('../export/xlsx');
+      const { buildTablesWorkbook } = await import('../export/xlsx');
       const title = lang === 'zh' ? `项目选址_${region?.nameZh ?? info.title}` : `Site-ranking_${region?.nameEn ?? info.title}`;
-      const bytes = await buildSheetsWorkbook(tables, title);
+      const bytes = await buildTablesWorkbook(tables, title);
       fx.download(bytes, `${title}_${asOfDate(s)}.xlsx`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     },
   };

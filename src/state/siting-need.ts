@@ -68,6 +68,7 @@ export function resolveNeed(need: SiteNeed, nodes: readonly ChainNodeOption[]): 
 
 /** The fields of a project record (contract table `projects`) a need is built from. */
 export interface ProjectLike {
+  project_id?: string | null;
   chain_node?: string | null;
   land_need_mu_min?: number | null;
   land_need_mu_max?: number | null;
@@ -89,5 +90,6 @@ export function needFromProject(p: ProjectLike): SiteNeed {
     landUse: landUse ?? EMPTY_NEED.landUse,
     investmentWan: num(p.investment_wan),
     counties: p.county ? [p.county] : [],
+    projectId: p.project_id ?? null,
   };
 }

@@ -31,6 +31,8 @@ export interface SiteNeed {
   distanceKm: number | null;
   /** The project's industrial class (GB 50137-2011); null = any. */
   industrialClass: IndustrialClass | null;
+  /** project_id of the 招商项目库 project this need was filled from, so a site can be linked back to it. */
+  projectId: string | null;
 }
 
 export const EMPTY_NEED: SiteNeed = {
@@ -45,6 +47,7 @@ export const EMPTY_NEED: SiteNeed = {
   groupId: null,
   distanceKm: null,
   industrialClass: null,
+  projectId: null,
 };
 
 /** A matching result with what it was computed for. */
@@ -69,7 +72,11 @@ export interface SitingState {
   settings: MatchSettings;
   /** Why the last settings change was partly refused (Chinese). */
   settingsErrors: string[];
+  /** The left panel's tab: describe a project and rank sites, or the project pipeline. */
+  tab: SitingTab;
 }
+
+export type SitingTab = 'match' | 'pipeline';
 
 export const INITIAL_SITING: SitingState = {
   need: EMPTY_NEED,
@@ -81,4 +88,5 @@ export const INITIAL_SITING: SitingState = {
   selectedSite: null,
   settings: DEFAULT_MATCH_SETTINGS,
   settingsErrors: [],
+  tab: 'match',
 };

@@ -12,7 +12,7 @@ import { type Derivation, isCurrent, key } from './derivation';
 import { regionData } from './map-derivations';
 import { supply } from './supply';
 import { matchInputOf, needIssues, resolveNeed } from './siting-need';
-import type { ChainNodeOption, SiteMatchView, SiteNeed, SitingState } from './siting-state';
+import type { ChainNodeOption, SiteMatchView, SiteNeed, SitingState, SitingTab } from './siting-state';
 
 export type SitingEvent =
   | { type: 'needPatched'; patch: Partial<SiteNeed> }
@@ -21,6 +21,7 @@ export type SitingEvent =
   /** A project of the pipeline fills the form and is matched at once. */
   | { type: 'projectMatched'; need: SiteNeed }
   | { type: 'siteSelected'; siteId: string | null }
+  | { type: 'sitingTabSet'; tab: SitingTab }
   | { type: 'matchSettingsPatched'; patch: Partial<MatchSettings> }
   | { type: 'matchSettingsReset' };
 
@@ -38,7 +39,10 @@ export function sitingUpdate(s: SitingState, e: SitingEvent): SitingState {
     case 'needSubmitted':
       return submit(s, s.need);
     case 'projectMatched':
-      return submit(s, e.need);
+      // The sites are what the planner asked for: show them.
+      return { ...submit(s, e.need), tab: 'match' };
+    case 'sitingTabSet':
+      return s.tab === e.tab ? s : { ...s, tab: e.tab };
     case 'siteSelected':
       return e.siteId === s.selectedSite ? s : { ...s, selectedSite: e.siteId };
     case 'matchSettingsPatched': {

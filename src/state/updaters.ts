@@ -7,7 +7,7 @@ import type { ClusterSettings } from '../analysis/review-settings';
 import { DEFAULT_SETTINGS, type RuleSettings, mergeSettings } from '../analysis/settings';
 import { DEFAULT_REGION, type PlaceId, type WorkspaceId } from '../data/regions';
 import type { Lang } from '../i18n/dict';
-import { type AppState, type WorkspaceSummaryView, promotionGroups } from './app-state';
+import { type AppState, type WorkspaceSummaryView, pipelineProjects, promotionGroups } from './app-state';
 import { derivationNamed } from './derivations';
 import type { Notice } from './notice';
 import { type Bounds, type Camera, type Viewport, cameraForBounds, isCamera, roundCamera, sameCamera } from './camera';
@@ -76,6 +76,8 @@ export type AppEvent =
   | { type: 'noticesDismissed' }
   /** The place's scenes, groups or brochure details changed (already stored by the action). */
   | { type: 'workChanged'; work: PlaceWork }
+  /** A pipeline project chosen for the 招商选址 detail panel (null closes it). */
+  | { type: 'projectSelected'; id: string | null }
   | { type: 'layersSet'; layers: LayerVisibility }
   /** Presenter mode shows scene `index`, whose view is `view` (decoded from the scene). */
   | { type: 'presented'; index: number; view: View; issues: Notice[] }
@@ -172,13 +174,17 @@ export function update(s: AppState, e: AppEvent): AppState {
       const next = update(s, { type: 'viewRestored', view: fit.view, issues });
       return { ...next, presenting: e.index };
     }
+    case 'projectSelected':
+      return s.project === e.id ? s : { ...s, project: e.id };
     case 'presentEnded':
       return s.presenting === null ? s : { ...s, presenting: null };
     case 'workChanged': {
       if (s.workReadOnly) return s;
       const next = { ...s, work: e.work };
-      // The group shown was deleted or renamed away: show none.
-      return s.group !== null && !promotionGroups(next).some((g) => g.group_id === s.group) ? { ...next, group: null } : next;
+      // The group shown was deleted or renamed away: show none. Likewise the project shown.
+      const group = s.group !== null && !promotionGroups(next).some((g) => g.group_id === s.group) ? null : s.group;
+      const project = s.project !== null && !pipelineProjects(next).some((p) => p.project_id === s.project) ? null : s.project;
+      return group === s.group && project === s.project ? next : { ...next, group, project };
     }
     case 'cameraMoved':
       if (!isCamera(e.camera) || sameCamera(e.camera, s.camera)) return s;

@@ -3,7 +3,7 @@
 
 import type maplibregl from 'maplibre-gl';
 import { bbox } from '@turf/turf';
-import { asOfDate, promotionGroups, viewOf } from '../state/app-state';
+import { asOfDate, pipelineProjects, promotionGroups, viewOf } from '../state/app-state';
 import { engineBuild } from '../state/browser-effects';
 import { selectOverlap, selectPair } from '../state/review-selectors';
 import type { App } from '../state/runtime';
@@ -111,6 +111,8 @@ export interface TestHookApi {
   } | null;
   /** Page coordinates of a ranked candidate's numbered marker, or null when it is not ranked. */
   siteScreenPoint(siteId: string): { x: number; y: number } | null;
+  /** The project pipeline in force (the user's when edited, else the data's), as records. */
+  pipeline(): { edited: boolean; projects: { project_id: string; name: string; county: string; stage: string; referred_from: string | null; referred_to: string | null; share_out_pct: number | null; site_parcel_id: string | null }[] };
 }
 
 export function installTestHook(app: App): void {
@@ -404,6 +406,22 @@ export function installTestHook(app: App): void {
       const p = map.project([site.cx, site.cy]);
       const rect = map.getCanvas().getBoundingClientRect();
       return { x: rect.left + p.x, y: rect.top + p.y };
+    },
+    pipeline() {
+      const s = store.get();
+      return {
+        edited: s.work.projects !== null,
+        projects: pipelineProjects(s).map((p) => ({
+          project_id: p.project_id,
+          name: p.name,
+          county: p.county,
+          stage: p.stage,
+          referred_from: p.referred_from,
+          referred_to: p.referred_to,
+          share_out_pct: p.share_out_pct,
+          site_parcel_id: p.site_parcel_id,
+        })),
+      };
     },
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;

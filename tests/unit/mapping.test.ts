@@ -179,3 +179,22 @@ describe('coordinate columns named with their source', () => {
     expect(proposeMapping('parcels', ['宗地编号', '高德经度', '高德纬度']).mapping.geometry).toEqual({ kind: 'lonlat', lon: '高德经度', lat: '高德纬度' });
   });
 });
+
+describe('proposeMapping on a 招商项目 ledger', () => {
+  it('maps the headers a 投资促进局 sheet uses', () => {
+    const p = proposeMapping('projects', ['序号', '项目名称', '投资额（亿元）', '用地需求（亩）', '产业环节', '承办县区', '当前阶段', '签约时间', '流出地', '流入地', '利益分享比例（%）']);
+    const f = p.mapping.fields;
+    expect(Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v.header]))).toMatchObject({
+      name: '项目名称',
+      investment_wan: '投资额（亿元）',
+      land_need_mu_max: '用地需求（亩）',
+      chain_node: '产业环节',
+      county: '承办县区',
+      stage: '当前阶段',
+      signed_date: '签约时间',
+      referred_from: '流出地',
+      referred_to: '流入地',
+      share_out_pct: '利益分享比例（%）',
+    });
+  });
+});

@@ -207,12 +207,12 @@ describe('the ranking workbook', () => {
     const input = { ...PCB, industrialClass: 'M2' as const };
     const result = await matchSites(db, input, DEFAULT_MATCH_SETTINGS, DEFAULT_SETTINGS);
     const { rankingTables } = await import('../../src/analysis/site-match-export');
-    const { buildSheetsWorkbook, readWorkbook } = await import('../../src/export/xlsx');
+    const { buildTablesWorkbook, readWorkbook } = await import('../../src/export/xlsx');
     const tables = rankingTables(
       { input, resolved: { nodes: [], by: 'none' }, chainNames: ['电子信息'], result, settings: DEFAULT_MATCH_SETTINGS, regionName: '示例市', asOf: '2026-06-30' },
       'zh',
     );
-    const back = await readWorkbook(await buildSheetsWorkbook(tables, '项目选址'));
+    const back = await readWorkbook(await buildTablesWorkbook(tables, '项目选址'));
     expect(back.map((t) => t.name)).toEqual(['选址排名', '排除地块', '说明']);
     const [ranking, excluded] = back;
     const col = (h: string) => ranking.headers.findIndex((x) => x === h || x.startsWith(`${h}（`));

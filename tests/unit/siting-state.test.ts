@@ -50,15 +50,26 @@ describe('the need', () => {
 
   it('a pipeline project becomes a need: node, land, use, investment, responsible county', () => {
     const need = needFromProject({
-      chain_node: 'N1', land_need_mu_min: 20, land_need_mu_max: 40, land_use: 'warehouse', investment_wan: 30000, county: '始兴县',
+      project_id: 'P-7', chain_node: 'N1', land_need_mu_min: 20, land_need_mu_max: 40, land_use: 'warehouse', investment_wan: 30000, county: '始兴县',
     });
-    expect(need).toEqual({ ...EMPTY_NEED, nodeId: 'N1', muMin: 20, muMax: 40, landUse: 'warehouse', investmentWan: 30000, counties: ['始兴县'] });
+    expect(need).toEqual({ ...EMPTY_NEED, nodeId: 'N1', muMin: 20, muMax: 40, landUse: 'warehouse', investmentWan: 30000, counties: ['始兴县'], projectId: 'P-7' });
     // An unknown land use keeps the form's default rather than passing a code nobody knows.
     expect(needFromProject({ land_use: '工业' }).landUse).toBe('industrial');
   });
 });
 
 describe('updaters', () => {
+  it('matching a pipeline project submits its need and shows the sites tab, remembering the project', () => {
+    const onPipeline = sitingUpdate(INITIAL_SITING, { type: 'sitingTabSet', tab: 'pipeline' });
+    expect(onPipeline.tab).toBe('pipeline');
+    const need = needFromProject({ project_id: 'P-7', chain_node: 'N1', land_need_mu_min: 20 });
+    const s = sitingUpdate(onPipeline, { type: 'projectMatched', need });
+    expect([s.tab, s.submitted?.projectId, s.selectedSite]).toEqual(['match', 'P-7', null]);
+    // A need with a problem is kept for correction but not matched, and the form is shown to correct it.
+    const bad = sitingUpdate(onPipeline, { type: 'projectMatched', need: { ...need, muMin: -1 } });
+    expect([bad.tab, bad.submitted, bad.need.muMin]).toEqual(['match', null, -1]);
+  });
+
   it('typing text drops a node chosen before; submitting keeps a need with issues unsubmitted', () => {
     let s = sitingUpdate(INITIAL_SITING, { type: 'needPatched', patch: { nodeId: 'N1' } });
     s = sitingUpdate(s, { type: 'needPatched', patch: { text: 'PCB' } });

@@ -59,13 +59,18 @@ describe('workspaces in the app', () => {
     expect(other.app.store.get().totals).toEqual(totals);
   });
 
-  it('a workspace file carries its scenes, promotion groups and brochure details to a fresh browser', async () => {
+  it('a workspace file carries its scenes, promotion groups, brochure details and project pipeline to a fresh browser', async () => {
     const { app, fx } = await started();
     const id = await app.actions.saveImport({ name: 'B', adcode: '371400', tables: { parcels: await importedShapefile() }, sources: {} });
     await app.settled();
     app.actions.addScene('宁津全貌', '三宗示例宗地');
     expect(app.actions.setGroups([{ group_id: 'NL', name: '宁乐组团', counties: ['宁津县', '乐陵市'] }])).toEqual([]);
     app.actions.setBrochure({ contact: { unit: '宁津县投资促进局', person: '', phone: '', email: '', address: '' }, approvalNo: '' });
+    const added = app.actions.addProject({ name: '健身器材整机', chain_node: '', investment_wan: 30000, land_need_mu_min: 50, land_need_mu_max: 80, land_use: 'industrial', county: '宁津县', team: '' }, '2025-03-01');
+    expect(added.issues).toEqual([]);
+    const pid = added.id!;
+    expect(app.actions.referProject(pid, { to: '乐陵市', share_out_pct: 30, date: '2025-04-01', note: '宁津无连片用地' })).toEqual([]);
+    expect(app.actions.linkProjectSite(pid, { site_id: 'U:P1:1', kind: 'unsupplied', park_id: 'P1', county: '乐陵市', label: '地块 1' })).toEqual([]);
     await app.actions.exportWorkspace(id);
     const file = fx.downloads.at(-1)!;
 
@@ -77,6 +82,9 @@ describe('workspaces in the app', () => {
     expect(s.work.scenes.map((x) => [x.title, x.caption])).toEqual([['宁津全貌', '三宗示例宗地']]);
     expect(s.work.groups?.map((g) => g.name)).toEqual(['宁乐组团']);
     expect(s.work.brochure.contact.unit).toBe('宁津县投资促进局');
+    expect(s.work.projects?.map((p) => [p.name, p.county, p.referred_from, p.share_out_pct, p.referral_note, p.matchedSite?.site_id])).toEqual([
+      ['健身器材整机', '乐陵市', '宁津县', 30, '宁津无连片用地', 'U:P1:1'],
+    ]);
     // The scene opens its view there.
     other.app.actions.present(0);
     expect(other.app.store.get().presenting).toBe(0);

@@ -2,7 +2,9 @@
 // with the sentence that explains it, and the suppliers and customers within the distance.
 
 import { useActions, useAppState } from '../../state/context';
-import { type SitePartner, selectSelectedSite } from '../../state/siting-view';
+import { type SitePartner, type SiteRow, selectSelectedSite } from '../../state/siting-view';
+import { pipelineProjects } from '../../state/app-state';
+import { ProjectDetail } from '../pipeline/ProjectDetail';
 import { M2_PER_MU, formatNumber } from '../../vocab';
 import { SITE_READINESS_LABELS, SITE_SCORE_LABELS, type SiteReadiness } from '../../vocab/sites';
 import { useT } from '../i18n';
@@ -40,6 +42,40 @@ function Partners({ title, list, count, km }: { title: string; list: SitePartner
 }
 
 export function SitingDetail() {
+  const tab = useAppState((s) => s.siting.tab);
+  const project = useAppState((s) => s.project);
+  // The pipeline tab shows its chosen project; the matching tab its chosen site.
+  return tab === 'pipeline' && project !== null ? <ProjectDetail id={project} /> : <SiteDetail />;
+}
+
+/** The project the sites were matched for, when it is still in the pipeline: its site can be set from here. */
+function ForProject({ site, label }: { site: SiteRow['site']; label: string }) {
+  const { t } = useT();
+  const actions = useActions();
+  const project = useAppState((s) => {
+    const id = s.siting.submitted?.projectId ?? null;
+    return id === null ? null : (pipelineProjects(s).find((p) => p.project_id === id) ?? null);
+  });
+  if (!project || !site.county) return null;
+  const linked = project.matchedSite?.site_id === site.site_id;
+  return (
+    <p class="sd-project small">
+      {linked ? (
+        <span data-testid="site-linked">{t('smLinkedTo').replace('{name}', project.name || project.project_id)}</span>
+      ) : (
+        <button
+          type="button"
+          data-testid="link-site"
+          onClick={() => actions.linkProjectSite(project.project_id, { site_id: site.site_id, kind: site.kind, park_id: site.park_id, county: site.county!, label })}
+        >
+          {t('smLinkTo').replace('{name}', project.name || project.project_id)}
+        </button>
+      )}
+    </p>
+  );
+}
+
+function SiteDetail() {
   const { t, lang, place } = useT();
   const actions = useActions();
   const row = useAppState(selectSelectedSite);
@@ -93,6 +129,7 @@ export function SitingDetail() {
           </>
         )}
       </dl>
+      <ForProject site={s} label={row.label} />
       <table class="sd-scores" data-testid="site-scores">
         <thead>
           <tr>

@@ -1,25 +1,31 @@
 // The 招商选址 mode's left panel: describe a project and rank sites for it (项目选址), or keep the
-// project pipeline (招商项目库). Each tab is its own component.
+// project pipeline (招商项目库). The tab is state: matching a project from the pipeline opens
+// the sites found for it.
 
-import { useState } from 'preact/hooks';
+import { useActions, useAppState } from '../../state/context';
+import type { SitingTab } from '../../state/siting-state';
+import type { MessageKey } from '../../i18n/dict';
 import { useT } from '../i18n';
 import { MatchPanel } from './MatchPanel';
 import { PipelinePanel } from '../pipeline/PipelinePanel';
 
-type SitingTab = 'match' | 'pipeline';
+const TABS: [SitingTab, MessageKey][] = [
+  ['match', 'sitingMatchTab'],
+  ['pipeline', 'pipelineTitle'],
+];
 
 export function SitingSidebar() {
   const { t } = useT();
-  const [tab, setTab] = useState<SitingTab>('match');
+  const actions = useActions();
+  const tab = useAppState((s) => s.siting.tab);
   return (
     <>
       <div class="tabs" role="tablist">
-        <button role="tab" aria-selected={tab === 'match'} class={tab === 'match' ? 'chip on' : 'chip'} onClick={() => setTab('match')} data-tab="match">
-          {t('sitingMatchTab')}
-        </button>
-        <button role="tab" aria-selected={tab === 'pipeline'} class={tab === 'pipeline' ? 'chip on' : 'chip'} onClick={() => setTab('pipeline')} data-tab="pipeline">
-          {t('pipelineTitle')}
-        </button>
+        {TABS.map(([k, label]) => (
+          <button key={k} role="tab" aria-selected={tab === k} class={tab === k ? 'chip on' : 'chip'} onClick={() => actions.setSitingTab(k)} data-tab={k}>
+            {t(label)}
+          </button>
+        ))}
       </div>
       {tab === 'match' ? <MatchPanel /> : <PipelinePanel />}
     </>
