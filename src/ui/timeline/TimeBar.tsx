@@ -33,7 +33,9 @@ export function TimeBar() {
   const asOf = useAppState(asOfDate);
   const { setTimeline } = useActions();
   const [playing, setPlaying] = useState(false);
-  const [county, setCounty] = useState('');
+  // The chart starts on the county the view is filtered to, when it is one.
+  const filtered = useAppState((s) => (s.filter.counties.length === 1 ? s.filter.counties[0] : ''));
+  const [county, setCounty] = useState(filtered);
   const dates = series?.dates ?? [];
   const at = date === null || dates.length === 0 ? 0 : stopIndex(dates, date);
   const atRef = useRef(at);
