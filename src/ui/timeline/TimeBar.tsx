@@ -71,7 +71,7 @@ export function TimeBar() {
   }
   const go = (i: number) => setTimeline(dates[Math.max(0, Math.min(dates.length - 1, i))]);
   const shown = dates[at] ?? date;
-  const counties = series ? [...series.idle.keys()].filter((k) => k !== '').sort((a, b) => a.localeCompare(b, 'zh')) : [];
+  const counties = [...new Set([...(series?.idle.keys() ?? []), ...(series?.revitalised.keys() ?? []), county])].filter((k) => k !== '').sort((a, b) => a.localeCompare(b, 'zh'));
   const idleM2 = series?.idle.get(county)?.[at] ?? 0;
   const revitalisedM2 = series?.revitalised.get(county)?.[at] ?? 0;
   return (
