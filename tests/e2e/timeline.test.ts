@@ -39,8 +39,9 @@ const timeline = (page: Page): Promise<Timeline> => page.evaluate(() => (window 
 
 /** The map's pixels as a person sees them, as one string to compare two moments. */
 async function mapShot(page: Page): Promise<string> {
-  // Only the map: the bar, its button and the legend (which moves above the bar) are hidden.
-  await page.addStyleTag({ content: '.timebar, .timebar-open, .legend { visibility: hidden !important; }' });
+  // Only the map: the bar, its button and what moves above the bar while it is open are hidden.
+  const moved = '.legend, .pic-button, .bm-attribution, .maplibregl-ctrl-bottom-right, .maplibregl-ctrl-bottom-left';
+  await page.addStyleTag({ content: `.timebar, .timebar-open, ${moved} { visibility: hidden !important; }` });
   await captureMap(page);
   await page.evaluate(() => document.head.lastElementChild?.remove());
   return page.evaluate(() => {

@@ -33,7 +33,9 @@ export function TimeBar() {
   const asOf = useAppState(asOfDate);
   const { setTimeline } = useActions();
   const [playing, setPlaying] = useState(false);
-  const [county, setCounty] = useState('');
+  // The chart starts on the county the view is filtered to, when it is one.
+  const filtered = useAppState((s) => (s.filter.counties.length === 1 ? s.filter.counties[0] : ''));
+  const [county, setCounty] = useState(filtered);
   const dates = series?.dates ?? [];
   const at = date === null || dates.length === 0 ? 0 : stopIndex(dates, date);
   const atRef = useRef(at);
@@ -69,7 +71,7 @@ export function TimeBar() {
   }
   const go = (i: number) => setTimeline(dates[Math.max(0, Math.min(dates.length - 1, i))]);
   const shown = dates[at] ?? date;
-  const counties = series ? [...series.idle.keys()].filter((k) => k !== '').sort((a, b) => a.localeCompare(b, 'zh')) : [];
+  const counties = [...new Set([...(series?.idle.keys() ?? []), ...(series?.revitalised.keys() ?? []), county])].filter((k) => k !== '').sort((a, b) => a.localeCompare(b, 'zh'));
   const idleM2 = series?.idle.get(county)?.[at] ?? 0;
   const revitalisedM2 = series?.revitalised.get(county)?.[at] ?? 0;
   return (
