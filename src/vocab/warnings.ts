@@ -60,8 +60,8 @@ export const WARNING_ACTION_BASIS: Record<WarningAction, Label & { statute: bool
   },
   interview: {
     statute: false,
-    zh: '地方督办做法（非法定程序）：约谈使用权人，限期动工或补足投资；满一年后方按《闲置土地处置办法》第九条起调查认定',
-    en: 'Local supervision practice (not a statutory step): interview the holder and set a deadline; the statutory investigation (Measures, Art. 9 onwards) only starts once the year is full',
+    zh: '地方督办做法（非法定程序）：约谈使用权人，限期动工或补足投资；闲置土地满一年后方按《闲置土地处置办法》第九条起调查认定，退出条件按投资协议处理',
+    en: 'Local supervision practice (not a statutory step): interview the holder and set a deadline to start or to complete the investment; for idle land the statutory investigation (Measures, Art. 9 onwards) only starts once the year is full, and exit conditions follow the investment agreement',
   },
   notify: {
     statute: true,

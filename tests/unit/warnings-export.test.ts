@@ -10,6 +10,7 @@ import type { WarningRow } from '../../src/analysis/warnings';
 import { parseCsv } from '../../src/data/csv';
 import { buildWorkbook, readWorkbook } from '../../src/export/xlsx';
 import { EMPTY_FILTER } from '../../src/analysis/filters';
+import { localSettingsNotice } from '../../src/analysis/local-settings';
 import { parcelsCsv } from './helpers/parcels';
 import { report, tempFiles } from './helpers/report-run';
 
@@ -53,6 +54,16 @@ describe('督办清单 workbook', () => {
   it('keeps sheet names Excel accepts and distinct from 说明', () => {
     const names = warningSheets([row({ county: '说明' }), row({ county: 'a/b:c' })], 'zh').map((s) => s.name);
     expect(names).toEqual(['全部预警', '说明(2)', 'a_b_c']);
+  });
+});
+
+describe('the window setting', () => {
+  it('is listed on the 说明 sheet but never announced as a local rule setting (it changes no finding)', async () => {
+    const settings = { ...DEFAULT_SETTINGS, warningWindowDays: 30 };
+    expect(localSettingsNotice(settings, 'zh')).toBeNull();
+    expect(localSettingsNotice({ ...settings, recoveryYears: 3 }, 'zh')?.text).not.toContain('预警');
+    const [notes] = await readWorkbook(await buildWorkbook([], { asOf: '2024-04-01', regionName: '德州市', filter: EMPTY_FILTER, settings }));
+    expect(notes.rows.find((r) => r[0] === '预警提前天数')?.slice(1, 4)).toEqual([30, '天', 90]);
   });
 });
 
