@@ -69,6 +69,7 @@ async function main() {
     writeFileSync(join(dir, DEMO_FILE_NAMES.enterprises), csv(ENTERPRISE_FIELDS, demo.enterprises));
     writeFileSync(join(dir, DEMO_FILE_NAMES.chainNodes), csv(CHAIN_NODE_FIELDS, demo.chainNodes));
     writeFileSync(join(dir, DEMO_FILE_NAMES.chainLinks), csv(CHAIN_LINK_FIELDS, demo.chainLinks));
+    writeFileSync(join(dir, DEMO_FILE_NAMES.factories), geojson(demo.factories));
     const groups = SPECS[region.id].promotionGroups ?? [];
     if (groups.length > 0) {
       const rows = groups.map((g) => ({ group_id: g.group_id, name: g.name, counties: g.counties.join(';') }));

@@ -13,10 +13,11 @@
 // (what each parcel and enterprise records), records.ts (contract rows, names, chains).
 
 import { area as turfArea } from '@turf/turf';
-import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import { CHAIN_NODE_FIELDS, M2_PER_HA, M2_PER_MU, PARK_FIELDS } from '../../src/data/contract';
 import { type RegionId, regionById } from '../../src/data/regions';
 import { generateAttributes } from './attributes';
+import { factoriesOf } from './factories';
 import { makeFrame, polygonArea, ringOf, toLocal } from './planar';
 import { Rng } from './random';
 import { chainLinksOf, chainNodesOf, contractRow } from './records';
@@ -36,6 +37,8 @@ export interface RegionDemo {
   enterprises: Row[];
   chainNodes: Row[];
   chainLinks: Row[];
+  /** Standard factories (标准厂房) as points, a few per park. */
+  factories: FeatureCollection<Point, Row>;
 }
 
 export const DEFAULT_SEED = 20260331;
@@ -146,9 +149,12 @@ export function generateRegionDemo(regionId: RegionId, counties: CountyCollectio
     };
   });
 
+  const parcelCollection: FeatureCollection<Polygon, Row> = { type: 'FeatureCollection', features: parcels };
   return {
     parks: { type: 'FeatureCollection', features: parkFeatures },
-    parcels: { type: 'FeatureCollection', features: parcels },
+    parcels: parcelCollection,
+    // A stream of its own: adding factories changed none of the other files.
+    factories: factoriesOf(Rng.derive(seed, `${regionId}:factories`), parks.map((p) => p.id), parcelCollection),
     enterprises,
     chainNodes: nodes.map((n) =>
       contractRow(CHAIN_NODE_FIELDS, {

@@ -30,10 +30,11 @@ const SOURCES: readonly [TableKind, keyof typeof DEMO_FILE_NAMES][] = [
   ['chain_nodes', 'chainNodes'],
   ['chain_links', 'chainLinks'],
   ['promotion_groups', 'promotionGroups'],
+  ['factories', 'factories'],
 ];
 
 /** Files a region may lack (the others are required). */
-const OPTIONAL: ReadonlySet<keyof typeof DEMO_FILE_NAMES> = new Set(['promotionGroups']);
+const OPTIONAL: ReadonlySet<keyof typeof DEMO_FILE_NAMES> = new Set(['promotionGroups', 'factories']);
 
 /** One demo file through the import pipeline; any problem stops the packing with its location. */
 async function importDemoFile(kind: TableKind, file: string, bytes: Uint8Array): Promise<TableData> {
@@ -81,6 +82,8 @@ export function demoManifest(region: RegionId, tables: WorkspaceTables): Workspa
     entries[kind as keyof WorkspaceTables] = {
       rows: t.count,
       hasShapes: t.shapes !== undefined,
+      // Tables located by a point (the factories) keep their points in the pack.
+      ...(t.points ? { hasPoints: true } : {}),
       source: { files: [`data/demo/${region}/${DEMO_FILE_NAMES[key]}`], importedAt: PACKED_AT, rows: t.count, skipped: 0 },
     };
   }

@@ -2,16 +2,17 @@
 // mix, idle land being revitalised and the chain gaps the park wants filled (补链 targets).
 // SQL builders over the contract tables and the rule results, and one runner.
 //
-// Land on offer (可供地) follows the product model where the data allows: vacant standard-factory
-// floor is reported apart, in m² of floor (product model, "Available land"). Unsupplied land is
-// approximated as planned area minus parcel area, as park-availability.ts does (the park polygon
-// minus supplied parcels needs a polygon overlay the loader does not keep); the brochure says so.
+// Land on offer (可供地) is park-availability.ts's, the figures the park-layout review shows:
+// unsupplied land in the park polygon plus supplied land coming back, with vacant
+// standard-factory floor reported apart in m² of floor (product model, "Available land"). So
+// build the candidate sites (site-candidates.ts) at the same as-of date first.
 
 import { type Db, rows } from '../data/db';
 import { type Query, type SqlValue, inList, join, sql } from '../data/sql';
 import { CHAIN_STAGES, type ChainStage, MU_PER_M2_SQL, muSql } from '../vocab';
 import { runMujun } from './mujun';
-import { splitChains } from './park-availability';
+import { parkAvailabilityQuery, splitChains } from './park-availability';
+import type { UnsuppliedMethod } from './site-candidates';
 import type { RuleSettings } from './settings';
 import { ENSURE_TRACKING_TABLE, latestTrackingQuery } from './tracking-summary';
 
@@ -26,21 +27,25 @@ export interface ParkFigures {
   plannedMu: number | null;
   parcels: number;
   parcelMu: number;
-  /** Planned area minus parcel area, floored at 0 (the approximation of unsupplied land); null when the plan is unknown. */
+  /** Unsupplied land (park-availability.ts); null when neither an outline nor a plan is known. */
   unsuppliedMu: number | null;
+  unsuppliedMethod: UnsuppliedMethod;
+  /** Supplied land coming back: 无偿收回, 协议处置 or recorded 已收回. */
+  returningMu: number;
+  returningParcels: number;
   /** Idle parcels (idle_type other than none) and their land: supplied land that can come back. */
   idleParcels: number;
   idleMu: number;
   /** Idle parcels whose latest tracking record (as of the date) has a stage: work under way. */
   idleTracked: number;
-  /** unsuppliedMu + idleMu (an unknown plan adds nothing). */
+  /** unsuppliedMu + returningMu (an unknown unsupplied area adds nothing). */
   availableMu: number;
   /**
    * 亩均 class mix by LAND AREA: 亩 of the park's parcels whose enterprise is in class A/B/C/D,
    * and of parcels whose enterprise could not be classed. Parcels without an enterprise are left out.
    */
   classMu: { A: number; B: number; C: number; D: number; unclassed: number };
-  /** Vacant standard-factory floor (m²); null when the workspace has no factories table. */
+  /** Vacant standard-factory floor (m² of floor); null when the park has no factory on record. */
   vacantFactoryM2: number | null;
 }
 
@@ -68,14 +73,12 @@ const classMuSql = (cls: string) => muSql(sql`COALESCE(sum(p.area_m2) FILTER (WH
 
 /**
  * One row per park of `parkIds` (in that order of ids sorted), from `parcel_findings` (run the land
- * rules first), `enterprise_mujun` (runMujun) and `tracking`. `withFactories`: the factories table exists.
+ * rules first), the candidate sites (buildSiteCandidates), `enterprise_mujun` (runMujun) and `tracking`.
  */
-export function parkFiguresQuery(parkIds: readonly string[], asOf: string, withFactories: boolean): Query {
-  const factories = withFactories
-    ? sql`(SELECT CAST(sum(vacant_area_m2) AS DOUBLE) FROM factories fa WHERE fa.park_id = k.park_id)`
-    : sql`CAST(NULL AS DOUBLE)`;
+export function parkFiguresQuery(parkIds: readonly string[], asOf: string): Query {
   return sql`
 WITH t AS (SELECT parcel_id, stage FROM ${latestTrackingQuery(asOf)}),
+av AS (${parkAvailabilityQuery()}),
 f AS (
   SELECT p.park_id,
     CAST(count(*) AS INTEGER) AS parcels,
@@ -95,16 +98,15 @@ SELECT k.park_id, k.name, k.county, k.level, k.leading_chains, k.planned_area_ha
   k.planned_area_ha * 15.0 AS "plannedMu",
   COALESCE(f.parcels, 0) AS parcels,
   COALESCE(f.parcel_m2, 0) * ${MU_PER_M2_SQL} AS "parcelMu",
-  -- 公顷 → m²; an unknown plan stays unknown.
-  CASE WHEN k.planned_area_ha IS NOT NULL
-    THEN greatest(k.planned_area_ha * 10000.0 - COALESCE(f.parcel_m2, 0), 0) * ${MU_PER_M2_SQL} END AS "unsuppliedMu",
+  av."unsuppliedAreaMu" AS "unsuppliedMu", av."unsuppliedMethod",
+  av."returningAreaMu" AS "returningMu", av."returningParcels", av."availableAreaMu" AS "availableMu",
   COALESCE(f.idle_parcels, 0) AS "idleParcels",
   COALESCE(f.idle_m2, 0) * ${MU_PER_M2_SQL} AS "idleMu",
   COALESCE(f.idle_tracked, 0) AS "idleTracked",
   COALESCE(f.a_mu, 0) AS a_mu, COALESCE(f.b_mu, 0) AS b_mu, COALESCE(f.c_mu, 0) AS c_mu, COALESCE(f.d_mu, 0) AS d_mu,
   COALESCE(f.un_mu, 0) AS un_mu,
-  ${factories} AS "vacantFactoryM2"
-FROM parks k LEFT JOIN f ON f.park_id = k.park_id
+  av."vacantFloorM2" AS "vacantFactoryM2"
+FROM parks k LEFT JOIN f ON f.park_id = k.park_id LEFT JOIN av ON av.park_id = k.park_id
 WHERE ${within(sql`k.park_id`, parkIds)}
 ORDER BY k.park_id`;
 }
@@ -144,17 +146,15 @@ export interface BrochureScope {
   settings: RuleSettings;
 }
 
-/** The figures of every park in scope. The land rules must have run (parcel_findings) at `asOf`. */
+/** The figures of every park in scope. The land rules and buildSiteCandidates must have run at `asOf`. */
 export async function brochureFigures(db: Db, scope: BrochureScope): Promise<BrochureFigures> {
   const hasEnterprises = await tableExists(db, 'enterprises');
   if (hasEnterprises) await runMujun(db, scope.settings);
   else await db.query(sql`CREATE TABLE IF NOT EXISTS enterprise_mujun (enterprise_id VARCHAR, class VARCHAR)`);
   await db.query(ENSURE_TRACKING_TABLE);
-  const withFactories = await tableExists(db, 'factories');
-  const raw = rows<FigureRow>(await db.query(parkFiguresQuery(scope.parkIds, scope.asOf, withFactories)));
+  const raw = rows<FigureRow>(await db.query(parkFiguresQuery(scope.parkIds, scope.asOf)));
   const parks = raw.map(({ a_mu, b_mu, c_mu, d_mu, un_mu, ...r }) => ({
     ...r,
-    availableMu: r.idleMu + (r.unsuppliedMu ?? 0),
     classMu: { A: a_mu, B: b_mu, C: c_mu, D: d_mu, unclassed: un_mu },
   }));
   const gaps: Record<string, GapTarget[]> = {};

@@ -73,6 +73,8 @@ export const DEMO_FILE_NAMES = {
   chainLinks: 'chain_links.csv',
   /** Optional: only regions with a promotion group (组团) ship one. */
   promotionGroups: 'promotion_groups.csv',
+  /** Optional: standard factories (标准厂房) as points. */
+  factories: 'factories.geojson',
 } as const;
 
 export function regionById(id: string): RegionInfo | undefined {

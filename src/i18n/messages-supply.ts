@@ -22,6 +22,17 @@ const zh = {
   supplyMethodUnknown: '该园区既无边界也无规划面积，未供应土地未知。',
   supplySliver: '另有 {mu} 亩小于 1 亩的零碎边角未计入。',
   supplyPending: '正在计算可供地…',
+  brUnsupplied: '园区内未供应土地',
+  brUnsuppliedPlanned: '未供应土地（按规划面积减已供宗地）',
+  brReturning: '回收中的已供应土地',
+  brFactoriesApart: '标准厂房空置面积按建筑面积单列，不计入土地。',
+  supplyColUnsupplied: '未供应',
+  supplyColReturning: '回收中',
+  supplyColFactories: '厂房空置',
+  supplyColUnits: '土地单位：亩；厂房空置：m² 建筑面积',
+  supplyDemoNote: '园区、宗地、厂房为示例数据（程序生成），不代表真实统计。',
+  supplyExport: '导出可供地（Excel）',
+  supplyExporting: '正在导出…',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -45,6 +56,17 @@ const en: Record<keyof typeof zh, string> = {
   supplyMethodUnknown: 'This park has neither an outline nor a planned area: its unsupplied land is unknown.',
   supplySliver: 'A further {mu} mu in slivers under 1 mu each is left out.',
   supplyPending: 'Working out available land…',
+  brUnsupplied: 'Unsupplied land in the park',
+  brUnsuppliedPlanned: 'Unsupplied land (planned area minus supplied parcels)',
+  brReturning: 'Supplied land coming back',
+  brFactoriesApart: 'Vacant standard-factory floor is listed apart, in m² of floor, and not added to land.',
+  supplyColUnsupplied: 'Unsupplied',
+  supplyColReturning: 'Coming back',
+  supplyColFactories: 'Vacant floor',
+  supplyColUnits: 'Land in mu; vacant factory floor in m² of floor',
+  supplyDemoNote: 'Parks, parcels and factories are generated demo data, not real statistics.',
+  supplyExport: 'Export available land (Excel)',
+  supplyExporting: 'Exporting…',
 };
 
 export const SUPPLY_MESSAGES = { zh, en };

@@ -25,6 +25,7 @@ import { createWorkActions } from './work-actions';
 import { createSceneActions } from './scene-actions';
 import type { LayerVisibility } from './layers';
 import { createBrochureActions } from './brochure-actions';
+import { createSupplyActions } from './supply-actions';
 import { createSitingActions } from './siting-actions';
 
 export interface ActionDeps {
@@ -50,6 +51,7 @@ export function createActions({ store, dispatch, enqueue, fx }: ActionDeps) {
     ...work,
     ...createSceneActions({ store, dispatch, setWork: work.setWork, newId: fx.newId }),
     ...createBrochureActions({ store, dispatch, enqueue }),
+    ...createSupplyActions({ store, enqueue, fx }),
     ...createSitingActions({ store, dispatch, fx }),
     setLayers: (layers: LayerVisibility) => dispatch({ type: 'layersSet', layers }),
     setRegion: (region: PlaceId) => dispatch({ type: 'regionChosen', region }),

@@ -6,6 +6,7 @@ import type { PromotionGroup } from '../analysis/promotion-groups';
 import type { Db } from '../data/db';
 import { type AppState, type ParkOption, asOfDate, promotionGroups } from './app-state';
 import { featureBounds } from './navigation';
+import { ensureSiteCandidates } from './supply';
 import type { Store } from './store';
 import type { AppEvent } from './updaters';
 
@@ -41,9 +42,11 @@ export function createBrochureActions({ store, dispatch, enqueue }: BrochureDeps
      */
     brochureFigures(parkIds: readonly string[], group: PromotionGroup | null): Promise<BrochureFigures> {
       const s = store.get();
-      return enqueue((db) =>
-        brochureFigures(db, { parkIds, gapCounties: (p) => group?.counties ?? [p.county], asOf: asOfDate(s), settings: s.settings }),
-      );
+      return enqueue(async (db) => {
+        // 可供地 comes from the candidate sites: the same figures as the park-layout review.
+        await ensureSiteCandidates(db, s);
+        return brochureFigures(db, { parkIds, gapCounties: (p) => group?.counties ?? [p.county], asOf: asOfDate(s), settings: s.settings });
+      });
     },
   };
 }

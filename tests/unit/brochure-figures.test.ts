@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { brochureFigures, classShares, gapTargetsQuery, parkFiguresQuery } from '../../src/analysis/brochure-figures';
 import { runLandRules } from '../../src/analysis/run-land-rules';
+import { buildSiteCandidates } from '../../src/analysis/site-candidates';
 import { DEFAULT_SETTINGS } from '../../src/analysis/settings';
 import { loadTracking } from '../../src/analysis/tracking-summary';
 import { CHAIN_NODE_FIELDS } from '../../src/data/contract';
@@ -48,11 +49,14 @@ beforeAll(async () => {
   const rec = (parcel_id: string, date: string) => ({ id: `${parcel_id}-${date}`, region: 'dezhou', parcel_id, stage: 'interviewed' as const, date, person: '', note: '', recorded_at: `${date}T08:00:00Z` });
   // P2 tracked before the date; P3 only after it (not yet under way at the as-of date).
   await loadTracking(db, [rec('P2', '2026-03-01'), rec('P3', '2026-08-01')]);
+  // No outlines: unsupplied land is planned area minus supplied parcels.
+  await buildSiteCandidates(db, { asOf: AS_OF, parks: [], shapes: null });
 });
 
 afterAll(() => db?.close());
 
 describe('park figures', () => {
+  // P2 and P3 are idle over two years (无偿收回): they are the land coming back.
   it('areas, unsupplied (planned − parcels), idle land and tracked idle parcels, exact', async () => {
     const f = await brochureFigures(db, { parkIds: ['K1', 'K2'], gapCounties: (p) => [p.county], asOf: AS_OF, settings: DEFAULT_SETTINGS });
     const k1 = f.parks.find((p) => p.park_id === 'K1')!;
@@ -62,8 +66,10 @@ describe('park figures', () => {
     expect(k1.unsuppliedMu).toBeCloseTo(45, 9);
     expect([k1.idleParcels, k1.idleTracked]).toEqual([2, 1]);
     expect(k1.idleMu).toBeCloseTo(45, 9);
+    expect(k1.returningMu).toBeCloseTo(45, 9);
+    expect(k1.unsuppliedMethod).toBe('planned');
     expect(k1.availableMu).toBeCloseTo(90, 9);
-    // No factories table: unknown, not zero.
+    // No factory on record: unknown, not zero.
     expect(k1.vacantFactoryM2).toBeNull();
     const k2 = f.parks.find((p) => p.park_id === 'K2')!;
     expect([k2.parcels, k2.parcelMu, k2.unsuppliedMu, k2.availableMu]).toEqual([0, 0, null, 0]);
@@ -83,12 +89,17 @@ describe('park figures', () => {
     await db.query(sql`CREATE OR REPLACE TABLE enterprise_mujun AS
       SELECT * FROM (VALUES ('E1', 'A'), ('E2', 'C'), ('E3', NULL)) v(enterprise_id, class)`);
     await db.query(sql`CREATE OR REPLACE TABLE factories AS
-      SELECT * FROM (VALUES ('F1', 'K1', 5000.0, 1200.0), ('F2', 'K1', 3000.0, 300.0), ('F3', 'K2', 1000.0, 0.0)) v(factory_id, park_id, floor_area_m2, vacant_area_m2)`);
-    const r = rows<Record<string, number>>(await db.query(parkFiguresQuery(['K1', 'K2'], AS_OF, true)));
+      SELECT *, '' AS status, 116.0 AS cx, 37.0 AS cy
+      FROM (VALUES ('F1', 'K1', 5000.0, 1200.0), ('F2', 'K1', 3000.0, 300.0), ('F3', 'K2', 1000.0, 0.0)) v(factory_id, park_id, floor_area_m2, vacant_area_m2)`);
+    await buildSiteCandidates(db, { asOf: AS_OF, parks: [], shapes: null });
+    const r = rows<Record<string, number>>(await db.query(parkFiguresQuery(['K1', 'K2'], AS_OF)));
     const k1 = r.find((x) => x.park_id === ('K1' as never))!;
     expect([k1.a_mu, k1.b_mu, k1.c_mu, k1.d_mu, k1.un_mu].map((v) => Math.round(v * 1e6) / 1e6)).toEqual([45, 0, 30, 0, 15]);
     expect(k1.vacantFactoryM2).toBe(1500);
-    await db.query(sql`DROP TABLE factories`);
+    // K2's one factory is let in full: 0 m² vacant, not unknown.
+    expect(r.find((x) => x.park_id === ('K2' as never))!.vacantFactoryM2).toBe(0);
+    await db.query(sql`DELETE FROM factories`);
+    await buildSiteCandidates(db, { asOf: AS_OF, parks: [], shapes: null });
   });
 });
 

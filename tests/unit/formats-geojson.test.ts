@@ -94,11 +94,20 @@ describe('bad GeoJSON, each reported by feature number', () => {
     expect(t.issues.map((i) => [i.code, i.row, i.field])).toEqual([['geojson.nul_in_text', 2, '宗地编号']]);
   });
 
-  it('points and lines are errors naming their type, and leave the feature without shape', () => {
-    const t = readGeoJson(fc(feature({}, { type: 'Point', coordinates: [1, 2] }), feature({}, { type: 'LineString', coordinates: [[0, 0], [1, 1]] })), 'p.geojson');
-    expect(codes(t)).toEqual([['geojson.not_polygon', 1], ['geojson.not_polygon', 2]]);
-    expect(t.issues[1].messageZh).toContain('LineString');
-    expect(t.geometry!.coords.length).toBe(0);
+  it('lines are errors naming their type, and leave the feature without shape', () => {
+    const t = readGeoJson(fc(feature({}, { type: 'LineString', coordinates: [[0, 0], [1, 1]] }), feature({}, { type: 'Polygon', coordinates: square })), 'p.geojson');
+    expect(codes(t)).toEqual([['geojson.not_polygon', 1]]);
+    expect(t.issues[0].messageZh).toContain('LineString');
+    expect(featurePolygons(t.geometry!, 0)).toEqual([]);
+  });
+
+  it('points become 经度/纬度 columns (a point per row, as a CSV gives); a file of points only has no shapes', () => {
+    const t = readGeoJson(fc(feature({ 编号: 'F1' }, { type: 'Point', coordinates: [116.5, 37.2] }), feature({ 编号: 'F2' }, null), feature({ 编号: 'F3' }, { type: 'Point', coordinates: [1, 'x'] })), 'f.geojson');
+    expect(t.headers).toEqual(['编号', '经度', '纬度']);
+    expect(t.columns[1]).toEqual([116.5, null, null]);
+    expect(t.columns[2]).toEqual([37.2, null, null]);
+    expect(codes(t)).toEqual([['geojson.null_geometry', 2], ['geojson.bad_coordinates', 3]]);
+    expect(t.geometry).toBeUndefined();
   });
 
   it('malformed coordinates leave no partial rings behind', () => {

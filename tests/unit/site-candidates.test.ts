@@ -6,8 +6,11 @@
 // north at x ∈ [0.004, 0.005] and so splits the rest into a west and an east piece; P2 is a
 // box inside the east piece (a hole). Park B has no polygon (fallback).
 
-import type { Polygon, Position } from 'geojson';
+import { readFileSync } from 'node:fs';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Feature, Polygon, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSupplyTables } from '../../src/analysis/export-supply';
 import { parkAvailability } from '../../src/analysis/park-availability';
 import { buildSiteCandidates } from '../../src/analysis/site-candidates';
 import { loadTracking } from '../../src/analysis/tracking-summary';
@@ -19,6 +22,7 @@ import type { Db } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
 import { loadRows } from '../../src/data/import/store';
 import type { ParcelShapes } from '../../src/data/parcel-shapes';
+import { readWorkspaceFile } from '../../src/data/workspace/workspace-file';
 import { type ParcelInput, loadParcels } from './helpers/parcels';
 
 let db: Db & { close(): void };
@@ -214,9 +218,58 @@ describe('returning land and factories', () => {
     await loadTracking(db, []);
   });
 
+  it('the 可供地 workbook sheets: park figures and candidate sites in words, with units in the headers', async () => {
+    const idle = { park_id: 'A', supply_date: '2018-01-01', status: 'not_started', agreed_start_date: '2020-01-01' };
+    await loadTracking(db, []);
+    await setup({ parcels: [{ ...idle, area_m2: 2000 }, supplied], boxes: [P1, P2], factories: [['F1', 'A', 5000, 1200, '部分空置']] });
+    const [parks, sites] = await readSupplyTables(db, 'zh', ['A']);
+    expect(parks.rows).toHaveLength(1);
+    const row = Object.fromEntries(parks.headers.map((h, i) => [h, parks.rows[0][i]]));
+    expect(row).toMatchObject({ 园区编号: 'A', 未供应土地测算方式: '园区边界减已供宗地', '回收中土地(亩)': 3, 回收中宗数: 1, '标准厂房空置(m²建筑面积)': 1200 });
+    const east = boxM2(0.005, 0, 0.01, 0.01) - boxM2(...P2);
+    const west = boxM2(0, 0, 0.004, 0.01);
+    expect(row['未供应土地(亩)']).toBeCloseTo(Math.round(((east + west) * 15) / 100) / 100, 2);
+    const kinds = sites.rows.map((r) => [r[0], r[1], r[6]]);
+    expect(kinds).toEqual([
+      ['F:F1', '标准厂房空置', '可即供'],
+      ['R:P1', '回收中土地', '收回中'],
+      ['U:A:1', '未供应土地', '可即供'],
+      ['U:A:2', '未供应土地', '可即供'],
+    ]);
+    const [en] = await readSupplyTables(db, 'en', ['A']);
+    expect(en.headers).toContain('Vacant factory floor (m² of floor)');
+    expect(en.rows[0]).toContain('Outline minus supplied parcels');
+  });
+
   it('site ids are unique', async () => {
     const r = await setup({ parcels: [supplied, supplied], boxes: [P1, P2] });
     const ids = r.candidates.map((c) => c.site_id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('demo factories', () => {
+  it('each region packs its factories as points inside their parks, vacant floor never above floor area', async () => {
+    const { packDemoTables } = await import('../../scripts/demo/pack');
+    for (const region of ['dezhou', 'shaoguan', 'lanzhou'] as const) {
+      const t = await packDemoTables('data/demo', region);
+      const f = t.factories!;
+      expect(f.count, region).toBeGreaterThanOrEqual(2 * t.parks.count);
+      const parks = JSON.parse(readFileSync(`data/demo/${region}/parks.geojson`, 'utf8')).features as Feature<Polygon>[];
+      const byId = new Map(parks.map((p) => [String(p.properties!.park_id), p]));
+      const col = (n: string) => f.columns[n].values as ArrayLike<unknown>;
+      for (let i = 0; i < f.count; i++) {
+        const park = byId.get(String(col('park_id')[i]))!;
+        expect(booleanPointInPolygon([f.points![2 * i], f.points![2 * i + 1]], park), `${region} ${col('factory_id')[i]}`).toBe(true);
+        expect(Number(col('vacant_area_m2')[i])).toBeLessThanOrEqual(Number(col('floor_area_m2')[i]));
+      }
+      // The committed pack (a workspace file) holds the same factories, points included.
+      const opened = readWorkspaceFile(new Uint8Array(readFileSync(`data/demo/${region}/demo.parkatlas`)));
+      if (!opened.ok) throw new Error(opened.errorEn);
+      const back = opened.workspace.tables.factories!;
+      expect(back.count).toBe(f.count);
+      expect(Array.from(back.points!)).toEqual(Array.from(f.points!));
+      expect(back.columns.vacant_area_m2.values).toEqual(f.columns.vacant_area_m2.values);
+    }
   });
 });

@@ -99,9 +99,20 @@ export function readGeoJson(bytes: Uint8Array, fileName: string): RawTable {
       headers.push(name);
     }
   }
+  // Point features (standard factories, enterprises located by a point) become longitude and
+  // latitude columns, which the mapping reads as a point per row like a CSV's 经度/纬度 columns.
+  const isPoint = (f: Json) => isObject(f) && isObject(f.geometry) && f.geometry.type === 'Point';
+  const pointColumns = features.some(isPoint) ? (['经度', '纬度'] as const).map((h) => {
+    let name: string = h;
+    for (let n = 2; taken.has(name); n++) name = `${h}_${n}`;
+    taken.add(name);
+    headers.push(name);
+    return headers.length - 1;
+  }) : null;
   table.headers = headers;
   const columns: RawCell[][] = table.headers.map(() => new Array<RawCell>(features.length).fill(null));
   const builder = new GeometryBuilder();
+  let polygons = 0;
 
   features.forEach((f, i) => {
     const n = i + 1;
@@ -130,13 +141,21 @@ export function readGeoJson(bytes: Uint8Array, fileName: string): RawTable {
         }
       }
     }
-    writeGeometry(f.geometry, builder, add);
+    if (pointColumns && isPoint(f)) {
+      const c = (f.geometry as Record<string, Json>).coordinates;
+      if (isPosition(c)) [columns[pointColumns[0]][i], columns[pointColumns[1]][i]] = [c[0], c[1]];
+      else add('error', 'geojson.bad_coordinates', '的 Point 坐标无效（应为 [x, y] 数字对），已留空。', 'Point coordinates are malformed ([x, y] numbers expected); left empty.');
+    } else {
+      writeGeometry(f.geometry, builder, add);
+      if (isObject(f.geometry) && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon' || f.geometry.type === 'GeometryCollection')) polygons++;
+    }
     builder.endFeature();
   });
 
   table.columns = columns;
   table.rowNumbers = Int32Array.from(features, (_, i) => i + 1);
-  table.geometry = builder.finish();
+  // A file of points only has no shapes: its rows are located by the point columns.
+  if (!(pointColumns && polygons === 0)) table.geometry = builder.finish();
   return table;
 }
 

@@ -50,15 +50,16 @@ function ParkPage({ doc, f, T, page, total }: { doc: BrochureDoc; f: ParkFigures
           <div class="k">{T('pAvailable')}</div>
           <div class="v" data-testid="br-available">{`${num(f.availableMu)} ${MU}`}</div>
           <div class="s">
-            {T('pUnsupplied')} {f.unsuppliedMu === null ? T('pUnknown') : `${num(f.unsuppliedMu)} ${MU}`}
+            {T(f.unsuppliedMethod === 'polygon' ? 'brUnsupplied' : 'brUnsuppliedPlanned')}{' '}
+            {f.unsuppliedMu === null ? T('pUnknown') : `${num(f.unsuppliedMu)} ${MU}`}
           </div>
           <div class="s">
-            {T('pIdleBack')} {`${num(f.idleMu)} ${MU}`}
+            {T('brReturning')} {`${num(f.returningMu)} ${MU}`}
           </div>
         </div>
         <div class="br-fig">
           <div class="k">{T('pFactories')}</div>
-          <div class="v">{f.vacantFactoryM2 === null ? T('pNoData') : `${num(f.vacantFactoryM2)} ${UNIT_LABELS.m2.zh}`}</div>
+          <div class="v" data-testid="br-factories">{f.vacantFactoryM2 === null ? T('supplyNoFactories') : `${num(f.vacantFactoryM2)} ${UNIT_LABELS.m2.zh}`}</div>
           <div class="k second">{T('pSupplied')}</div>
           <div class="s">{`${num(f.parcels)} ${translate('zh', 'pParcelsUnit')} · ${num(f.parcelMu)} ${MU}`}</div>
         </div>
@@ -168,10 +169,11 @@ function ContactPage({ doc, T, page, total }: { doc: BrochureDoc; T: Text; page:
         <p>
           {T('pAvailable')}
           {colonOf(doc.bilingual)}
-          {T('pUnsupplied')}
+          {T('brUnsupplied')}
           {' + '}
-          {T('pIdleBack')}
+          {T('brReturning')}
         </p>
+        <p>{T('brFactoriesApart')}</p>
         <p>1 {HA} = 15 {MU}</p>
         <MapNotes doc={doc} T={T} />
       </div>

@@ -30,5 +30,11 @@ export async function loadParks(db: Db, list: ParkInput[]): Promise<void> {
       const row: ParkInput = { park_id: `K${i + 1}`, name: `园区${i + 1}`, county: '宁津县', level: 'provincial', ...p };
       return PARK_FIELDS.map((f) => row[f.name as keyof ParkInput] ?? null);
     }),
+    // The label point the workspace loader adds (unknown here), as the app's parks table has it.
+    [
+      { name: 'cx', sqlType: 'DOUBLE' },
+      { name: 'cy', sqlType: 'DOUBLE' },
+    ],
+    () => [null, null],
   );
 }
