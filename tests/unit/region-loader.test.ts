@@ -60,6 +60,9 @@ describe('parseRegionFiles on the demo data', () => {
       ['enterprises', null],
       ['chain_nodes', null],
       ['chain_links', null],
+      // Contract v2's 招商项目库 and 标准厂房.
+      ['projects', null],
+      ['factories', null],
     ]);
   });
 });
