@@ -13,6 +13,7 @@ import { DEFAULT_SAVED_STATE } from '../../src/state/saved-state';
 import { type AppEvent, update } from '../../src/state/updaters';
 import { DEFAULT_VIEW } from '../../src/state/view';
 import { figures, history, scores } from '../../src/state/workbench';
+import { supply } from '../../src/state/supply';
 
 const base = initialState({ ...DEFAULT_VIEW, asOf: '2026-06-30' }, DEFAULT_SAVED_STATE, '2026-07-01', null, []);
 
@@ -213,7 +214,9 @@ describe('workbench and layout review', () => {
       nodes: new Map(),
       links: [],
     };
-    const layout = update(ready(), { type: 'modeSet', mode: 'layout' });
+    const opened = update(ready(), { type: 'modeSet', mode: 'layout' });
+    // Available land is read from the candidate sites (supply), built where parcels have shapes.
+    const layout = derived({ ...opened, shapes: { parcelCount: 0 } as never }, supply, { candidates: [], shapes: new Map() });
     const withBase = derived(layout, reviewBase, { availability: [], profiles, chains: [{ chain_id: 'C1', chain_name: '链', nodes: 1, gapNodes: 0, enterprises: 0 }], parkMatch: [] });
     const k = clusters.wanted({ ...withBase, parks: REGION.parks as never });
     expect(chain.wanted(withBase)).toContain('C1');

@@ -4,7 +4,7 @@
 // same three figures for every park the county filter keeps. The figures are park-availability.ts's,
 // which sums the candidate sites, so they agree with the map layer, matching and the brochures.
 
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ParkAvailability } from '../../state/review-state';
 import { useActions, useAppState } from '../../state/context';
 import { parkKept } from '../../state/review';
@@ -25,8 +25,11 @@ function ParkSupply({ p }: { p: ParkAvailability }) {
   const { t, lang, place } = useT();
   const pieces = useAppState((s) => s.supply.candidates.filter((c) => c.park_id === p.park_id && c.kind === 'unsupplied').length);
   const note = methodNote(p, t);
+  // Chosen from the list further down the panel: bring the park's figures into view.
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => ref.current?.scrollIntoView?.({ block: 'nearest' }), [p.park_id]);
   return (
-    <section class="supply-park" data-testid="supply-park" data-park={p.park_id}>
+    <section class="supply-park" data-testid="supply-park" data-park={p.park_id} ref={ref}>
       <h3>
         {p.name}
         {lang === 'zh' ? `（${p.county}）` : ` (${place(p.county)})`} · {t('supplyTitle')}
@@ -78,9 +81,9 @@ function AllParks({ parks }: { parks: ParkAvailability[] }) {
         <thead>
           <tr>
             <th>{t('park')}</th>
-            <th class="num">{t('supplyUnsupplied')}</th>
-            <th class="num">{t('supplyReturning')}</th>
-            <th class="num">{t('supplyFactories')}</th>
+            <th class="num">{t('supplyColUnsupplied')}</th>
+            <th class="num">{t('supplyColReturning')}</th>
+            <th class="num">{t('supplyColFactories')}</th>
           </tr>
         </thead>
         <tbody>
@@ -98,9 +101,7 @@ function AllParks({ parks }: { parks: ParkAvailability[] }) {
           ))}
         </tbody>
       </table>
-      <p class="muted small">
-        {t('mu')} · {t('supplyFactories')} {t('supplyFloorUnit')}
-      </p>
+      <p class="muted small">{t('supplyColUnits')}</p>
       <p class="muted small supply-explain">{t('supplyExplain')}</p>
     </section>
   );
