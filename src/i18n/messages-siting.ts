@@ -4,6 +4,9 @@
 const zh = {
   modeSiting: '招商选址',
   sitingMatchTab: '项目选址',
+  titleSiting: '招商选址：可供地与项目落位',
+  legendSiteTop: '候选地（前三名）',
+  legendSiteOther: '其他候选地',
   smIntro: '描述拟引进项目，按产业链契合、用地、供地条件、园区级别与周边亩均效益为候选地块排序；规划管控先行排除。',
   smNode: '产业链环节',
   smNodeByText: '按关键词匹配',
@@ -67,6 +70,9 @@ const zh = {
 const en: Record<keyof typeof zh, string> = {
   modeSiting: 'Siting',
   sitingMatchTab: 'Find a site',
+  titleSiting: 'Siting: available land and projects',
+  legendSiteTop: 'Candidate sites (top three)',
+  legendSiteOther: 'Other candidate sites',
   smIntro: 'Describe the project; candidate sites are ranked by chain fit, land, readiness, park level and the per-mu performance of their neighbours, after the planning limits.',
   smNode: 'Chain node',
   smNodeByText: 'Match by keyword',

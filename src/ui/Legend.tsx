@@ -57,9 +57,11 @@ export function Legend() {
   const work = useAppState((s) => s.work);
   const dataGroups = useAppState((s) => s.dataGroups);
   const layers = useAppState((s) => s.layers);
+  const zones = useAppState((s) => s.zones);
+  const siting = useAppState((s) => s.siting);
   const model = useMemo(
-    () => legendModel({ mode, workbench, totals, region, workspaces, group, work, dataGroups, layers }, lang),
-    [mode, workbench, totals, region, workspaces, lang, group, work, dataGroups, layers],
+    () => legendModel({ mode, workbench, totals, region, workspaces, group, work, dataGroups, layers, zones, siting }, lang),
+    [mode, workbench, totals, region, workspaces, lang, group, work, dataGroups, layers, zones, siting],
   );
   return (
     <LegendBox title={model.title}>

@@ -24,6 +24,7 @@ import { selectedGroup } from '../state/group-selectors';
 import { fmt } from './format';
 import { AVAILABLE_FILL } from '../map/supply-layer';
 import { SUPPLY_MODES } from '../state/supply-state';
+import { type SitingLegendInputs, sitingLegendRows } from './siting-legend';
 
 export interface LegendRow extends LegendRowContent {
   /** Stable key (and the row's test id: `legend-<testId>`), when the row has a count. */
@@ -41,7 +42,7 @@ export interface LegendModel {
   source: string;
 }
 
-type LegendInputs = Pick<AppState, 'mode' | 'workbench' | 'totals' | 'region' | 'workspaces' | 'group' | 'work' | 'dataGroups' | 'layers'>;
+type LegendInputs = Pick<AppState, 'mode' | 'workbench' | 'totals' | 'region' | 'workspaces' | 'group' | 'work' | 'dataGroups' | 'layers'> & SitingLegendInputs;
 
 export function legendModel(s: LegendInputs, lang: Lang): LegendModel {
   const t = (k: Parameters<typeof translate>[1]) => translate(lang, k);
@@ -118,6 +119,7 @@ export function legendModel(s: LegendInputs, lang: Lang): LegendModel {
       })),
       { colour: PARK_LINE, label: t('parks'), swatch: 'outline' },
       ...availableRows,
+      ...sitingLegendRows(s, lang),
       ...groupRows,
     ],
     notes: [],

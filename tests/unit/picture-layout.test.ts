@@ -2,6 +2,7 @@
 // pixel ratio; text wrapped to its box; the north arrow turned against the map's bearing; the
 // legend as the screen shows it, in the UI language.
 
+import { INITIAL_SITING } from '../../src/state/siting-state';
 import { AVAILABLE_FILL } from '../../src/map/supply-layer';
 import { ALL_LAYERS } from '../../src/state/layers';
 import { EMPTY_PLACE_WORK } from '../../src/state/place-work';
@@ -135,7 +136,7 @@ describe('line breaking', () => {
 });
 
 describe('the legend of the picture is the legend on screen', () => {
-  const base = { mode: 'idle' as const, workbench: INITIAL_WORKBENCH, region: 'dezhou' as const, workspaces: [], group: null, work: EMPTY_PLACE_WORK, dataGroups: [], layers: ALL_LAYERS };
+  const base = { mode: 'idle' as const, workbench: INITIAL_WORKBENCH, region: 'dezhou' as const, workspaces: [], group: null, work: EMPTY_PLACE_WORK, dataGroups: [], layers: ALL_LAYERS, zones: null, siting: INITIAL_SITING };
   const totals = { parcels: 1321, idle: 182, fee: 51, recovery: 99, negotiate: 32 } as never;
 
   it('idle land: the four disposals in palette order with counts, then parks', () => {
@@ -150,6 +151,18 @@ describe('the legend of the picture is the legend on screen', () => {
     const en = legendModel({ ...base, totals }, 'en');
     expect(en.title).toBe('Legend');
     expect(en.rows.map((r) => r.label)).toEqual(['Not idle', 'Idle-land fee', 'Recovery without compensation', 'Negotiated disposal', 'Parks']);
+  });
+
+  it('siting: the ranked sites and the planning limits drawn, only while their layer is on', () => {
+    const zone = (kind: string, land_class: string | null) => ({ type: 'Feature' as const, properties: { kind, land_class }, geometry: { type: 'Polygon' as const, coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] } });
+    const zones = { type: 'FeatureCollection' as const, features: [zone('urban_boundary', null), zone('regulatory_plan', 'm2'), zone('eco_redline', null)] };
+    const siting = { ...INITIAL_SITING, match: { result: { ranked: [1, 2, 3, 4] } } } as never;
+    const rows = (layers = ALL_LAYERS) => legendModel({ ...base, mode: 'siting', totals, zones, siting, layers }, 'zh').rows.map((r) => r.label);
+    expect(rows()).toEqual(expect.arrayContaining(['候选地（前三名）', '其他候选地', '城镇开发边界', '生态保护红线', '二类工业用地（M2）']));
+    expect(rows()).not.toContain('永久基本农田');
+    expect(rows({ ...ALL_LAYERS, zones: false })).not.toContain('城镇开发边界');
+    // Outside the mode neither shows.
+    expect(legendModel({ ...base, totals, zones, siting }, 'zh').rows.map((r) => r.label)).not.toContain('候选地（前三名）');
   });
 
   it('names the promotion group shown, in every mode', () => {

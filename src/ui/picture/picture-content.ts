@@ -89,6 +89,6 @@ export function pictureContent(s: AppState, lang: Lang, camera: { bearing: numbe
 
 /** The picture's file name: place, view (the mode's tab name), as-of date and scale. */
 export function pictureName(s: AppState, lang: Lang, scale: number): string {
-  const mode: MessageKey = s.mode === 'layout' ? 'modeLayout' : s.mode === 'workbench' ? 'modeWorkbench' : 'modeIdle';
+  const mode: MessageKey = s.mode === 'layout' ? 'modeLayout' : s.mode === 'siting' ? 'modeSiting' : s.mode === 'workbench' ? 'modeWorkbench' : 'modeIdle';
   return pictureFileName({ place: placeInfo(s, lang).title, mode: translate(lang, mode), asOf: asOfDate(s), scale });
 }
