@@ -6,7 +6,10 @@ import { translate, type Lang } from '../i18n/dict';
 import { SITE_OTHER, SITE_TOP, zoneColors } from '../map/palette';
 import type { AppState } from '../state/app-state';
 import { INDUSTRIAL_CLASSES, INDUSTRIAL_CLASS_LABELS, ZONE_KINDS, ZONE_KIND_LABELS } from '../vocab';
-import type { LegendRow } from './legend-model';
+import type { LegendRowContent } from '../map/picture-layout';
+
+/** A legend row (legend-model.ts's LegendRow, which this file must not import: that file imports this one). */
+type LegendRow = LegendRowContent & { testId?: string };
 
 export type SitingLegendInputs = Pick<AppState, 'mode' | 'layers' | 'zones' | 'siting'>;
 
