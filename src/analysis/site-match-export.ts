@@ -4,7 +4,7 @@
 import { type Lang, LAND_USE_LABELS, M2_PER_MU, PARK_LEVEL_LABELS, type ParkLevel, PUNCTUATION } from '../vocab';
 import { SITE_EXCLUSION_LABELS, SITE_KIND_LABELS, SITE_READINESS_LABELS, SITE_SCORE_LABELS, type SiteKind, type SiteReadiness } from '../vocab/sites';
 import type { CellValue, ColumnFormat, ExportTable } from './export-columns';
-import { MATCH_SETTING_META, type MatchSettings } from './settings';
+import { MATCH_SETTING_META, type MatchSettings } from './match-settings';
 import { type MatchResult, PARTNERS_LISTED, type SiteScore } from './site-match';
 import { explainSite } from './site-match-explain';
 import type { MatchInput } from './site-match-need';

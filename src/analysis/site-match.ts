@@ -31,7 +31,8 @@
 
 import { type Db, rows } from '../data/db';
 import { type Query, inlined, join, raw, sql } from '../data/sql';
-import type { MatchSettings, RuleSettings } from './settings';
+import type { MatchSettings } from './match-settings';
+import type { RuleSettings } from './settings';
 import { mujunQuery } from './mujun';
 import { type Exclusion, type MatchInput, landClassesFor } from './site-match-need';
 import { type Schema, hasColumns, hasTable, readSchema, tolerantSelect } from './site-match-schema';

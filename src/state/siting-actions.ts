@@ -3,7 +3,7 @@
 // matching settings and export the ranking as .xlsx.
 
 import { rankingTables } from '../analysis/site-match-export';
-import type { MatchSettings } from '../analysis/settings';
+import type { MatchSettings } from '../analysis/match-settings';
 import { regionById } from '../data/regions';
 import { type AppState, asOfDate } from './app-state';
 import type { Bounds } from './camera';

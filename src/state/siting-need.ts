@@ -3,7 +3,7 @@
 // the 招商项目库 (contract table `projects`).
 
 import type { PromotionGroup } from '../analysis/promotion-groups';
-import type { MatchSettings } from '../analysis/settings';
+import type { MatchSettings } from '../analysis/match-settings';
 import { type ChainNodeOption, type ResolvedNodes, resolveNodes } from '../analysis/site-match-nodes';
 import type { MatchInput } from '../analysis/site-match-need';
 import { LAND_USES, type LandUse } from '../vocab';

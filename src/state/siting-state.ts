@@ -4,7 +4,7 @@
 import type { ChainNodeOption, ResolvedNodes } from '../analysis/site-match-nodes';
 import type { MatchResult } from '../analysis/site-match';
 import type { IndustrialClass, MatchInput } from '../analysis/site-match-need';
-import { DEFAULT_MATCH_SETTINGS, type MatchSettings } from '../analysis/settings';
+import { DEFAULT_MATCH_SETTINGS, type MatchSettings } from '../analysis/match-settings';
 import type { LandUse, ParkLevel } from '../vocab';
 
 export type { ChainNodeOption, IndustrialClass, MatchResult, MatchSettings };

@@ -11,7 +11,7 @@ import { isCurrent } from './derivation';
 import { siteMatch } from './siting';
 import { needIssues, resolveNeed } from './siting-need';
 
-export { MATCH_SETTING_META, type MatchSettingKey } from '../analysis/settings';
+export { MATCH_SETTING_META, type MatchSettingKey } from '../analysis/match-settings';
 export { INDUSTRIAL_CLASSES } from '../analysis/site-match-need';
 export type { SiteExplanation, SitePartner, SiteScore };
 

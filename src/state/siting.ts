@@ -6,7 +6,7 @@
 
 import { chainNodeOptions } from '../analysis/site-match-nodes';
 import { matchSites } from '../analysis/site-match';
-import { mergeMatchSettings, DEFAULT_MATCH_SETTINGS, type MatchSettings } from '../analysis/settings';
+import { mergeMatchSettings, DEFAULT_MATCH_SETTINGS, type MatchSettings } from '../analysis/match-settings';
 import { type AppState, promotionGroups } from './app-state';
 import { type Derivation, isCurrent, key } from './derivation';
 import { regionData } from './map-derivations';

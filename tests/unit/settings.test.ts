@@ -12,9 +12,8 @@ import {
   changedSettings,
   classSharePatch,
   mergeSettings,
-  settingsFromJson,
-  settingsToJson,
 } from '../../src/analysis/settings';
+import { settingsFromJson, settingsToJson } from '../../src/analysis/settings-json';
 
 describe('defaults and metadata', () => {
   it('every setting has exactly one metadata entry, a group, labels, a source and an in-range default', () => {

@@ -2,7 +2,8 @@
 // component with its exact value, the zone exclusions, a county scope and missing data.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_MATCH_SETTINGS, DEFAULT_SETTINGS } from '../../src/analysis/settings';
+import { DEFAULT_SETTINGS } from '../../src/analysis/settings';
+import { DEFAULT_MATCH_SETTINGS } from '../../src/analysis/match-settings';
 import { type MatchResult, matchSites } from '../../src/analysis/site-match';
 import { type MatchInput, landClassesFor } from '../../src/analysis/site-match-need';
 import { explainSite } from '../../src/analysis/site-match-explain';

@@ -2,7 +2,7 @@
 // promotion group's counties), a need from a pipeline project, and the match derivation's key.
 
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MATCH_SETTINGS } from '../../src/analysis/settings';
+import { DEFAULT_MATCH_SETTINGS } from '../../src/analysis/match-settings';
 import { foldText, resolveNodes } from '../../src/analysis/site-match-nodes';
 import { type AppState, initialState } from '../../src/state/app-state';
 import { findings, placeShapes, regionData } from '../../src/state/map-derivations';
