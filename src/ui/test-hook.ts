@@ -3,7 +3,7 @@
 
 import type maplibregl from 'maplibre-gl';
 import { bbox } from '@turf/turf';
-import { asOfDate, pipelineProjects, promotionGroups, viewOf } from '../state/app-state';
+import { asOfDate, promotionGroups, viewOf } from '../state/app-state';
 import { engineBuild } from '../state/browser-effects';
 import { selectOverlap, selectPair } from '../state/review-selectors';
 import type { App } from '../state/runtime';
@@ -13,7 +13,7 @@ import type { PickResult } from '../map/parcel-picking';
 import { type OfflineStatus, offlineStatus } from '../state/offline';
 import { type LastPicture, lastPicture } from './picture/last-picture';
 import { timelineCategories } from '../state/timeline';
-import type { WarningRow } from '../state/warnings-state';
+import { type SitingHookApi, sitingHooks } from './test-hook-siting';
 
 export const testHook: {
   map: maplibregl.Map | null;
@@ -28,7 +28,7 @@ export const testHook: {
   labels: readonly { rank: string; text: string; position: [number, number] }[];
 } = { map: null, pick: null, rendered: null, pickResult: null, measure: null, labels: [] };
 
-export interface TestHookApi {
+export interface TestHookApi extends SitingHookApi {
   state(): Record<string, unknown>;
   layout(): Record<string, unknown>;
   /** The view as the address bar encodes it, and the address itself. */
@@ -91,33 +91,14 @@ export interface TestHookApi {
   timeline(): { date: string | null; dates: string[]; idleParcels: number | null; idleM2: number[]; revitalisedM2: number[] };
   /** Milliseconds of one slider step: colours at `date` computed and the parcels' next frame drawn. */
   timelineStep(date: string): Promise<number>;
-  /**
-   * The 闲置预警 list as the state holds it (null until computed) and the days-until-idle bin
-   * code per pidx (null while that colouring is off).
-   */
-  warnings(): { list: WarningRow[]; asOf: string; windowDays: number; bins: number[] | null } | null;
-  /** Candidate sites (state/supply.ts) and each park's available land as the park panel shows it; null until computed. */
-  supply(): {
-    candidates: { site_id: string; kind: string; park_id: string | null; area_m2: number | null; vacant_floor_m2: number | null; readiness: string }[];
-    parks: { park_id: string; unsuppliedMu: number | null; returningMu: number; vacantFloorM2: number | null; availableMu: number; method: string }[];
-  } | null;
-  /** 项目选址: the need submitted, the nodes it resolved to, the ranked and excluded sites; null before a match. */
-  siting(): {
-    nodes: string[];
-    ranked: { site_id: string; county: string | null; total: number | null; suppliers: number; customers: number; cx: number | null; cy: number | null }[];
-    excluded: { site_id: string; reasons: string[] }[];
-    noData: string[];
-    selected: string | null;
-  } | null;
   /** Page coordinates of a ranked candidate's numbered marker, or null when it is not ranked. */
   siteScreenPoint(siteId: string): { x: number; y: number } | null;
-  /** The project pipeline in force (the user's when edited, else the data's), as records. */
-  pipeline(): { edited: boolean; projects: { project_id: string; name: string; county: string; stage: string; referred_from: string | null; referred_to: string | null; share_out_pct: number | null; site_parcel_id: string | null }[] };
 }
 
 export function installTestHook(app: App): void {
   const { store, actions } = app;
   const api: TestHookApi = {
+    ...sitingHooks(store),
     state() {
       const s = store.get();
       return {
@@ -366,39 +347,6 @@ export function installTestHook(app: App): void {
       await drawn;
       return performance.now() - start;
     },
-    warnings() {
-      const s = store.get();
-      const w = s.workbench.warnings;
-      if (w.listKey === null) return null;
-      return { list: w.list, asOf: asOfDate(s), windowDays: s.settings.warningWindowDays, bins: w.bins ? [...w.bins] : null };
-    },
-    supply() {
-      const s = store.get();
-      if (s.supply.key === null) return null;
-      return {
-        candidates: s.supply.candidates.map(({ site_id, kind, park_id, area_m2, vacant_floor_m2, readiness }) => ({ site_id, kind, park_id, area_m2, vacant_floor_m2, readiness })),
-        parks: s.review.availability.map((p) => ({
-          park_id: p.park_id,
-          unsuppliedMu: p.unsuppliedAreaMu,
-          returningMu: p.returningAreaMu,
-          vacantFloorM2: p.vacantFloorM2,
-          availableMu: p.availableAreaMu,
-          method: p.unsuppliedMethod,
-        })),
-      };
-    },
-    siting() {
-      const s = store.get();
-      const m = s.siting.match;
-      if (!m) return null;
-      return {
-        nodes: m.resolved.nodes.map((n) => n.node_id),
-        ranked: m.result.ranked.map(({ site_id, county, total, suppliers, customers, cx, cy }) => ({ site_id, county, total, suppliers, customers, cx, cy })),
-        excluded: m.result.excluded.map((x) => ({ site_id: x.site_id, reasons: [...x.reasons] })),
-        noData: [...m.result.noData],
-        selected: s.siting.selectedSite,
-      };
-    },
     siteScreenPoint(siteId) {
       const site = store.get().siting.match?.result.ranked.find((r) => r.site_id === siteId);
       const map = testHook.map;
@@ -406,22 +354,6 @@ export function installTestHook(app: App): void {
       const p = map.project([site.cx, site.cy]);
       const rect = map.getCanvas().getBoundingClientRect();
       return { x: rect.left + p.x, y: rect.top + p.y };
-    },
-    pipeline() {
-      const s = store.get();
-      return {
-        edited: s.work.projects !== null,
-        projects: pipelineProjects(s).map((p) => ({
-          project_id: p.project_id,
-          name: p.name,
-          county: p.county,
-          stage: p.stage,
-          referred_from: p.referred_from,
-          referred_to: p.referred_to,
-          share_out_pct: p.share_out_pct,
-          site_parcel_id: p.site_parcel_id,
-        })),
-      };
     },
   };
   (window as unknown as { __parkatlas: TestHookApi }).__parkatlas = api;
