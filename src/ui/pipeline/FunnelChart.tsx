@@ -3,7 +3,7 @@
 // 流出 are listed under it with the referring county's share.
 
 import { useMemo } from 'preact/hooks';
-import type { Funnel } from '../../analysis/pipeline-funnel';
+import type { Funnel } from '../../state/pipeline-view';
 import { Chart } from '../charts/Chart';
 import { useT } from '../i18n';
 import { fill } from './fill';

@@ -3,7 +3,7 @@
 // form to add a project and the Excel export. A project opens in the right panel (ProjectDetail).
 
 import { useMemo, useState } from 'preact/hooks';
-import { countyFunnel, groupFunnel, placeFunnel } from '../../analysis/pipeline-funnel';
+import { scopeFunnel } from '../../state/pipeline-view';
 import { pipelineProjects, promotionGroups } from '../../state/app-state';
 import { useActions, useAppState } from '../../state/context';
 import { type Project, hostCounty } from '../../state/pipeline';
@@ -49,7 +49,7 @@ export function PipelinePanel() {
       ),
     [projects, county, group, stage],
   );
-  const funnel = useMemo(() => (county !== '' ? countyFunnel(projects, county) : group ? groupFunnel(projects, group) : placeFunnel(projects)), [projects, county, group]);
+  const funnel = useMemo(() => scopeFunnel(projects, county, group), [projects, county, group]);
   const scope = county !== '' ? place(county) : group ? group.name : t('plFunnelAll');
   const wan = (v: number | null) => (v === null ? '' : lang === 'zh' ? `${v.toLocaleString('zh-CN')} 万元` : `CNY ${(v / 100).toLocaleString('en', { maximumFractionDigits: 1 })}m`);
 
