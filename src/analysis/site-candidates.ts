@@ -16,15 +16,18 @@
 // shape: a parcel known only by its area cannot be cut out of the polygon, and ignoring it would
 // offer land that is already granted. Such parks use the fallback too, and `park_land` says why.
 //
-// Run after the land rules (parcel_findings, at the view's as-of date). The shapes of the sites
-// (WGS84 rings) stay in JS for the map: `SiteCandidates.shapes`.
+// Run after the land rules (parcel_findings, at the view's as-of date). The table holds every
+// site; JS keeps the unsupplied pieces and the factories (`SiteCandidates`: a few hundred rows,
+// with the pieces' rings for the map). Returning parcels can be a tenth of all parcels (100,000 at
+// 1,000,000): turning them all into objects took seconds on the page, so they stay in the table,
+// and `siteShapes` gives the rings of any sites asked for.
 
 import type { Position } from 'geojson';
 import type { TypedColumn } from '../data/arrow-columns';
 import { replaceTableFromColumns } from '../data/arrow-load';
 import { type Db, rows } from '../data/db';
 import type { ParcelShapes } from '../data/parcel-shapes';
-import { type Query, ident, sql } from '../data/sql';
+import { type Query, ident, join, sql } from '../data/sql';
 import type { SiteKind, SiteReadiness } from '../vocab/sites';
 import type { ParkShape } from './park-distance';
 import { ENSURE_TRACKING_TABLE, latestTrackingQuery } from './tracking-summary';
@@ -69,8 +72,9 @@ export interface SupplyInput {
 }
 
 export interface SiteCandidates {
+  /** The unsupplied pieces and the factories (returning parcels: the table, see above). */
   candidates: SiteCandidate[];
-  /** Polygons (each a ring list) per site_id, for unsupplied pieces and returning parcels. */
+  /** Polygons (each a ring list) of the unsupplied pieces, by site_id. */
   shapes: Map<string, Position[][][]>;
 }
 
@@ -161,16 +165,29 @@ GROUP BY k.park_id ORDER BY k.park_id`),
   await db.query(siteCandidatesQuery(asOf));
   await db.query(sql`DROP TABLE IF EXISTS _supply_pieces`);
 
-  const candidates = rows<SiteCandidate>(await db.query(sql`SELECT * FROM site_candidates ORDER BY site_id`));
-  if (input.shapes) addParcelShapes(input.shapes, await returningPidx(db), shapes);
+  const candidates = rows<SiteCandidate>(await db.query(sql`SELECT * FROM site_candidates WHERE kind <> 'returning' ORDER BY site_id`));
   return { candidates, shapes };
 }
 
-async function returningPidx(db: Db): Promise<Map<number, string>> {
-  const r = rows<{ site_id: string; pidx: number }>(
-    await db.query(sql`SELECT c.site_id, p.pidx FROM site_candidates c JOIN parcels p ON p.parcel_id = c.parcel_id WHERE c.kind = 'returning'`),
-  );
-  return new Map(r.map((x) => [Number(x.pidx), x.site_id]));
+/**
+ * The polygons of the sites `ids` (WGS84): an unsupplied piece from `built`, a returning parcel
+ * from the parcel shapes; a factory (a point) has none. Reads `site_candidates`.
+ */
+export async function siteShapes(db: Db, built: SiteCandidates, parcels: ParcelShapes | null, ids: readonly string[]): Promise<Map<string, Position[][][]>> {
+  const out = new Map<string, Position[][][]>();
+  for (const id of ids) {
+    const p = built.shapes.get(id);
+    if (p) out.set(id, p);
+  }
+  const returning = ids.filter((id) => id.startsWith('R:'));
+  if (parcels && returning.length > 0) {
+    const r = rows<{ site_id: string; pidx: number }>(
+      await db.query(sql`SELECT c.site_id, p.pidx FROM site_candidates c JOIN parcels p ON p.parcel_id = c.parcel_id
+        WHERE c.kind = 'returning' AND c.site_id IN (${join(returning.map((id) => sql`${id}`), ', ')})`),
+    );
+    addParcelShapes(parcels, new Map(r.map((x) => [Number(x.pidx), x.site_id])), out);
+  }
+  return out;
 }
 
 /** The outer rings of the parcels in `sites` (pidx → site_id), added to `out`. */
