@@ -28,7 +28,10 @@ import { replaceTableFromColumns } from '../data/arrow-load';
 import { type Db, rows } from '../data/db';
 import type { ParcelShapes } from '../data/parcel-shapes';
 import { type Query, ident, join, sql } from '../data/sql';
+import { DISPOSALS } from '../vocab/codes';
 import type { SiteKind, SiteReadiness } from '../vocab/sites';
+import { codeSql } from './findings-codes';
+import { NARROW_FINDINGS_TABLE } from './land-rules';
 import type { ParkShape } from './park-distance';
 import { ENSURE_TRACKING_TABLE, latestTrackingQuery } from './tracking-summary';
 import { type Bbox, type UnsuppliedLand, SLIVER_M2, bboxOfGeometry, ringsMeeting, unsuppliedLand } from './unsupplied-land';
@@ -111,16 +114,23 @@ export async function buildSiteCandidates(db: Db, input: SupplyInput): Promise<S
   await db.query(ENSURE_TRACKING_TABLE);
   await db.query(ENSURE_FACTORIES);
   const parcelCount = (await intColumn(db, sql`SELECT CAST(count(*) AS INTEGER) AS v FROM parcels`))[0] ?? 0;
-  await replaceTableFromColumns(db, '_supply_unshaped', { pidx: { type: 'integer', values: unshapedPidx(input.shapes, parcelCount) } });
-  const parkRows = rows<ParkRow>(
-    await db.query(sql`
+  const unshaped = unshapedPidx(input.shapes, parcelCount);
+  // Usually every parcel has a shape: then no park needs the check below.
+  let parkRows: ParkRow[];
+  if (unshaped.length === 0) {
+    parkRows = rows<ParkRow>(await db.query(sql`SELECT park_id, CAST(0 AS INTEGER) AS unshaped FROM parks ORDER BY park_id`));
+  } else {
+    await replaceTableFromColumns(db, '_supply_unshaped', { pidx: { type: 'integer', values: unshaped } });
+    parkRows = rows<ParkRow>(
+      await db.query(sql`
 SELECT k.park_id, CAST(count(p.pidx) AS INTEGER) AS unshaped
 FROM parks k LEFT JOIN (
   SELECT q.park_id, q.pidx FROM parcels q JOIN _supply_unshaped u ON u.pidx = q.pidx WHERE ${suppliedSql('q', asOf)}
 ) p ON p.park_id = k.park_id
 GROUP BY k.park_id ORDER BY k.park_id`),
-  );
-  await db.query(sql`DROP TABLE IF EXISTS _supply_unshaped`);
+    );
+    await db.query(sql`DROP TABLE IF EXISTS _supply_unshaped`);
+  }
 
   const outline = new Map(input.parks.filter((p) => p.geometry).map((p) => [p.park_id, p.geometry!]));
   const polygonParks = parkRows.filter((p) => outline.has(p.park_id) && p.unshaped === 0).map((p) => p.park_id);
@@ -206,9 +216,11 @@ function addParcelShapes(s: ParcelShapes, sites: Map<number, string>, out: Map<s
 
 /**
  * The statement creating `site_candidates` from `_supply_pieces` (the polygon pieces), `park_land`,
- * `parks`, `parcel_findings` (land rules at `asOf`), `tracking` and `factories`.
+ * `parks`, `parcels`, the narrow findings (land rules at `asOf`), `tracking` and `factories`.
  */
 export function siteCandidatesQuery(asOf: string): Query {
+  const RECOVERY = codeSql(DISPOSALS, 'recovery');
+  const NEGOTIATE = codeSql(DISPOSALS, 'negotiate');
   return sql`
 CREATE OR REPLACE TABLE site_candidates AS
 WITH t AS (SELECT parcel_id, stage FROM ${latestTrackingQuery(asOf)}),
@@ -229,11 +241,14 @@ UNION ALL
 SELECT 'U:' || park_id || ':1', 'unsupplied', park_id, county, m2, NULL, 'ready', NULL, NULL, cx, cy
 FROM planned WHERE m2 >= ${SLIVER_M2}
 UNION ALL
+-- From the narrow findings (the map category is the disposal code, land-rules.ts), not the
+-- parcel_findings view, whose decoding of every column is most of the cost at scale.
 SELECT 'R:' || p.parcel_id, 'returning', k.park_id, p.county, p.area_m2, NULL,
-  CASE WHEN t.stage = 'recovered' THEN 'recovered' WHEN p.disposal = 'recovery' THEN 'recovering' ELSE 'disputed' END,
+  CASE WHEN t.stage = 'recovered' THEN 'recovered' WHEN n.category = ${RECOVERY} THEN 'recovering' ELSE 'disputed' END,
   p.parcel_id, NULL, p.cx, p.cy
-FROM parcel_findings p LEFT JOIN t ON t.parcel_id = p.parcel_id LEFT JOIN parks k ON k.park_id = p.park_id
-WHERE NOT p.supplied_after_as_of AND (p.disposal IN ('recovery', 'negotiate') OR t.stage = 'recovered')
+FROM parcels p JOIN ${ident(NARROW_FINDINGS_TABLE)} n ON n.pidx = p.pidx
+LEFT JOIN t ON t.parcel_id = p.parcel_id LEFT JOIN parks k ON k.park_id = p.park_id
+WHERE ${suppliedSql('p', asOf)} AND (n.category IN (${RECOVERY}, ${NEGOTIATE}) OR t.stage = 'recovered')
 UNION ALL
 SELECT 'F:' || f.factory_id, 'factory', k.park_id, k.county, NULL, f.vacant_area_m2, 'ready', NULL, f.factory_id, f.cx, f.cy
 FROM factories f LEFT JOIN parks k ON k.park_id = f.park_id
