@@ -39,7 +39,7 @@ export async function ensureSiteCandidates(db: Db, s: AppState): Promise<void> {
 export const supply: Derivation<Pick<SupplyState, 'candidates' | 'shapes'>> = {
   name: 'supply',
   fatal: false,
-  wanted: (s) => (SUPPLY_MODES.includes(s.mode) && isCurrent(findings, s) && s.parks && s.shapes ? supplyKey(s) : null),
+  wanted: (s) => (SUPPLY_MODES.includes(s.mode) && isCurrent(findings, s) && s.parks ? supplyKey(s) : null),
   current: (s) => s.supply.key,
   invalidate: (s) => ({ ...s, supply: { ...s.supply, key: null } }),
   async run(s, { db, fx, willWrite }) {

@@ -60,6 +60,8 @@ describe('parseRegionFiles on the demo data', () => {
       ['enterprises', null],
       ['chain_nodes', null],
       ['chain_links', null],
+      ['projects', null],
+      ['factories', null],
     ]);
   });
 });
