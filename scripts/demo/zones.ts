@@ -22,7 +22,9 @@ const EDGES: Record<RegionId, { redline: string; farmland: string }> = {
   lanzhou: { redline: '榆中生物医药产业园', farmland: '皋兰县三川口工业园' },
 };
 
-function landClass(chains: string[]): 'M1' | 'M2' | 'M3' {
+function landClass(chainIds: string[]): 'M1' | 'M2' | 'M3' {
+  // Chain ids carry the region's prefix (SG-NFM): the spec's code is the last part.
+  const chains = chainIds.map((id) => id.split('-').at(-1)!);
   if (chains.some((c) => HEAVY.has(c))) return 'M3';
   if (chains.length > 0 && chains.every((c) => LIGHT.has(c))) return 'M1';
   return 'M2';

@@ -16,16 +16,22 @@
 // shape: a parcel known only by its area cannot be cut out of the polygon, and ignoring it would
 // offer land that is already granted. Such parks use the fallback too, and `park_land` says why.
 //
-// Run after the land rules (parcel_findings, at the view's as-of date). The shapes of the sites
-// (WGS84 rings) stay in JS for the map: `SiteCandidates.shapes`.
+// Run after the land rules (parcel_findings, at the view's as-of date). The table holds every
+// site; JS keeps the unsupplied pieces and the factories (`SiteCandidates`: a few hundred rows,
+// with the pieces' rings for the map). Returning parcels can be a tenth of all parcels (100,000 at
+// 1,000,000): turning them all into objects took seconds on the page, so they stay in the table,
+// and `siteShapes` gives the rings of any sites asked for.
 
 import type { Position } from 'geojson';
 import type { TypedColumn } from '../data/arrow-columns';
 import { replaceTableFromColumns } from '../data/arrow-load';
 import { type Db, rows } from '../data/db';
 import type { ParcelShapes } from '../data/parcel-shapes';
-import { type Query, ident, sql } from '../data/sql';
+import { type Query, ident, join, sql } from '../data/sql';
+import { DISPOSALS } from '../vocab/codes';
 import type { SiteKind, SiteReadiness } from '../vocab/sites';
+import { codeSql } from './findings-codes';
+import { NARROW_FINDINGS_TABLE } from './land-rules';
 import type { ParkShape } from './park-distance';
 import { ENSURE_TRACKING_TABLE, latestTrackingQuery } from './tracking-summary';
 import { type Bbox, type UnsuppliedLand, SLIVER_M2, bboxOfGeometry, ringsMeeting, unsuppliedLand } from './unsupplied-land';
@@ -69,8 +75,9 @@ export interface SupplyInput {
 }
 
 export interface SiteCandidates {
+  /** The unsupplied pieces and the factories (returning parcels: the table, see above). */
   candidates: SiteCandidate[];
-  /** Polygons (each a ring list) per site_id, for unsupplied pieces and returning parcels. */
+  /** Polygons (each a ring list) of the unsupplied pieces, by site_id. */
   shapes: Map<string, Position[][][]>;
 }
 
@@ -107,16 +114,23 @@ export async function buildSiteCandidates(db: Db, input: SupplyInput): Promise<S
   await db.query(ENSURE_TRACKING_TABLE);
   await db.query(ENSURE_FACTORIES);
   const parcelCount = (await intColumn(db, sql`SELECT CAST(count(*) AS INTEGER) AS v FROM parcels`))[0] ?? 0;
-  await replaceTableFromColumns(db, '_supply_unshaped', { pidx: { type: 'integer', values: unshapedPidx(input.shapes, parcelCount) } });
-  const parkRows = rows<ParkRow>(
-    await db.query(sql`
+  const unshaped = unshapedPidx(input.shapes, parcelCount);
+  // Usually every parcel has a shape: then no park needs the check below.
+  let parkRows: ParkRow[];
+  if (unshaped.length === 0) {
+    parkRows = rows<ParkRow>(await db.query(sql`SELECT park_id, CAST(0 AS INTEGER) AS unshaped FROM parks ORDER BY park_id`));
+  } else {
+    await replaceTableFromColumns(db, '_supply_unshaped', { pidx: { type: 'integer', values: unshaped } });
+    parkRows = rows<ParkRow>(
+      await db.query(sql`
 SELECT k.park_id, CAST(count(p.pidx) AS INTEGER) AS unshaped
 FROM parks k LEFT JOIN (
   SELECT q.park_id, q.pidx FROM parcels q JOIN _supply_unshaped u ON u.pidx = q.pidx WHERE ${suppliedSql('q', asOf)}
 ) p ON p.park_id = k.park_id
 GROUP BY k.park_id ORDER BY k.park_id`),
-  );
-  await db.query(sql`DROP TABLE IF EXISTS _supply_unshaped`);
+    );
+    await db.query(sql`DROP TABLE IF EXISTS _supply_unshaped`);
+  }
 
   const outline = new Map(input.parks.filter((p) => p.geometry).map((p) => [p.park_id, p.geometry!]));
   const polygonParks = parkRows.filter((p) => outline.has(p.park_id) && p.unshaped === 0).map((p) => p.park_id);
@@ -161,16 +175,29 @@ GROUP BY k.park_id ORDER BY k.park_id`),
   await db.query(siteCandidatesQuery(asOf));
   await db.query(sql`DROP TABLE IF EXISTS _supply_pieces`);
 
-  const candidates = rows<SiteCandidate>(await db.query(sql`SELECT * FROM site_candidates ORDER BY site_id`));
-  if (input.shapes) addParcelShapes(input.shapes, await returningPidx(db), shapes);
+  const candidates = rows<SiteCandidate>(await db.query(sql`SELECT * FROM site_candidates WHERE kind <> 'returning' ORDER BY site_id`));
   return { candidates, shapes };
 }
 
-async function returningPidx(db: Db): Promise<Map<number, string>> {
-  const r = rows<{ site_id: string; pidx: number }>(
-    await db.query(sql`SELECT c.site_id, p.pidx FROM site_candidates c JOIN parcels p ON p.parcel_id = c.parcel_id WHERE c.kind = 'returning'`),
-  );
-  return new Map(r.map((x) => [Number(x.pidx), x.site_id]));
+/**
+ * The polygons of the sites `ids` (WGS84): an unsupplied piece from `built`, a returning parcel
+ * from the parcel shapes; a factory (a point) has none. Reads `site_candidates`.
+ */
+export async function siteShapes(db: Db, built: SiteCandidates, parcels: ParcelShapes | null, ids: readonly string[]): Promise<Map<string, Position[][][]>> {
+  const out = new Map<string, Position[][][]>();
+  for (const id of ids) {
+    const p = built.shapes.get(id);
+    if (p) out.set(id, p);
+  }
+  const returning = ids.filter((id) => id.startsWith('R:'));
+  if (parcels && returning.length > 0) {
+    const r = rows<{ site_id: string; pidx: number }>(
+      await db.query(sql`SELECT c.site_id, p.pidx FROM site_candidates c JOIN parcels p ON p.parcel_id = c.parcel_id
+        WHERE c.kind = 'returning' AND c.site_id IN (${join(returning.map((id) => sql`${id}`), ', ')})`),
+    );
+    addParcelShapes(parcels, new Map(r.map((x) => [Number(x.pidx), x.site_id])), out);
+  }
+  return out;
 }
 
 /** The outer rings of the parcels in `sites` (pidx → site_id), added to `out`. */
@@ -189,9 +216,11 @@ function addParcelShapes(s: ParcelShapes, sites: Map<number, string>, out: Map<s
 
 /**
  * The statement creating `site_candidates` from `_supply_pieces` (the polygon pieces), `park_land`,
- * `parks`, `parcel_findings` (land rules at `asOf`), `tracking` and `factories`.
+ * `parks`, `parcels`, the narrow findings (land rules at `asOf`), `tracking` and `factories`.
  */
 export function siteCandidatesQuery(asOf: string): Query {
+  const RECOVERY = codeSql(DISPOSALS, 'recovery');
+  const NEGOTIATE = codeSql(DISPOSALS, 'negotiate');
   return sql`
 CREATE OR REPLACE TABLE site_candidates AS
 WITH t AS (SELECT parcel_id, stage FROM ${latestTrackingQuery(asOf)}),
@@ -212,11 +241,14 @@ UNION ALL
 SELECT 'U:' || park_id || ':1', 'unsupplied', park_id, county, m2, NULL, 'ready', NULL, NULL, cx, cy
 FROM planned WHERE m2 >= ${SLIVER_M2}
 UNION ALL
+-- From the narrow findings (the map category is the disposal code, land-rules.ts), not the
+-- parcel_findings view, whose decoding of every column is most of the cost at scale.
 SELECT 'R:' || p.parcel_id, 'returning', k.park_id, p.county, p.area_m2, NULL,
-  CASE WHEN t.stage = 'recovered' THEN 'recovered' WHEN p.disposal = 'recovery' THEN 'recovering' ELSE 'disputed' END,
+  CASE WHEN t.stage = 'recovered' THEN 'recovered' WHEN n.category = ${RECOVERY} THEN 'recovering' ELSE 'disputed' END,
   p.parcel_id, NULL, p.cx, p.cy
-FROM parcel_findings p LEFT JOIN t ON t.parcel_id = p.parcel_id LEFT JOIN parks k ON k.park_id = p.park_id
-WHERE NOT p.supplied_after_as_of AND (p.disposal IN ('recovery', 'negotiate') OR t.stage = 'recovered')
+FROM parcels p JOIN ${ident(NARROW_FINDINGS_TABLE)} n ON n.pidx = p.pidx
+LEFT JOIN t ON t.parcel_id = p.parcel_id LEFT JOIN parks k ON k.park_id = p.park_id
+WHERE ${suppliedSql('p', asOf)} AND (n.category IN (${RECOVERY}, ${NEGOTIATE}) OR t.stage = 'recovered')
 UNION ALL
 SELECT 'F:' || f.factory_id, 'factory', k.park_id, k.county, NULL, f.vacant_area_m2, 'ready', NULL, f.factory_id, f.cx, f.cy
 FROM factories f LEFT JOIN parks k ON k.park_id = f.park_id

@@ -10,7 +10,10 @@ import { area, bbox as turfBbox, booleanPointInPolygon, featureCollection, inter
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { NULL_BOOL, type TypedColumn } from '../data/arrow-columns';
 import { replaceTableFromColumns } from '../data/arrow-load';
-import type { Db } from '../data/db';
+import { type Db, rows } from '../data/db';
+import type { ParcelShapes } from '../data/parcel-shapes';
+import { sql } from '../data/sql';
+import { type SiteCandidates, siteShapes } from './site-candidates';
 import type { PolygonGeometry } from '../data/geometry';
 import { tableToFeatureCollection } from '../data/workspace/to-geojson';
 import type { TableData } from '../data/workspace/tables';
@@ -80,9 +83,20 @@ function feature(g: PolygonGeometry): Feature<Polygon | MultiPolygon> {
 
 const boxesMeet = (a: readonly number[], b: readonly number[]) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
-/** m² of the site inside zone z (0 when they only touch). */
-function overlapM2(site: Feature<Polygon | MultiPolygon>, siteBox: readonly number[], z: Zone): number {
+/** Every vertex of the site's outer rings, for the quick test below. */
+function vertices(g: PolygonGeometry): [number, number][] {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  return polys.flatMap((p) => p[0] as [number, number][]);
+}
+
+/**
+ * m² of the site inside zone z (0 when they only touch). A site whose corners all lie inside the
+ * zone is taken as wholly inside without clipping: parcels are small beside an urban boundary or a
+ * red line, and clipping 100,000 returning parcels one by one would take minutes.
+ */
+function overlapM2(site: Feature<Polygon | MultiPolygon>, siteBox: readonly number[], z: Zone, total: number): number {
   if (!boxesMeet(siteBox, z.bbox)) return 0;
+  if (vertices(site.geometry).every((v) => pointIn(v, z))) return total;
   const common = intersect(featureCollection([site, feature(z.geometry)]));
   return common ? area(common) : 0;
 }
@@ -106,10 +120,10 @@ export function checkSites(sites: readonly SiteShape[], zones: readonly Zone[]):
       const total = area(site);
       const tol = Math.max(total * OVERLAP_TOLERANCE, 1);
       // Zones of one kind may overlap each other; capping at the site's area keeps a sum of overlaps meaningful.
-      const covered = (zs: readonly Zone[]) => Math.min(total, zs.reduce((acc, z) => acc + overlapM2(site, box, z), 0));
+      const covered = (zs: readonly Zone[]) => Math.min(total, zs.reduce((acc, z) => acc + overlapM2(site, box, z, total), 0));
       const byClass = new Map<string, number>();
       for (const z of plan) {
-        const a = overlapM2(site, box, z);
+        const a = overlapM2(site, box, z, total);
         if (a > 0) byClass.set(z.landClass!, (byClass.get(z.landClass!) ?? 0) + a);
       }
       let best = '';
@@ -158,4 +172,23 @@ export async function loadZoneChecks(db: Db, checks: readonly ZoneCheck[]): Prom
     in_redline: bools(checks.map((c) => c.in_redline)),
     land_class: { type: 'string', values: checks.map((c) => c.land_class) },
   });
+}
+
+/**
+ * Checks every candidate site against the zones and writes `site_zone_checks`. Without zones
+ * nothing is checked and the table says so (all NULL); with them the returning parcels, which
+ * stay in the table (site-candidates.ts), are fetched with their shapes too.
+ */
+export async function checkSiteZones(db: Db, sites: SiteCandidates, parcels: ParcelShapes | null, zones: readonly Zone[]): Promise<ZoneCheck[]> {
+  let shapes = siteShapesOf(sites);
+  if (zones.length > 0) {
+    const returning = rows<{ site_id: string; cx: number | null; cy: number | null }>(
+      await db.query(sql`SELECT site_id, cx, cy FROM site_candidates WHERE kind = 'returning' ORDER BY site_id`),
+    );
+    const rings = await siteShapes(db, sites, parcels, returning.map((r) => r.site_id));
+    shapes = [...shapes, ...siteShapesOf({ candidates: returning, shapes: rings })];
+  }
+  const checks = checkSites(shapes, zones);
+  await loadZoneChecks(db, checks);
+  return checks;
 }

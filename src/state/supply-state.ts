@@ -6,8 +6,9 @@ import type { SiteCandidate } from '../analysis/site-candidates';
 import type { Mode } from './view';
 
 export interface SupplyState {
+  /** The unsupplied pieces and factories (every site, returning parcels too, is in the `site_candidates` table). */
   candidates: SiteCandidate[];
-  /** Polygons per site_id (unsupplied pieces and returning parcels), WGS84. */
+  /** Polygons of the unsupplied pieces by site_id, WGS84 (analysis/site-candidates.ts siteShapes gives any site's). */
   shapes: Map<string, Position[][][]>;
   /** Bumped whenever the candidates change (the map rebuilds its layer). */
   revision: number;

@@ -8,7 +8,7 @@
 import { parkShapesFromGeoJson } from '../analysis/park-distance';
 import { type SupplyInput, buildSiteCandidates } from '../analysis/site-candidates';
 import { loadTracking } from '../analysis/tracking-summary';
-import { checkSites, loadZoneChecks, siteShapesOf, zonesFromFeatures } from '../analysis/zone-checks';
+import { checkSiteZones, zonesFromFeatures } from '../analysis/zone-checks';
 import type { Db } from '../data/db';
 import { type AppState, asOfDate } from './app-state';
 import { type Derivation, isCurrent, key } from './derivation';
@@ -40,7 +40,7 @@ export async function ensureSiteCandidates(db: Db, s: AppState): Promise<void> {
 export const supply: Derivation<Pick<SupplyState, 'candidates' | 'shapes'>> = {
   name: 'supply',
   fatal: false,
-  wanted: (s) => (SUPPLY_MODES.includes(s.mode) && isCurrent(findings, s) && s.parks && s.shapes ? supplyKey(s) : null),
+  wanted: (s) => (SUPPLY_MODES.includes(s.mode) && isCurrent(findings, s) && s.parks ? supplyKey(s) : null),
   current: (s) => s.supply.key,
   invalidate: (s) => ({ ...s, supply: { ...s.supply, key: null } }),
   async run(s, { db, fx, willWrite }) {
@@ -48,8 +48,8 @@ export const supply: Derivation<Pick<SupplyState, 'candidates' | 'shapes'>> = {
     // Returning land reads each parcel's latest tracking stage (已收回).
     await loadTracking(db, await fx.tracking.all(s.region));
     const sites = await buildSiteCandidates(db, supplyInput(s));
-    // Planning limits (规划管控) against every site, for matching; all "not checked" without them.
-    await loadZoneChecks(db, checkSites(siteShapesOf(sites), zonesFromFeatures(s.zones)));
+    // Planning limits (规划管控) against every site, for matching.
+    await checkSiteZones(db, sites, s.shapes, zonesFromFeatures(s.zones));
     return sites;
   },
   apply: (s, r) => ({ ...s, supply: { ...r, revision: s.supply.revision + 1, key: supply.wanted(s) } }),

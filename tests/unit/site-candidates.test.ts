@@ -12,7 +12,9 @@ import type { Feature, Polygon, Position } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSupplyTables } from '../../src/analysis/export-supply';
 import { parkAvailability } from '../../src/analysis/park-availability';
-import { buildSiteCandidates } from '../../src/analysis/site-candidates';
+import { type SiteCandidate, buildSiteCandidates, siteShapes } from '../../src/analysis/site-candidates';
+import { rows } from '../../src/data/db';
+import { sql } from '../../src/data/sql';
 import { loadTracking } from '../../src/analysis/tracking-summary';
 import { runLandRules } from '../../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS } from '../../src/analysis/settings';
@@ -201,16 +203,23 @@ describe('returning land and factories', () => {
       { id: 't2', region: 'x', parcel_id: 'P4', stage: 'recovered', date: '2026-05-10', person: '张', note: '', recorded_at: '2026-05-10T00:00:00Z' },
     ]);
     const r = await setup(opts);
-    const returning = r.candidates.filter((c) => c.kind === 'returning').map((c) => [c.site_id, c.readiness, c.area_m2]);
+    const table = rows<SiteCandidate>(await db.query(sql`SELECT * FROM site_candidates ORDER BY site_id`));
+    const returning = table.filter((c) => c.kind === 'returning').map((c) => [c.site_id, c.readiness, c.area_m2]);
     expect(returning).toEqual([
       ['R:P1', 'recovering', 1000],
       ['R:P2', 'disputed', 2000],
       ['R:P3', 'recovered', 4000],
     ]);
+    // JS keeps the pieces and factories; the table has every site.
+    expect(r.candidates.map((c) => c.site_id)).toEqual(table.filter((c) => c.kind !== 'returning').map((c) => c.site_id));
     expect(r.candidates.filter((c) => c.kind === 'factory')).toEqual([
       expect.objectContaining({ site_id: 'F:F1', park_id: 'A', county: '宁津县', area_m2: null, vacant_floor_m2: 1200, factory_id: 'F1' }),
     ]);
-    expect(r.shapes.get('R:P1')).toEqual([[ring(...P1)]]);
+    const shapes = await siteShapes(db, r, shapesOf(opts.boxes), ['R:P1', 'R:P3', 'U:A:1', 'F:F1']);
+    expect(shapes.get('R:P1')).toEqual([[ring(...P1)]]);
+    expect(shapes.has('R:P3')).toBe(false); // no shape on record
+    expect(shapes.get('U:A:1')).toBe(r.shapes.get('U:A:1'));
+    expect(shapes.has('F:F1')).toBe(false);
     const a = (await parkAvailability(db)).find((p) => p.park_id === 'A')!;
     expect(a.returningAreaMu).toBeCloseTo((7000 * 15) / 10000, 9);
     expect(a.vacantFloorM2).toBe(1200);
@@ -241,10 +250,15 @@ describe('returning land and factories', () => {
     expect(en.rows[0]).toContain('Outline minus supplied parcels');
   });
 
-  it('site ids are unique', async () => {
-    const r = await setup({ parcels: [supplied, supplied], boxes: [P1, P2] });
-    const ids = r.candidates.map((c) => c.site_id);
-    expect(new Set(ids).size).toBe(ids.length);
+  it('site ids are unique across kinds and parks', async () => {
+    const idle = { supply_date: '2018-01-01', status: 'not_started', agreed_start_date: '2020-01-01' };
+    await setup({
+      parcels: [{ ...idle, park_id: 'A' }, supplied, { ...idle, park_id: 'B' }],
+      boxes: [P1, P2, null],
+      factories: [['F1', 'A', 5000, 1200, '部分空置'], ['F2', 'B', 3000, 300, '部分空置']],
+    });
+    const ids = rows<{ site_id: string }>(await db.query(sql`SELECT site_id FROM site_candidates ORDER BY site_id`)).map((c) => c.site_id);
+    expect(ids).toEqual(['F:F1', 'F:F2', 'R:P1', 'R:P3', 'U:A:1', 'U:A:2', 'U:B:1']);
   });
 });
 

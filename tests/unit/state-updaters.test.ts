@@ -199,6 +199,18 @@ describe('workbench and layout review', () => {
     expect(history.wanted(update(s, { type: 'trackingStored' }))).not.toBe(k);
   });
 
+  it('builds the candidate sites only in 园区布局 and 招商选址, anew when the findings change', () => {
+    const s = ready();
+    expect(s.mode).toBe('idle');
+    expect(supply.wanted(s)).toBeNull();
+    expect(supply.wanted(update(s, { type: 'modeSet', mode: 'workbench' }))).toBeNull();
+    const layout = update(s, { type: 'modeSet', mode: 'layout' });
+    const k = supply.wanted(layout);
+    expect(k).not.toBeNull();
+    expect(supply.wanted(update(s, { type: 'modeSet', mode: 'siting' }))).toBe(k);
+    expect(supply.wanted({ ...layout, findingsKey: 'another' })).toBeNull(); // findings not current yet
+  });
+
   it('filters the clusters and the overlap matrix, and forgets the chosen pair, when the county filter changes', () => {
     const w = (entries: [string, number][]) => new Map(entries);
     const profiles: NonNullable<AppState['review']['profiles']> = {
@@ -214,9 +226,8 @@ describe('workbench and layout review', () => {
       nodes: new Map(),
       links: [],
     };
-    const opened = update(ready(), { type: 'modeSet', mode: 'layout' });
-    // Available land is read from the candidate sites (supply), built where parcels have shapes.
-    const layout = derived({ ...opened, shapes: { parcelCount: 0 } as never }, supply, { candidates: [], shapes: new Map() });
+    // Available land (the candidate sites) comes first: the review's figures read it.
+    const layout = derived(update(ready(), { type: 'modeSet', mode: 'layout' }), supply, { candidates: [], shapes: new Map() });
     const withBase = derived(layout, reviewBase, { availability: [], profiles, chains: [{ chain_id: 'C1', chain_name: '链', nodes: 1, gapNodes: 0, enterprises: 0 }], parkMatch: [] });
     const k = clusters.wanted({ ...withBase, parks: REGION.parks as never });
     expect(chain.wanted(withBase)).toContain('C1');

@@ -121,3 +121,47 @@ describe('site_zone_checks in DuckDB', () => {
     ]);
   });
 });
+
+describe('the 韶关 demo with its planning limits (示例数据)', () => {
+  let db: Db & { close(): void };
+  beforeAll(async () => {
+    db = await openNodeDb();
+  });
+  afterAll(() => db.close());
+
+  it('finds the red line over 翁源, the young park outside the boundary, and a 控规 class for every park site', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readWorkspaceFile } = await import('../../src/data/workspace/workspace-file');
+    const { loadWorkspaceTables } = await import('../../src/data/workspace/load-db');
+    const { mapShapesOf } = await import('../../src/data/workspace/map-shapes');
+    const { tableToFeatureCollection } = await import('../../src/data/workspace/to-geojson');
+    const { parkShapesFromGeoJson } = await import('../../src/analysis/park-distance');
+    const { buildSiteCandidates } = await import('../../src/analysis/site-candidates');
+    const { runLandRules } = await import('../../src/analysis/run-land-rules');
+    const { DEFAULT_SETTINGS } = await import('../../src/analysis/settings');
+    const { checkSiteZones } = await import('../../src/analysis/zone-checks');
+    const opened = readWorkspaceFile(new Uint8Array(readFileSync('data/demo/shaoguan/demo.parkatlas')));
+    if (!opened.ok) throw new Error(opened.errorEn);
+    const w = opened.workspace;
+    await loadWorkspaceTables(db, w.tables);
+    await runLandRules(db, '2026-06-30', DEFAULT_SETTINGS);
+    const parksFc = tableToFeatureCollection(w.tables.parks, ['park_id', 'name']);
+    const shapes = mapShapesOf(w.tables.parcels);
+    const sites = await buildSiteCandidates(db, { asOf: '2026-06-30', parks: parkShapesFromGeoJson(parksFc), shapes });
+    const zones = zonesFromTable(w.tables.planning_zones);
+    const checks = await checkSiteZones(db, sites, shapes, zones);
+    const park = (name: string) => String(parksFc.features.find((f) => f.properties?.name === name)?.properties?.park_id);
+    const inPark = (name: string) => checks.filter((c) => c.site_id.startsWith(`U:${park(name)}:`));
+    // Every check is of a site in the table, returning parcels included.
+    const ids = rows<{ site_id: string }>(await db.query('SELECT site_id FROM site_candidates'));
+    expect(checks.map((c) => c.site_id).sort()).toEqual(ids.map((r) => r.site_id).sort());
+    expect(checks.some((c) => c.site_id.startsWith('R:'))).toBe(true);
+    expect(inPark('翁源经济开发区').some((c) => c.in_redline)).toBe(true);
+    expect(inPark('韶关数据中心集群起步区').every((c) => c.outside_urban)).toBe(true);
+    expect(inPark('始兴县城南产业园').every((c) => c.outside_urban === false && c.in_redline === false)).toBe(true);
+    // Chains decide the 控规 class: 有色金属 (NFM) parks M3, the data centre park M1, 始兴 (电子信息) M2.
+    expect(new Set(inPark('仁化有色金属循环经济产业园').map((c) => c.land_class))).toEqual(new Set(['M3']));
+    expect(new Set(inPark('韶关数据中心集群起步区').map((c) => c.land_class))).toEqual(new Set(['M1']));
+    expect(new Set(inPark('始兴县城南产业园').map((c) => c.land_class))).toEqual(new Set(['M2']));
+  });
+});
