@@ -27,7 +27,7 @@ export interface SitingHookApi {
     selected: string | null;
   } | null;
   /** The project pipeline in force (the user's when edited, else the data's), as records. */
-  pipeline(): { edited: boolean; projects: { project_id: string; name: string; county: string; stage: string; referred_from: string | null; referred_to: string | null; share_out_pct: number | null; site_parcel_id: string | null }[] };
+  pipeline(): { edited: boolean; projects: { project_id: string; name: string; county: string; stage: string; referred_from: string | null; referred_to: string | null; share_out_pct: number | null; site_parcel_id: string | null; matched_site: string | null }[] };
 }
 
 export function sitingHooks(store: Store<AppState>): SitingHookApi {
@@ -78,6 +78,7 @@ export function sitingHooks(store: Store<AppState>): SitingHookApi {
           referred_to: p.referred_to,
           share_out_pct: p.share_out_pct,
           site_parcel_id: p.site_parcel_id,
+          matched_site: p.matchedSite?.site_id ?? null,
         })),
       };
     },
