@@ -219,24 +219,8 @@ export function siteMatchQuery(input: MatchInput, ms: MatchSettings, rules: Rule
   return sql`
 WITH cand AS (${tolerantSelect(schema, 'site_candidates', SITE_COLS)}),
 zone AS (${tolerantSelect(schema, 'site_zone_checks', ZONE_COLS)}),
-park AS (${tolerantSelect(schema, 'parks', PARK_COLS)}),
-parcel AS (${tolerantSelect(schema, 'parcels', PARCEL_COLS)}),
-ent0 AS (${tolerantSelect(schema, 'enterprises', ENT_COLS)}),
-node AS (${tolerantSelect(schema, 'chain_nodes', NODE_COLS)}),
-link AS (${tolerantSelect(schema, 'chain_links', LINK_COLS)}),
-need_node AS (SELECT DISTINCT node_id, chain_id FROM node WHERE ${needNodes}),
+${firmCtes(schema, needNodes)},
 need_chain AS (SELECT DISTINCT chain_id FROM need_node WHERE chain_id IS NOT NULL),
-sup_node AS (SELECT DISTINCT from_node AS node_id FROM link WHERE to_node IN (SELECT node_id FROM need_node) AND from_node NOT IN (SELECT node_id FROM need_node)),
-cus_node AS (SELECT DISTINCT to_node AS node_id FROM link WHERE from_node IN (SELECT node_id FROM need_node) AND to_node NOT IN (SELECT node_id FROM need_node)),
-ent_at AS (
-  SELECT enterprise_id, avg(cx) AS x, avg(cy) AS y FROM parcel
-  WHERE enterprise_id IS NOT NULL AND cx IS NOT NULL AND cy IS NOT NULL GROUP BY enterprise_id
-),
-ent AS (
-  SELECT e.enterprise_id, e.name, e.county, e.chain_node,
-    CASE WHEN a.x IS NOT NULL THEN a.x ELSE k.cx END AS x, CASE WHEN a.x IS NOT NULL THEN a.y ELSE k.cy END AS y
-  FROM ent0 e LEFT JOIN ent_at a ON a.enterprise_id = e.enterprise_id LEFT JOIN park k ON k.park_id = e.park_id
-),
 site AS (
   SELECT s.*, k.name AS park_name, k.level, k.leading_chains, z.land_class,
     ${exclusions(input)} AS excluded, k.park_id AS park_known
@@ -301,6 +285,31 @@ FROM rounded
 ORDER BY excluded <> '', total DESC NULLS LAST, site_id`;
 }
 
+/**
+ * The tables both queries read, and the firms around: the project's nodes (need_node), the nodes
+ * supplying them (sup_node) and buying from them (cus_node) by the chain links, and each
+ * enterprise placed at its parcels' mean label point, else its park's (ent).
+ */
+function firmCtes(schema: Schema, needNodes: Query): Query {
+  return sql`park AS (${tolerantSelect(schema, 'parks', PARK_COLS)}),
+parcel AS (${tolerantSelect(schema, 'parcels', PARCEL_COLS)}),
+ent0 AS (${tolerantSelect(schema, 'enterprises', ENT_COLS)}),
+node AS (${tolerantSelect(schema, 'chain_nodes', NODE_COLS)}),
+link AS (${tolerantSelect(schema, 'chain_links', LINK_COLS)}),
+need_node AS (SELECT DISTINCT node_id, chain_id FROM node WHERE ${needNodes}),
+sup_node AS (SELECT DISTINCT from_node AS node_id FROM link WHERE to_node IN (SELECT node_id FROM need_node) AND from_node NOT IN (SELECT node_id FROM need_node)),
+cus_node AS (SELECT DISTINCT to_node AS node_id FROM link WHERE from_node IN (SELECT node_id FROM need_node) AND to_node NOT IN (SELECT node_id FROM need_node)),
+ent_at AS (
+  SELECT enterprise_id, avg(cx) AS x, avg(cy) AS y FROM parcel
+  WHERE enterprise_id IS NOT NULL AND cx IS NOT NULL AND cy IS NOT NULL GROUP BY enterprise_id
+),
+ent AS (
+  SELECT e.enterprise_id, e.name, e.county, e.chain_node,
+    CASE WHEN a.x IS NOT NULL THEN a.x ELSE k.cx END AS x, CASE WHEN a.x IS NOT NULL THEN a.y ELSE k.cy END AS y
+  FROM ent0 e LEFT JOIN ent_at a ON a.enterprise_id = e.enterprise_id LEFT JOIN park k ON k.park_id = e.park_id
+)`;
+}
+
 /** How many partners of each role a site lists by name (a large region has hundreds nearby). */
 export const PARTNERS_LISTED = 20;
 
@@ -312,23 +321,7 @@ export function sitePartnersQuery(input: MatchInput, schema: Schema): Query {
   if (input.levels.length > 0) scope.push(sql`k.level IN (${input.levels.map((l) => sql`${l}`)})`);
   return sql`
 WITH cand AS (${tolerantSelect(schema, 'site_candidates', SITE_COLS)}),
-park AS (${tolerantSelect(schema, 'parks', PARK_COLS)}),
-parcel AS (${tolerantSelect(schema, 'parcels', PARCEL_COLS)}),
-ent0 AS (${tolerantSelect(schema, 'enterprises', ENT_COLS)}),
-node AS (${tolerantSelect(schema, 'chain_nodes', NODE_COLS)}),
-link AS (${tolerantSelect(schema, 'chain_links', LINK_COLS)}),
-need_node AS (SELECT DISTINCT node_id FROM node WHERE ${needNodes}),
-sup_node AS (SELECT DISTINCT from_node AS node_id FROM link WHERE to_node IN (SELECT node_id FROM need_node) AND from_node NOT IN (SELECT node_id FROM need_node)),
-cus_node AS (SELECT DISTINCT to_node AS node_id FROM link WHERE from_node IN (SELECT node_id FROM need_node) AND to_node NOT IN (SELECT node_id FROM need_node)),
-ent_at AS (
-  SELECT enterprise_id, avg(cx) AS x, avg(cy) AS y FROM parcel
-  WHERE enterprise_id IS NOT NULL AND cx IS NOT NULL AND cy IS NOT NULL GROUP BY enterprise_id
-),
-ent AS (
-  SELECT e.enterprise_id, e.name, e.county, e.chain_node,
-    CASE WHEN a.x IS NOT NULL THEN a.x ELSE k.cx END AS x, CASE WHEN a.x IS NOT NULL THEN a.y ELSE k.cy END AS y
-  FROM ent0 e LEFT JOIN ent_at a ON a.enterprise_id = e.enterprise_id LEFT JOIN park k ON k.park_id = e.park_id
-),
+${firmCtes(schema, needNodes)},
 site AS (SELECT s.* FROM cand s LEFT JOIN park k ON k.park_id = s.park_id WHERE ${join(scope, ' AND ')}),
 partner AS (
   SELECT s.site_id, r.role, r.enterprise_id, r.name, n.node_name, r.county, ${kmSql('s.cx', 's.cy', 'r.x', 'r.y')} AS km
