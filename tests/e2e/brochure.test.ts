@@ -68,7 +68,7 @@ describe('promotion groups and brochures', () => {
     await added.locator('input[type=text]').fill('德陵组团');
     // One member is not a group yet: the problem shows beside the members and nothing is stored.
     await added.locator('input[value=德城区]').check();
-    await expect.poll(() => added.locator('.grp-problems').textContent()).toContain('至少需要本地区的两个县区');
+    await expect.poll(() => added.locator('.field-problems').textContent()).toContain('至少需要本地区的两个县区');
     expect((await groups(page)).edited).toBe(false);
     await added.locator('input[value=陵城区]').check();
     await expect.poll(async () => (await groups(page)).groups.find((g) => g.name === '德陵组团')?.counties).toEqual(['德城区', '陵城区']);

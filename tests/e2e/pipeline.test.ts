@@ -73,7 +73,7 @@ describe('project pipeline and referral', () => {
     await refer.locator('[name=share_out_pct]').fill('130');
     await refer.locator('[name=referred_date]').fill('2026-03-15');
     await page.getByTestId('refer-submit').click();
-    await expect.poll(() => refer.locator('.pl-problems').textContent()).toContain('0 到 100');
+    await expect.poll(() => refer.locator('.field-problems').textContent()).toContain('0 到 100');
     await refer.locator('[name=share_out_pct]').fill('30');
     await page.getByTestId('refer-submit').click();
     await expect.poll(() => page.getByTestId('referral-text').textContent()).toContain('30%');

@@ -12,17 +12,7 @@ import { type PromotionGroup, addGroup, checkGroups, deleteGroup, fieldIssues, r
 import { useT } from '../i18n';
 import { type BrochureRequest, BrochureDialog } from './BrochureDialog';
 import '../brochure.css';
-
-function Problems({ list, id }: { list: string[]; id: string }) {
-  if (list.length === 0) return null;
-  return (
-    <ul class="grp-problems" id={id} role="alert">
-      {list.map((m) => (
-        <li key={m}>{m}</li>
-      ))}
-    </ul>
-  );
-}
+import { FieldProblems as Problems } from '../FieldProblems';
 
 export function GroupPanel() {
   const { t, lang, place } = useT();

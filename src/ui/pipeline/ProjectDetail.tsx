@@ -9,7 +9,7 @@ import { type Project, type ProjectIssue, hostCounty, projectFieldIssues } from 
 import { PROJECT_STAGES, type ProjectStage } from '../../vocab';
 import { useT } from '../i18n';
 import { fill } from './fill';
-import { Problems } from './Problems';
+import { FieldProblems as Problems } from '../FieldProblems';
 import { ProjectForm } from './ProjectForm';
 import { ReferForm } from './ReferForm';
 import './pipeline.css';

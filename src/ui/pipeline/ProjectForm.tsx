@@ -6,7 +6,7 @@ import { useActions, useAppState } from '../../state/context';
 import { type Project, type ProjectFields, type ProjectIssue, projectFieldIssues } from '../../state/pipeline';
 import { LAND_USES, type LandUse } from '../../vocab';
 import { useT } from '../i18n';
-import { Problems } from './Problems';
+import { FieldProblems as Problems } from '../FieldProblems';
 
 const num = (v: string): number | null => (v.trim() === '' ? null : Number(v));
 

@@ -8,7 +8,7 @@ import { useActions, useAppState } from '../../state/context';
 import { type Project, type ProjectIssue, hostCounty, projectFieldIssues } from '../../state/pipeline';
 import { useT } from '../i18n';
 import { fill } from './fill';
-import { Problems } from './Problems';
+import { FieldProblems as Problems } from '../FieldProblems';
 
 export function ReferForm(props: { project: Project; onDone: () => void }) {
   const { t, lang, place } = useT();
