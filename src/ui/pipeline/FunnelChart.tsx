@@ -33,7 +33,8 @@ export function FunnelChart(props: { funnel: Funnel; scope: string; testid: stri
             show: true,
             position: 'right',
             fontSize: 11,
-            formatter: (p: { dataIndex: number; value: number }) => `${p.value} ${t('plProjectsUnit')} · ${wan(f.stages[p.dataIndex].reachedWan)}`,
+            // English drops the unit word: "24 projects · CNY 6,762.8m" does not fit beside the bars.
+            formatter: (p: { dataIndex: number; value: number }) => `${p.value}${lang === 'zh' ? ` ${t('plProjectsUnit')}` : ''} · ${wan(f.stages[p.dataIndex].reachedWan)}`,
           },
         },
       ],

@@ -147,6 +147,8 @@ export function ProjectDetail({ id }: { id: string }) {
   const actions = useActions();
   const p = useAppState((s) => pipelineProjects(s).find((x) => x.project_id === id) ?? null);
   const readOnly = useAppState((s) => s.workReadOnly);
+  // The node's name where the region's chain nodes know it (a typed id may not be one of them).
+  const node = useAppState((s) => s.siting.nodes.find((n) => n.node_id === p?.chain_node) ?? null);
   const [editing, setEditing] = useState(false);
   if (!p) return null;
   const wan = (v: number | null) => (v === null ? '—' : lang === 'zh' ? `${v.toLocaleString('zh-CN')} 万元` : `CNY ${(v / 100).toLocaleString('en', { maximumFractionDigits: 1 })}m`);
@@ -167,7 +169,7 @@ export function ProjectDetail({ id }: { id: string }) {
             <dt>{t('plCounty')}</dt>
             <dd>{place(hostCounty(p))}</dd>
             <dt>{t('plChainNode')}</dt>
-            <dd>{p.chain_node || '—'}</dd>
+            <dd data-testid="project-node">{node ? `${node.node_name ?? node.node_id}${lang === 'zh' ? '（' : ' ('}${node.chain_name ?? node.chain_id}${lang === 'zh' ? '）' : ')'}` : p.chain_node || '—'}</dd>
             <dt>{t('plInvestmentLabel')}</dt>
             <dd>{wan(p.investment_wan)}</dd>
             <dt>{t('plLandNeedLabel')}</dt>

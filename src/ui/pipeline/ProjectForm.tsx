@@ -31,6 +31,7 @@ export function ProjectForm(props: { project?: Project; onDone: (id: string | nu
   const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.target as HTMLInputElement).value });
   const of = (field: ProjectIssue['field']) => projectFieldIssues(issues, field, lang);
   const idp = p ? `pl-edit-${p.project_id}` : 'pl-new';
+  const nodes = useAppState((s) => s.siting.nodes);
 
   const submit = (e: Event) => {
     e.preventDefault();
@@ -59,7 +60,7 @@ export function ProjectForm(props: { project?: Project; onDone: (id: string | nu
     return (
       <label class="pl-field">
         <span>{label}</span>
-        <input type={type} value={f[k]} name={k} data-field={k} onInput={set(k)} aria-invalid={list.length > 0} aria-describedby={list.length ? `${idp}-${k}-p` : undefined} min={type === 'number' ? 0 : undefined} maxLength={80} />
+        <input type={type} value={f[k]} name={k} data-field={k} onInput={set(k)} list={k === 'chain_node' && nodes.length > 0 ? `${idp}-nodes` : undefined} aria-invalid={list.length > 0} aria-describedby={list.length ? `${idp}-${k}-p` : undefined} min={type === 'number' ? 0 : undefined} maxLength={80} />
         <Problems list={list} id={`${idp}-${k}-p`} />
       </label>
     );
@@ -71,6 +72,12 @@ export function ProjectForm(props: { project?: Project; onDone: (id: string | nu
     <form class="pl-form" onSubmit={submit} data-testid="project-form" noValidate>
       {field('name', t('plName'), 'name')}
       {field('chain_node', t('plChainNode'), null)}
+      {/* The region's chain nodes to pick from; an id typed by hand is kept as it is. */}
+      <datalist id={`${idp}-nodes`}>
+        {nodes.map((n) => (
+          <option key={n.node_id} value={n.node_id}>{`${n.chain_name ?? n.chain_id} · ${n.node_name ?? n.node_id}`}</option>
+        ))}
+      </datalist>
       {field('investment_wan', t('plInvestment'), 'investment_wan', 'number')}
       <fieldset class="pl-range" aria-invalid={landProblems.length > 0} aria-describedby={landProblems.length ? `${idp}-land-p` : undefined}>
         <legend>{t('plLandNeed')}</legend>
