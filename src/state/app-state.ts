@@ -200,6 +200,7 @@ export function savedOf(s: AppState): SavedState {
     clusters: s.clusterSettings,
     overlap: s.overlapSettings,
     basemaps: s.basemaps,
+    matching: s.siting.settings,
   };
 }
 
@@ -258,7 +259,7 @@ export function initialState(view: View, saved: SavedState, today: string, scale
     work: EMPTY_PLACE_WORK,
     workReadOnly: false,
     dataGroups: [],
-    siting: INITIAL_SITING,
+    siting: { ...INITIAL_SITING, settings: saved.matching },
     dataProjects: [],
     project: null,
   };

@@ -1,5 +1,6 @@
 // Everything the app keeps between visits, as one versioned document: preferences (language,
-// last region) and all settings (rule thresholds, park-cluster and county-overlap parameters).
+// last region) and all settings (rule thresholds, park-cluster and county-overlap parameters,
+// site-matching weights).
 // The same reader checks the browser's copy and the CLI's `--settings` file, so both accept
 // exactly the same documents and refuse the same mistakes.
 //
@@ -9,6 +10,8 @@
 //   2  {version:2, lang?, region?, rules?, clusters?, overlap?}.
 //   3  version 2 plus `basemaps?` — the basemap opted into per region or workspace
 //      (basemap-choice.ts; never a key). A version 2 document has none: offline everywhere.
+//   4  version 3 plus `matching?` — the 项目选址 weights and partner distance (match-settings.ts).
+//      A version 3 document has none: the defaults apply.
 // A version above SAVED_STATE_VERSION was written by a newer app: it is refused, not guessed at.
 
 import {
@@ -20,12 +23,13 @@ import {
   type OverlapSettings,
 } from '../analysis/review-settings';
 import { DEFAULT_SETTINGS, type RuleSettings, type SettingMeta, mergeSettings } from '../analysis/settings';
+import { DEFAULT_MATCH_SETTINGS, MATCH_SETTING_META, type MatchSettings, mergeMatchSettings } from '../analysis/match-settings';
 import { type PlaceId, DEFAULT_REGION, placeIdOf } from '../data/regions';
 import type { Lang } from '../i18n/dict';
 import { type BasemapChoices, readBasemaps } from './basemap-choice';
 import type { Notice } from './notice';
 
-export const SAVED_STATE_VERSION = 3;
+export const SAVED_STATE_VERSION = 4;
 
 export interface SavedState {
   version: typeof SAVED_STATE_VERSION;
@@ -35,6 +39,7 @@ export interface SavedState {
   clusters: ClusterSettings;
   overlap: OverlapSettings;
   basemaps: BasemapChoices;
+  matching: MatchSettings;
 }
 
 export const DEFAULT_SAVED_STATE: SavedState = {
@@ -45,6 +50,7 @@ export const DEFAULT_SAVED_STATE: SavedState = {
   clusters: DEFAULT_CLUSTER_SETTINGS,
   overlap: DEFAULT_OVERLAP_SETTINGS,
   basemaps: {},
+  matching: DEFAULT_MATCH_SETTINGS,
 };
 
 export interface ReadResult {
@@ -162,7 +168,20 @@ export function migrateV2(doc: Obj): Obj {
   return { ...doc, version: 3 };
 }
 
-const V3_KEYS = ['version', 'lang', 'region', 'rules', 'clusters', 'overlap', 'basemaps'];
+/** Version 3 → 4: nothing moves; version 3 had no matching settings (the defaults apply). */
+export function migrateV3(doc: Obj): Obj {
+  return { ...doc, version: 4 };
+}
+
+const V4_KEYS = ['version', 'lang', 'region', 'rules', 'clusters', 'overlap', 'basemaps', 'matching'];
+
+/** The matching settings of a document: each value checked like the rest, then the weights as a whole. */
+function readMatching(raw: unknown, where: Notice, issues: Notice[]): MatchSettings {
+  const read = readNumbers(raw, MATCH_SETTING_META, DEFAULT_MATCH_SETTINGS, where, issues);
+  const { settings, errors } = mergeMatchSettings(read, DEFAULT_MATCH_SETTINGS);
+  for (const e of errors) issues.push(ruleIssue(e, where));
+  return settings;
+}
 
 /**
  * Reads a saved-state document of any known version. `where` names the source in messages
@@ -188,9 +207,10 @@ export function readSavedState(raw: unknown, where: Notice): ReadResult {
     };
   }
   const v2 = version === 1 ? migrateV1(raw) : raw;
-  const doc = version <= 2 ? migrateV2(v2) : v2;
+  const v3 = version <= 2 ? migrateV2(v2) : v2;
+  const doc = version <= 3 ? migrateV3(v3) : v3;
   for (const key of Object.keys(doc)) {
-    if (!V3_KEYS.includes(key)) issues.push({ zh: `${where.zh}：未知的项 “${key}”`, en: `${where.en}: unknown entry "${key}"` });
+    if (!V4_KEYS.includes(key)) issues.push({ zh: `${where.zh}：未知的项 “${key}”`, en: `${where.en}: unknown entry "${key}"` });
   }
   const state: SavedState = {
     version: SAVED_STATE_VERSION,
@@ -199,6 +219,7 @@ export function readSavedState(raw: unknown, where: Notice): ReadResult {
     clusters: readClusters(doc.clusters, { zh: `${where.zh}·组团参数`, en: `${where.en} (clusters)` }, issues),
     overlap: readNumbers(doc.overlap, OVERLAP_SETTING_META, DEFAULT_OVERLAP_SETTINGS, { zh: `${where.zh}·同质化参数`, en: `${where.en} (overlap)` }, issues),
     basemaps: readBasemaps(doc.basemaps, { zh: `${where.zh}·底图`, en: `${where.en} (basemaps)` }, issues),
+    matching: readMatching(doc.matching, { zh: `${where.zh}·选址权重`, en: `${where.en} (site matching)` }, issues),
   };
   return { state, issues, refused: false };
 }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CLUSTER_SETTINGS } from '../../src/analysis/review-settings';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../src/analysis/settings';
+import { DEFAULT_MATCH_SETTINGS } from '../../src/analysis/match-settings';
 import {
   DEFAULT_SAVED_STATE,
   LEGACY_STORAGE_KEY,
@@ -59,6 +60,7 @@ describe('validation', () => {
       rules: { ...DEFAULT_SETTINGS, recoveryYears: 3 },
       clusters: { epsKm: 12, minParks: 3, method: 'centroid' as const, mainChainShare: 0.4 },
       overlap: { highOverlap: 0.55 },
+      matching: { ...DEFAULT_MATCH_SETTINGS, matchLandWeight: 0.5, matchDistanceKm: 30 },
     };
     expect(storeSavedState(storage, s)).toBe(true);
     expect(loadSavedState(storage)).toEqual({ state: s, issues: [], refused: false });
@@ -84,6 +86,17 @@ describe('validation', () => {
     for (const field of ['minPlotRatio', 'epsKm', 'method', 'colour']) expect(text).toContain(field);
     expect(r.issues).toHaveLength(4);
     expect(r.issues.every((i) => i.zh.startsWith('测试文件') && i.en.startsWith('test file'))).toBe(true);
+  });
+
+  it('reads a version 3 document with the default matching settings, and refuses a bad weight by name', () => {
+    const v3 = { version: 3, lang: 'zh', region: 'shaoguan', rules: { idleYears: 2 } };
+    const r = readSavedState(v3, SRC);
+    expect(r.issues).toEqual([]);
+    expect(r.state.matching).toEqual(DEFAULT_MATCH_SETTINGS);
+    expect(r.state.rules.idleYears).toBe(2);
+    const bad = readSavedState({ version: 4, matching: { matchLandWeight: 3, matchDistanceKm: 25 } }, SRC);
+    expect(bad.state.matching).toEqual({ ...DEFAULT_MATCH_SETTINGS, matchDistanceKm: 25 });
+    expect(bad.issues.map((i) => i.zh)).toEqual([expect.stringContaining('matchLandWeight')]);
   });
 
   it('refuses a recovery period shorter than the idle period', () => {
