@@ -13,7 +13,8 @@
 // dated after as_of counts as not yet happened (datedColumnsSql).
 
 import { type Db, rows } from '../data/db';
-import { type Query, ident, inlined, sql } from '../data/sql';
+import { type Query, TRUE, ident, inList, inlined, join, sql } from '../data/sql';
+import type { ParcelFilter } from './filters';
 import { type DaysToIdleBin, DAYS_TO_IDLE_BINS, WARNING_LINES, type WarningAction, type WarningLine, codeOf } from '../vocab';
 import { clockStartSql, datedColumnsSql, parcelRatiosSql, ruleParamsQuery } from './land-rules';
 import type { RuleSettings } from './settings';
@@ -77,7 +78,7 @@ lined AS (
  * SELECT of every line crossed in (as_of, as_of + window], one row per parcel and line, sorted
  * by date, then line order, then parcel id.
  */
-export function warningsQuery(asOf: string, s: RuleSettings, table = 'parcels'): Query {
+export function warningsQuery(asOf: string, s: RuleSettings, table = 'parcels', scope: Query = TRUE): Query {
   const line = (l: WarningLine) => sql`CAST(${codeOf(WARNING_LINES, l)} AS INTEGER)`;
   return sql`${clockedSql(asOf, s, table)},
 candidates AS (
@@ -100,13 +101,25 @@ candidates AS (
 SELECT pidx, parcel_id, county, park_id, line, strftime(line_date, '%Y-%m-%d') AS line_date,
   CAST(date_diff('day', as_of, line_date) AS INTEGER) AS days_left, action
 FROM candidates
-WHERE line_date > as_of AND line_date <= as_of + CAST(${windowDays(s)} AS INTEGER)
+WHERE line_date > as_of AND line_date <= as_of + CAST(${windowDays(s)} AS INTEGER) AND ${scope}
 ORDER BY line_date, line_order, parcel_id, pidx`;
 }
 
-/** The warning list at `asOf` with the window of `s`. */
-export async function runWarnings(db: Db, asOf: string, s: RuleSettings, table = 'parcels'): Promise<WarningRow[]> {
-  const r = rows<WarningRow>(await db.query(inlined(warningsQuery(asOf, s, table))));
+/**
+ * The places of the map's filter a warning list keeps: counties and parks. The other filters
+ * (idle type, disposal, status) describe findings at the as-of date, which a warning is about to
+ * change, so they do not narrow it.
+ */
+export function warningScope(f: Pick<ParcelFilter, 'counties' | 'parkIds'>): Query {
+  const parts: Query[] = [];
+  if (f.counties.length) parts.push(inList('county', f.counties));
+  if (f.parkIds.length) parts.push(inList('park_id', f.parkIds));
+  return parts.length ? join(parts, ' AND ') : TRUE;
+}
+
+/** The warning list at `asOf` with the window of `s`, within `scope` (warningScope). */
+export async function runWarnings(db: Db, asOf: string, s: RuleSettings, table = 'parcels', scope: Query = TRUE): Promise<WarningRow[]> {
+  const r = rows<WarningRow>(await db.query(inlined(warningsQuery(asOf, s, table, scope))));
   return r.map((w) => ({ ...w, pidx: Number(w.pidx), days_left: Number(w.days_left) }));
 }
 

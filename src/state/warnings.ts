@@ -1,13 +1,13 @@
 // The 闲置预警 list and the "days until idle" bins, derived while the workbench is open, keyed by
 // their inputs (derivation.ts):
-//   list ← region, as-of date, the idle-rule settings and the window
+//   list ← region, as-of date, the idle-rule settings, the window and the counties/parks chosen
 //   bins ← region, as-of date, the idle-rule settings (only while the map is coloured by them)
 // plus the 督办清单 export. Both read the parcels table alone, so they need no rule run.
 
 import { EMPTY_FILTER } from '../analysis/filters';
 import type { RuleSettings } from '../analysis/settings';
 import { warningNotes, warningSheets } from '../analysis/warning-tables';
-import { daysToIdleBins, runWarnings, windowDays } from '../analysis/warnings';
+import { daysToIdleBins, runWarnings, warningScope, windowDays } from '../analysis/warnings';
 import type { Db } from '../data/db';
 import { regionById } from '../data/regions';
 import { type AppState, asOfDate } from './app-state';
@@ -30,9 +30,10 @@ function lineSettings(s: RuleSettings): number[] {
 export const warningList: Derivation<WarningsState['list']> = {
   name: 'warnings',
   fatal: false,
-  wanted: (s) => (open(s) ? key(s.regionKey, asOfDate(s), lineSettings(s.settings), windowDays(s.settings)) : null),
+  wanted: (s) => (open(s) ? key(s.regionKey, asOfDate(s), lineSettings(s.settings), windowDays(s.settings), s.filter.counties, s.filter.parkIds) : null),
   current: (s) => s.workbench.warnings.listKey,
-  run: (s, { db }) => runWarnings(db, asOfDate(s), s.settings),
+  // The counties and parks chosen on the map narrow the list (warningScope says why only those).
+  run: (s, { db }) => runWarnings(db, asOfDate(s), s.settings, 'parcels', warningScope(s.filter)),
   apply: (s, list) => withWarnings(s, { list, listKey: warningList.wanted(s) }),
 };
 
@@ -59,13 +60,14 @@ export async function warningsFile(s: AppState, db: Db): Promise<{ bytes: Uint8A
   const region = regionById(s.region);
   const info = placeInfo(s, lang);
   // Computed afresh: the export must match this state even before the list has arrived.
-  const list = await runWarnings(db, asOf, s.settings);
+  const list = await runWarnings(db, asOf, s.settings, 'parcels', warningScope(s.filter));
   const parkNames = Object.fromEntries(s.parkOptions.map((p) => [p.park_id, p.name]));
   const { buildWorkbook } = await import('../export/xlsx');
   const bytes = await buildWorkbook(warningSheets(list, lang, parkNames), {
     asOf,
     regionName: region ? (lang === 'zh' ? `${region.province}${region.city}` : region.nameEn) : info.title,
-    filter: EMPTY_FILTER,
+    // The 说明 sheet names the places the list was narrowed to.
+    filter: { ...EMPTY_FILTER, counties: s.filter.counties, parkIds: s.filter.parkIds },
     settings: s.settings,
     parkNames,
     dataNote: info.synthetic ? (lang === 'zh' ? '园区、宗地、企业为示例数据（程序生成），不代表真实统计' : 'Parks, parcels and enterprises are generated demo data, not real statistics') : undefined,

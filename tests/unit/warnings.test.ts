@@ -7,7 +7,7 @@ import { type Db, rows } from '../../src/data/db';
 import { openNodeDb } from '../../src/data/duckdb-node';
 import { runLandRules } from '../../src/analysis/run-land-rules';
 import { DEFAULT_SETTINGS, type RuleSettings } from '../../src/analysis/settings';
-import { type WarningRow, daysToIdleBin, daysToIdleBins, runWarnings } from '../../src/analysis/warnings';
+import { type WarningRow, daysToIdleBin, daysToIdleBins, runWarnings, warningScope } from '../../src/analysis/warnings';
 import { DAYS_TO_IDLE_BINS } from '../../src/vocab';
 import { type ParcelInput, loadParcels } from './helpers/parcels';
 
@@ -121,6 +121,18 @@ describe('which parcels have which lines', () => {
       'P2 E1 2024-05-02',
       'P1 becomes_idle 2024-05-20',
     ]);
+  });
+
+  it('keeps the counties and parks chosen on the map, and nothing else of the filter', async () => {
+    const a = { ...NOT_STARTED, agreed_start_date: '2023-05-20', county: '宁津县', park_id: 'K1' };
+    const b = { ...NOT_STARTED, agreed_start_date: '2023-05-01', county: '乐陵市', park_id: 'K2' };
+    const c = { ...NOT_STARTED, agreed_start_date: '2023-05-10', county: '宁津县', park_id: 'K3' };
+    await loadParcels(db, [a, b, c]);
+    const ids = async (f: { counties: string[]; parkIds: string[] }) =>
+      [...new Set((await runWarnings(db, '2024-04-01', DEFAULT_SETTINGS, 'parcels', warningScope(f))).map((w) => w.parcel_id))].sort();
+    expect(await ids({ counties: [], parkIds: [] })).toEqual(['P1', 'P2', 'P3']);
+    expect(await ids({ counties: ['宁津县'], parkIds: [] })).toEqual(['P1', 'P3']);
+    expect(await ids({ counties: ['宁津县'], parkIds: ['K3'] })).toEqual(['P3']);
   });
 });
 
