@@ -3,6 +3,8 @@
 
 const zh = {
   timelineTitle: '闲置用地变化',
+  /** {date}: the time bar's date, shown while presenting a scene saved with it. */
+  presentTimelineAt: '地图时点 {date}',
   timelineOpen: '时间轴',
   timelineOpenHint: '按季度回看闲置用地的出现与盘活',
   timelineClose: '关闭时间轴，回到基准日',
@@ -24,6 +26,7 @@ const zh = {
 
 const en: Record<keyof typeof zh, string> = {
   timelineTitle: 'Idle land over time',
+  presentTimelineAt: 'Map as of {date}',
   timelineOpen: 'Timeline',
   timelineOpenHint: 'Replay, quarter by quarter, how idle land appeared and was brought back into use',
   timelineClose: 'Close the timeline and return to the as-of date',

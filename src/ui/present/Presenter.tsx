@@ -31,6 +31,8 @@ export function Presenter() {
   const index = useAppState((s) => s.presenting);
   const scenes = useAppState((s) => s.work.scenes);
   const synthetic = useAppState((s) => placeInfo(s, lang).synthetic);
+  // A scene saved with the time bar open colours the map at the bar's date: say which.
+  const timeline = useAppState((s) => s.timeline);
 
   useEffect(() => {
     if (index === null) return;
@@ -88,6 +90,11 @@ export function Presenter() {
           {scene?.caption && <p data-testid="presenter-caption">{scene.caption}</p>}
         </div>
         <div class="presenter-side">
+          {timeline && (
+            <span class="presenter-date" data-testid="presenter-date">
+              {t('presentTimelineAt').replace('{date}', timeline)}
+            </span>
+          )}
           {synthetic && (
             <span class="presenter-demo" data-testid="presenter-demo">
               {t('demoBadge')}
