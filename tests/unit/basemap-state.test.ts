@@ -8,7 +8,7 @@ import { createBasemapActions } from '../../src/state/basemap-actions';
 import { type BasemapChoice, templateProblem, withoutSecret } from '../../src/state/basemap-choice';
 import { BASEMAP_KEYS_STORAGE } from '../../src/state/basemap-keys';
 import type { Effects } from '../../src/state/effects';
-import { DEFAULT_SAVED_STATE, type KeyValueStorage, STORAGE_KEY, loadSavedState, readSavedState, savedStateToJson } from '../../src/state/saved-state';
+import { DEFAULT_SAVED_STATE, type KeyValueStorage, SAVED_STATE_VERSION, STORAGE_KEY, loadSavedState, readSavedState, savedStateToJson } from '../../src/state/saved-state';
 import { createStore } from '../../src/state/store';
 import { type AppEvent, update } from '../../src/state/updaters';
 import { type View, DEFAULT_VIEW } from '../../src/state/view';
@@ -25,11 +25,11 @@ function memoryStorage(init: Record<string, string> = {}): KeyValueStorage & { d
 const XYZ: BasemapChoice = { kind: 'xyz', url: 'http://10.0.0.5/tiles/{z}/{x}/{y}.png', crs: 'gcj02', opacity: 0.6, attribution: '市政务地图' };
 
 describe('saved basemaps', () => {
-  it('migrates a version 2 document to version 3 with no basemap anywhere (offline, as version 2 was)', () => {
+  it('migrates a version 2 document to the current version with no basemap anywhere (offline, as version 2 was)', () => {
     const storage = memoryStorage({ [STORAGE_KEY]: JSON.stringify({ version: 2, region: 'shaoguan', lang: 'en' }) });
     const r = loadSavedState(storage);
     expect(r.issues).toEqual([]);
-    expect(r.state).toMatchObject({ version: 3, region: 'shaoguan', lang: 'en', basemaps: {} });
+    expect(r.state).toMatchObject({ version: SAVED_STATE_VERSION, region: 'shaoguan', lang: 'en', basemaps: {} });
   });
 
   it('reads each region’s choice back as written', () => {
