@@ -8,6 +8,9 @@
 
 import TinySDF from '@mapbox/tiny-sdf';
 
+/** The map's font stack for every name it writes (CJK first; bundled Noto in the app, system fonts as fallback). */
+export const LABEL_FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+
 export interface GlyphFontSettings {
   fontFamily: string;
   fontWeight: string | number;

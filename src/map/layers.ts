@@ -10,9 +10,12 @@ import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { ParcelShapes } from '../data/parcel-shapes';
 import { pointGeometry } from './parcel-geometry-client';
 import { zonesLayer } from './zone-layer';
+import { type SiteMarker, siteLayers } from './site-layer';
+
+export { SITE_MARKER_LAYER, type SiteMarker } from './site-layer';
 import type { PolygonGeometry } from './parcel-geometry';
 import type { ParcelDrawing } from './parcel-size';
-import { sdfLabelRenderer } from './label-font';
+import { LABEL_FONT, sdfLabelRenderer } from './label-font';
 import { type AvailableOverlay, availableLayer } from './supply-layer';
 import type { LabelRank, PlacedLabel } from './label-placement';
 import { dotRadii, filterValues, memo, parcelColours, spreadToVertices } from './parcel-attributes';
@@ -40,10 +43,6 @@ import {
   PENDING_PALETTE,
   type RGBA,
   SELECTED_LINE,
-  SITE_OTHER,
-  SITE_OUTLINE,
-  SITE_SELECTED,
-  SITE_TOP,
   overlapLineColor,
 } from './palette';
 
@@ -84,19 +83,6 @@ export interface MapScene {
   siting?: readonly SiteMarker[];
 }
 
-/** A ranked candidate site on the map (项目选址). */
-export interface SiteMarker {
-  site_id: string;
-  rank: number;
-  position: [number, number];
-  /** Its outline rings (WGS84), when the site has a shape. */
-  rings?: readonly [number, number][][];
-  selected: boolean;
-}
-
-/** Layer id of the candidate markers: a click on one chooses the site, not a parcel. */
-export const SITE_MARKER_LAYER = 'siting-markers';
-
 export interface ColourOverride {
   /** Per pidx: index into `palette`; non-zero codes are drawn emphasised at region scale. */
   values: Uint8Array;
@@ -124,11 +110,10 @@ export interface OverlapLine {
 export interface LayoutOverlay {
   hulls: ClusterHull[];
   lines: OverlapLine[];
-  /** Boundaries of the chosen promotion group's member counties (none chosen: empty). */
 }
 
 
-const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+const FONT = LABEL_FONT;
 const filter = new DataFilterExtension({ filterSize: 1 });
 
 function ringPath(shapes: ParcelShapes, ring: number): [number, number][] {
@@ -313,51 +298,6 @@ export function buildLayers(scene: MapScene): Layer[] {
   // park's label point, often where its unsupplied land is too).
   if (scene.siting && scene.siting.length > 0) layers.push(...siteLayers(scene.siting));
   return layers;
-}
-
-/** Outlines and numbered discs of the ranked candidate sites, the chosen one ringed. */
-function siteLayers(sites: readonly SiteMarker[]): Layer[] {
-  const key = sites.map((s) => `${s.site_id}:${s.selected ? 1 : 0}`).join();
-  const outlines = sites.flatMap((s) => (s.rings ?? []).map((ring) => ({ ring, selected: s.selected })));
-  // Drawn last first, so the best-ranked disc lies on top where two overlap.
-  const discs = [...sites].sort((a, b) => b.rank - a.rank);
-  return [
-    new PathLayer<{ ring: readonly [number, number][]; selected: boolean }>({
-      id: 'siting-outlines',
-      data: outlines,
-      getPath: (d) => d.ring as [number, number][],
-      getColor: (d) => (d.selected ? SITE_SELECTED : SITE_OUTLINE),
-      widthUnits: 'pixels',
-      getWidth: (d) => (d.selected ? 3 : 2),
-      updateTriggers: { getColor: key, getWidth: key },
-    }),
-    new ScatterplotLayer<SiteMarker>({
-      id: SITE_MARKER_LAYER,
-      data: discs,
-      getPosition: (d) => d.position,
-      getRadius: (d) => (d.selected ? 13 : 11),
-      radiusUnits: 'pixels',
-      getFillColor: (d) => (d.rank <= 3 ? SITE_TOP : SITE_OTHER),
-      stroked: true,
-      getLineColor: (d) => (d.selected ? SITE_SELECTED : [255, 255, 255, 255]),
-      lineWidthUnits: 'pixels',
-      getLineWidth: (d) => (d.selected ? 3 : 1.5),
-      pickable: true,
-      updateTriggers: { getRadius: key, getLineColor: key, getLineWidth: key },
-    }),
-    new TextLayer<SiteMarker>({
-      id: 'siting-numbers',
-      data: discs,
-      getPosition: (d) => d.position,
-      getText: (d) => String(d.rank),
-      getSize: 12,
-      getColor: [255, 255, 255, 255],
-      fontFamily: FONT,
-      fontWeight: 700,
-      getTextAnchor: 'middle',
-      getAlignmentBaseline: 'center',
-    }),
-  ];
 }
 
 const LABEL_STYLE: Record<LabelRank, { color: RGBA; weight: number }> = {
